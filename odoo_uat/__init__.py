@@ -1,0 +1,1 @@
+"""odoo-uat: the framework's own logic (settings, embedded Odoo, lint, reports)."""

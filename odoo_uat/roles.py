@@ -1,0 +1,57 @@
+"""Roles: plain-word names for the people in a scenario, mapped to Odoo groups in roles.toml."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UnknownRoleError(LookupError):
+    """A scenario names a role that the roles file does not define."""
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    groups: tuple[str, ...]
+    description: str = ""
+
+    @property
+    def login(self) -> str:
+        """The Odoo login of this role's user, e.g. 'uat-sales-coordinator'."""
+        return "uat-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+
+    def password(self, secret: str, db: str) -> str:
+        """A password derived from the admin's, so every worker computes the same one."""
+        return hmac.new(secret.encode(), f"{db}:{self.login}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+class Roles:
+    """The roles file, read once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.is_file():
+            raise FileNotFoundError(f"The roles file {path} does not exist; set roles_file in [tool.odoo-uat].")
+        with path.open("rb") as handle:
+            table = tomllib.load(handle)
+        self._roles = {
+            name.casefold(): Role(name, tuple(spec.get("groups", ())), spec.get("description", ""))
+            for name, spec in table.items()
+        }
+
+    def __getitem__(self, name: str) -> Role:
+        try:
+            return self._roles[name.strip().casefold()]
+        except KeyError:
+            known = ", ".join(f'"{role.name}"' for role in self._roles.values())
+            raise UnknownRoleError(
+                f'Unknown role "{name}". The roles in {self.path.name} are: {known}. '
+                f"Use one of them, or add [\"{name}\"] with its groups to {self.path}."
+            ) from None
+
+    def __iter__(self):
+        return iter(self._roles.values())

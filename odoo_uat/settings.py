@@ -1,0 +1,131 @@
+"""Settings of the Odoo under test: command line, then environment, then pyproject.toml."""
+from __future__ import annotations
+
+import os
+import shutil
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+TABLE = "odoo-uat"
+
+# name -> (command-line option, environment variable, pyproject key)
+SOURCES: dict[str, tuple[str | None, str | None, str | None]] = {
+    "url": ("--odoo-url", "ODOO_URL", "url"),
+    "db": ("--odoo-db", "ODOO_DB", "db"),
+    "login": (None, "ODOO_LOGIN", "login"),
+    "password": (None, "ODOO_PASSWORD", None),  # never from a file in the repo
+    "src": ("--odoo-src", "ODOO_SRC", "src"),
+    "cache_dir": ("--odoo-cache-dir", "ODOO_UAT_CACHE", "cache_dir"),
+}
+
+MISSING_ODOO = (
+    "No Odoo under test is configured. Set one of:\n"
+    "  ODOO_SRC=/path/to/odoo            an Odoo 19.0 or 18.0 source tree (the embedded default:\n"
+    "                                    the suite starts PostgreSQL and Odoo itself), or\n"
+    "  ODOO_URL=https://host ODOO_DB=name ODOO_LOGIN=admin ODOO_PASSWORD=...\n"
+    "                                    an existing server and an administrator's credentials.\n"
+    "Each can also be given as --odoo-src / --odoo-url / --odoo-db, or in [tool.odoo-uat] of\n"
+    "pyproject.toml (all but the password)."
+)
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    url: str | None = None
+    db: str | None = None
+    login: str = "admin"
+    password: str | None = field(default=None, repr=False)
+    src: Path | None = None
+    odoo_command: Path | None = None
+    cache_dir: Path = Path.home() / ".cache" / "odoo-uat"
+    modules: tuple[str, ...] = ()
+    addon_packages: tuple[str, ...] = ()
+    roles_file: Path = Path("roles.toml")
+
+    @property
+    def mode(self) -> str | None:
+        """'server' for an existing server, 'embedded' for a source tree, None when unset."""
+        if self.url:
+            return "server"
+        if self.src or self.odoo_command:
+            return "embedded"
+        return None
+
+    def check(self) -> None:
+        """Raise SettingsError naming what to set when the Odoo under test is incomplete."""
+        if self.mode is None:
+            raise SettingsError(MISSING_ODOO)
+        if self.mode == "server":
+            missing = [name for name, value in (("ODOO_DB", self.db), ("ODOO_PASSWORD", self.password)) if not value]
+            if missing:
+                raise SettingsError(
+                    f"ODOO_URL is set to {self.url} but {' and '.join(missing)} "
+                    f"{'is' if len(missing) == 1 else 'are'} not: export "
+                    + " ".join(f"{name}=..." for name in missing)
+                    + " (the database name and the password of ODOO_LOGIN, default 'admin')."
+                )
+        if self.mode == "embedded" and self.src is not None:
+            if not (self.src / "odoo-bin").is_file() or not (self.src / "odoo").is_dir():
+                raise SettingsError(
+                    f"ODOO_SRC={self.src} is not an Odoo source tree: it must hold odoo-bin and the odoo/ "
+                    "package (a checkout of Odoo Community 19.0 or 18.0)."
+                )
+
+
+def read_pyproject(root: Path) -> dict:
+    """The [tool.odoo-uat] table of root/pyproject.toml, or {}."""
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle).get("tool", {}).get(TABLE, {})
+
+
+def load_settings(
+    root: Path,
+    cli: Mapping[str, str | None] | None = None,
+    environ: Mapping[str, str] | None = None,
+    which=shutil.which,
+) -> Settings:
+    """Merge the three sources, command line first; paths are relative to root."""
+    cli = cli or {}
+    environ = os.environ if environ is None else environ
+    table = read_pyproject(root)
+
+    def pick(name: str) -> str | None:
+        option, variable, key = SOURCES[name]
+        for value in (cli.get(option) if option else None,
+                      environ.get(variable) if variable else None,
+                      table.get(key) if key else None):
+            if value not in (None, ""):
+                return str(value)
+        return None
+
+    def path(value: str | None) -> Path | None:
+        return None if value is None else (root / Path(value).expanduser()).resolve()
+
+    src = path(pick("src"))
+    odoo_command = None
+    if src is None and not pick("url") and which("odoo"):
+        odoo_command = Path(which("odoo"))
+    extra_packages = environ.get("ODOO_UAT_ADDON_PACKAGES", "").split() or table.get("addon_packages", [])
+    return Settings(
+        root=root,
+        url=(pick("url") or "").rstrip("/") or None,
+        db=pick("db"),
+        login=pick("login") or "admin",
+        password=pick("password"),
+        src=src,
+        odoo_command=odoo_command,
+        cache_dir=path(pick("cache_dir")) or Settings.cache_dir,
+        modules=tuple(table.get("modules", ())),
+        addon_packages=tuple(extra_packages),
+        roles_file=path(table.get("roles_file", "roles.toml")),
+    )

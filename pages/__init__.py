@@ -1,0 +1,1 @@
+"""Playwright page objects for the Odoo web client: reusable regions and business screens."""

@@ -1,0 +1,31 @@
+"""The form header: action buttons and the status bar."""
+from __future__ import annotations
+
+from playwright.sync_api import Locator, expect
+
+BUTTONS = ".o_statusbar_buttons"
+CURRENT_STAGE = ".o_statusbar_status button.o_arrow_button_current[aria-checked=true]"
+
+
+class StatusBar:
+    """Header buttons (by method name, stable across versions) and the current stage."""
+
+    def __init__(self, form_root: Locator) -> None:
+        self.root = form_root
+
+    def button(self, method: str) -> Locator:
+        """The header button that calls `method`, e.g. 'action_confirm'."""
+        return self.root.locator(f"{BUTTONS} button[name={method}]").first
+
+    def click(self, method: str) -> None:
+        """Click the header button that calls `method`."""
+        self.button(method).click()
+
+    def expect_stage(self, key: str) -> None:
+        """Wait until the status bar shows the stage whose selection key is `key`."""
+        expect(self.root.locator(CURRENT_STAGE)).to_have_attribute("data-value", key)
+
+    @property
+    def stage_label(self) -> str:
+        """The label of the current stage as shown."""
+        return self.root.locator(CURRENT_STAGE).inner_text().strip()

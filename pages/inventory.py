@@ -1,0 +1,45 @@
+"""Inventory screens: transfers (deliveries, receipts) and their backorder wizard."""
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from pages.components.dialog import Dialog
+from pages.components.form import FormView
+from pages.components.one2many import One2ManyLines
+from pages.navigation import open_action
+
+TRANSFERS_ACTION = "stock.action_picking_tree_all"
+# The operations list is move_ids_without_package on 18.0 and move_ids on 19.0.
+MOVES = ".o_field_widget[name=move_ids_without_package], .o_field_widget[name=move_ids]"
+BACKORDER_WIZARD_CREATE = "process"
+BACKORDER_WIZARD_SKIP = "process_cancel_backorder"
+
+
+class TransferForm(FormView):
+    """A delivery order, receipt or internal transfer."""
+
+    @classmethod
+    def open(cls, page: Page, picking_id: int) -> "TransferForm":
+        """Open a transfer by id."""
+        open_action(page, TRANSFERS_ACTION, picking_id)
+        form = cls(page)
+        expect(form.statusbar.root).to_be_visible()
+        return form
+
+    @property
+    def moves(self) -> One2ManyLines:
+        """The operations (one line per product)."""
+        return One2ManyLines(self.root.locator(MOVES).first)
+
+    def set_quantity(self, product: str, quantity: float) -> None:
+        """Set the quantity processed for a product's line (saved by the next button, as Odoo does)."""
+        cell = One2ManyLines.cell(self.moves.row(product), "quantity")
+        cell.click()
+        cell.locator("input").fill(f"{quantity:g}")
+
+    def validate(self, backorder: bool | None = None) -> None:
+        """Click Validate; answer the backorder question when it comes (True: create one)."""
+        self.statusbar.click("button_validate")
+        if backorder is not None:
+            Dialog(self.page).expect_open().click(BACKORDER_WIZARD_CREATE if backorder else BACKORDER_WIZARD_SKIP)
+        self.statusbar.expect_stage("done")

@@ -1,0 +1,29 @@
+"""Invoicing screens: invoicing a sales order and posting the invoice."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from pages.components.dialog import Dialog
+from pages.components.form import FormView
+
+CREATE_INVOICE_LABEL = "Create Invoice"  # the header button's name is an action id, not stable
+CREATE_INVOICE_WIZARD = "create_invoices"
+
+
+class InvoiceForm(FormView):
+    """A customer invoice."""
+
+    def post(self) -> None:
+        """Post (confirm) the draft invoice."""
+        self.statusbar.click("action_post")
+        self.statusbar.expect_stage("posted")
+
+
+def invoice_order(order_form: FormView) -> InvoiceForm:
+    """From a sales order form, create the regular invoice and return its form."""
+    order_form.statusbar.root.locator(".o_statusbar_buttons").get_by_role(
+        "button", name=CREATE_INVOICE_LABEL, exact=True).click()
+    Dialog(order_form.page).expect_open().click(CREATE_INVOICE_WIZARD)
+    invoice = InvoiceForm(order_form.page)
+    expect(invoice.statusbar.button("action_post")).to_be_visible()
+    return invoice

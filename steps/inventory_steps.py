@@ -1,0 +1,82 @@
+"""Inventory: deliveries, backorders and stock checks."""
+from __future__ import annotations
+
+from pytest_bdd import parsers, then, when
+
+from fixtures.browser import ActingUsers
+from odoo_uat.names import ScenarioNames
+from odoo_uat.values import same_amount
+from pages.inventory import TransferForm
+from steps.data_steps import product_id_for
+from steps.sales_steps import Order
+
+OPEN_STATES = ("waiting", "confirmed", "assigned")
+
+
+def open_deliveries(odoo, order: Order) -> list[dict]:
+    """The order's outgoing transfers that are not done or cancelled, oldest first."""
+    return odoo.env["stock.picking"].search_read(
+        [("sale_id", "=", order.id), ("picking_type_code", "=", "outgoing"), ("state", "in", OPEN_STATES)],
+        ["name", "state", "backorder_id"], order="id")
+
+
+def the_open_delivery(odoo, order: Order) -> dict:
+    """The one open delivery of the order; an error says how many there are."""
+    deliveries = open_deliveries(odoo, order)
+    assert len(deliveries) == 1, (
+        f"{order.name} should have one delivery to ship, but has {len(deliveries)}: "
+        + ", ".join(f"{d['name']} ({d['state']})" for d in deliveries))
+    return deliveries[0]
+
+
+def assert_ready(odoo, picking: dict, product_id: int, product: str, quantity: float) -> None:
+    """The transfer is ready (reserved) for exactly `quantity` units of the product."""
+    moves = odoo.env["stock.move"].search_read(
+        [("picking_id", "=", picking["id"]), ("product_id", "=", product_id)], ["product_uom_qty", "quantity"])
+    demand = sum(move["product_uom_qty"] for move in moves)
+    reserved = sum(move["quantity"] for move in moves)
+    assert picking["state"] == "assigned", f"{picking['name']} should be ready but is {picking['state']!r}"
+    assert same_amount(demand, quantity, 3), (
+        f'{picking["name"]} should be for {quantity:g} units of "{product}", but asks for {demand:g}')
+    assert same_amount(reserved, quantity, 3), (
+        f'{picking["name"]} should have {quantity:g} units of "{product}" reserved, but has {reserved:g}')
+
+
+@then(parsers.parse('a delivery for {quantity:g} units of "{product}" is ready'))
+def _(quantity: float, product: str, order: Order, odoo, names: ScenarioNames, seeded) -> None:
+    """The order's delivery is reserved for this quantity.
+
+    Example: Then a delivery for 2 units of "Oak Pallet" is ready
+    """
+    assert_ready(odoo, the_open_delivery(odoo, order), product_id_for(odoo, names, seeded, product), product, quantity)
+
+
+@when("I validate the delivery of the order")
+def _(order: Order, acting: ActingUsers, odoo) -> None:
+    """Open the order's delivery in the web client and validate it in full.
+
+    Example: When I validate the delivery of the order
+    """
+    TransferForm.open(acting.page, the_open_delivery(odoo, order)["id"]).validate()
+
+
+@when(parsers.parse('I ship {quantity:g} units of "{product}" and keep the rest as a backorder'))
+def _(quantity: float, product: str, order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
+    """Validate the delivery for part of the quantity and create a backorder for the rest.
+
+    Example: When I ship 3 units of "Oak Pallet" and keep the rest as a backorder
+    """
+    form = TransferForm.open(acting.page, the_open_delivery(odoo, order)["id"])
+    form.set_quantity(names.real(product), quantity)
+    form.validate(backorder=True)
+
+
+@then(parsers.parse('a backorder for {quantity:g} units of "{product}" is ready'))
+def _(quantity: float, product: str, order: Order, odoo, names: ScenarioNames, seeded) -> None:
+    """The order's remaining delivery is a backorder of the shipped one, reserved for this quantity.
+
+    Example: Then a backorder for 2 units of "Oak Pallet" is ready
+    """
+    delivery = the_open_delivery(odoo, order)
+    assert delivery["backorder_id"], f"{delivery['name']} is not a backorder of an earlier delivery"
+    assert_ready(odoo, delivery, product_id_for(odoo, names, seeded, product), product, quantity)

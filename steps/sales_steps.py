@@ -1,0 +1,69 @@
+"""Sales: quotations and sales orders."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pytest_bdd import parsers, then, when
+
+from fixtures.browser import ActingUsers
+from odoo_uat.names import ScenarioNames
+from odoo_uat.values import same_amount
+from pages.sales import QuotationForm
+from steps.data_steps import product_id_for
+
+
+@dataclass(frozen=True)
+class Order:
+    """The sales order a scenario works on."""
+
+    id: int
+    name: str
+
+
+@when(parsers.parse('I create a quotation for "{customer}" with {quantity:g} units of "{product}"'),
+      target_fixture="order")
+def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: ScenarioNames, odoo) -> Order:
+    """Create and save a quotation in the web client with one product line.
+
+    Example: When I create a quotation for "Acme Retail" with 2 units of "Oak Pallet"
+    """
+    form = QuotationForm.new(acting.page)
+    form.set_customer(names.real(customer))
+    form.add_product(names.real(product), quantity)
+    form.save()
+    order_id = form.record_id()
+    return Order(order_id, odoo.env["sale.order"].read([order_id], ["name"])[0]["name"])
+
+
+@when("I confirm the quotation")
+def _(order: Order, acting: ActingUsers) -> None:
+    """Confirm the quotation on screen into a sales order.
+
+    Example: When I confirm the quotation
+    """
+    QuotationForm.open(acting.page, order.id).confirm()
+
+
+@then("the quotation is now a sales order")
+def _(order: Order, odoo) -> None:
+    """The order is confirmed in Odoo.
+
+    Example: Then the quotation is now a sales order
+    """
+    state = odoo.env["sale.order"].read([order.id], ["state"])[0]["state"]
+    assert state == "sale", f"{order.name} should be a confirmed sales order (state 'sale') but is in state {state!r}"
+
+
+@then(parsers.parse('the order shows {quantity:g} units of "{product}" delivered'))
+def _(quantity: float, product: str, order: Order, odoo, names: ScenarioNames, seeded) -> None:
+    """The order line's delivered quantity, as Odoo computed it.
+
+    Example: Then the order shows 2 units of "Oak Pallet" delivered
+    """
+    product_id = product_id_for(odoo, names, seeded, product)
+    lines = odoo.env["sale.order.line"].search_read(
+        [("order_id", "=", order.id), ("product_id", "=", product_id)], ["qty_delivered"])
+    assert lines, f'{order.name} has no line for "{product}"'
+    delivered = sum(line["qty_delivered"] for line in lines)
+    assert same_amount(delivered, quantity, 3), (
+        f'{order.name} should show {quantity:g} units of "{product}" delivered, but shows {delivered:g}')
