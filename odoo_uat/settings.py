@@ -129,3 +129,23 @@ def load_settings(
         addon_packages=tuple(extra_packages),
         roles_file=path(table.get("roles_file", "roles.toml")),
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m odoo_uat.settings [--check]`: print the mode of the Odoo under test (stdlib only)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    settings = load_settings(Path.cwd())
+    if "--check" in args:
+        try:
+            settings.check()
+        except SettingsError as error:
+            print(f"odoo-uat: {error}", file=sys.stderr)
+            return 2
+    print(settings.mode or "none")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

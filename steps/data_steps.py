@@ -1,22 +1,16 @@
 """Data: customers, vendors, products and stock, seeded through RPC."""
 from __future__ import annotations
 
-import pytest
 from pytest_bdd import given, parsers
 
 from fixtures.factories import CustomerFactory, ProductFactory, VendorFactory, create_many, put_on_hand
 from fixtures.lookup import find_one
+from fixtures.records import product_id_for
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import table_rows
 from odoo_uat.values import parse_number
 
 PRODUCT_TYPES = {"goods": {}, "storable": {}, "service": {"service": True}, "consumable": {"is_storable": False}}
-
-
-@pytest.fixture
-def seeded(factories_bound) -> dict[tuple[str, str], int]:
-    """(model, scenario name) of each record seeded so far -> its id."""
-    return {}
 
 
 @given("the following customers exist:")
@@ -92,11 +86,6 @@ def _(product: str, quantity: float, location: str, odoo, names: ScenarioNames, 
     product_id = product_id_for(odoo, names, seeded, product)
     location_id = find_one(odoo, "stock.location", location, field="complete_name", what="location")
     put_on_hand([(product_id, location_id, quantity)])
-
-
-def product_id_for(odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int], product: str) -> int:
-    """The product variant a scenario calls `product` (seeded by it, or existing in Odoo)."""
-    return seeded.get(("product.product", product)) or find_one(odoo, "product.product", names.real(product), what="product")
 
 
 def _remember(seeded: dict[tuple[str, str], int], model: str, rows: list[dict[str, str]], ids: list[int]) -> None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
+from fixtures.records import Order, product_id_for
 from odoo_uat.names import ScenarioNames
 from odoo_uat.values import same_amount
 from pages.inventory import TransferForm
-from steps.data_steps import product_id_for
-from steps.sales_steps import Order
 
 OPEN_STATES = ("waiting", "confirmed", "assigned")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pytest_bdd import then, when
 
 from fixtures.browser import ActingUsers
+from fixtures.records import Order
 from odoo_uat.values import same_amount
 from pages.invoicing import invoice_order
 from pages.sales import QuotationForm
-from steps.sales_steps import Order
 
 
 @when("I create and post the invoice for the order")

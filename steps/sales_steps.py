@@ -1,23 +1,13 @@
 """Sales: quotations and sales orders."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
+from fixtures.records import Order, product_id_for
 from odoo_uat.names import ScenarioNames
 from odoo_uat.values import same_amount
 from pages.sales import QuotationForm
-from steps.data_steps import product_id_for
-
-
-@dataclass(frozen=True)
-class Order:
-    """The sales order a scenario works on."""
-
-    id: int
-    name: str
 
 
 @when(parsers.parse('I create a quotation for "{customer}" with {quantity:g} units of "{product}"'),

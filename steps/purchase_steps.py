@@ -1,0 +1,79 @@
+"""Purchase: requests for quotation and purchase orders, made by the buyer in the web client."""
+from __future__ import annotations
+
+from pytest_bdd import parsers, then, when
+
+from fixtures.browser import ActingUsers
+from fixtures.lookup import find_one
+from fixtures.records import Order, product_id_for
+from odoo_uat.names import ScenarioNames
+from odoo_uat.tables import table_rows
+from odoo_uat.values import parse_number, same_amount
+from pages.purchase import PurchaseOrderForm
+from steps.warehouse_steps import warehouse_id_for
+
+CONFIRMED_STATES = ("purchase", "done")  # 'done' is a locked purchase order
+
+
+@when(parsers.re(r'I create a purchase order from "(?P<vendor>[^"]+)" for delivery to "(?P<warehouse>[^"]+)":'),
+      target_fixture="purchase_order")
+def _(vendor: str, warehouse: str, datatable, acting: ActingUsers, odoo, names: ScenarioNames,
+      seeded: dict[tuple[str, str], int]) -> Order:
+    """Create and save a request for quotation in the web client, delivered to a warehouse. Columns: Product, Quantity, Unit price.
+
+    Example: When I create a purchase order from "Nordic Dairy" for delivery to "North Depot":
+    """
+    rows = table_rows(datatable, ["Product", "Quantity", "Unit price"], required=["Product", "Quantity"])
+    receipt_type = odoo.env["stock.warehouse"].read(
+        [warehouse_id_for(odoo, names, seeded, warehouse)], ["in_type_id"])[0]["in_type_id"]
+    form = PurchaseOrderForm.new(acting.page)
+    form.set_vendor(names.real(vendor))
+    form.set_deliver_to(receipt_type[1])
+    for row in rows:
+        price = parse_number(row["Unit price"]) if "Unit price" in row else None
+        form.add_product(names.real(row["Product"]), parse_number(row["Quantity"]), price)
+    form.save()
+    order_id = form.record_id()
+    return Order(order_id, odoo.env["purchase.order"].read([order_id], ["name"])[0]["name"])
+
+
+@when("I confirm the purchase order")
+def _(purchase_order: Order, acting: ActingUsers) -> None:
+    """Confirm the request for quotation on screen into a purchase order.
+
+    Example: When I confirm the purchase order
+    """
+    PurchaseOrderForm.open(acting.page, purchase_order.id).confirm()
+
+
+@then("the purchase order is confirmed")
+def _(purchase_order: Order, odoo) -> None:
+    """The purchase order is confirmed in Odoo.
+
+    Example: Then the purchase order is confirmed
+    """
+    state = odoo.env["purchase.order"].read([purchase_order.id], ["state"])[0]["state"]
+    assert state in CONFIRMED_STATES, (
+        f"{purchase_order.name} should be a confirmed purchase order (state 'purchase') but is in state {state!r}")
+
+
+@then(parsers.re(r'the purchase order shows (?P<quantity>[\d.,]+) units of "(?P<product>[^"]+)" received'))
+def _(quantity: str, product: str, purchase_order: Order, odoo, names: ScenarioNames,
+      seeded: dict[tuple[str, str], int]) -> None:
+    """The purchase order line's received quantity, as Odoo computed it from the receipts.
+
+    Example: Then the purchase order shows 6 units of "Yogurt Tray" received
+    """
+    expected = parse_number(quantity)
+    lines = odoo.env["purchase.order.line"].search_read(
+        [("order_id", "=", purchase_order.id), ("product_id", "=", product_id_for(odoo, names, seeded, product))],
+        ["qty_received"])
+    assert lines, f'{purchase_order.name} has no line for "{product}"'
+    received = sum(line["qty_received"] for line in lines)
+    assert same_amount(received, expected, 3), (
+        f'{purchase_order.name} should show {expected:g} units of "{product}" received, but shows {received:g}')
+
+
+def vendor_id_for(odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int], vendor: str) -> int:
+    """The partner a scenario calls `vendor` (seeded by it, or existing in Odoo)."""
+    return seeded.get(("res.partner", vendor)) or find_one(odoo, "res.partner", names.real(vendor), what="vendor")

@@ -1,0 +1,36 @@
+"""The roles file: plain-word roles, their logins and errors for unknown roles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from odoo_uat.roles import Roles, UnknownRoleError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_shipped_roles_file_has_the_roles_of_quote_to_ship():
+    roles = Roles(ROOT / "roles.toml")
+    for name in ("Sales coordinator", "Warehouse operator", "Accountant"):
+        assert roles[name].groups
+
+
+def test_roles_are_found_whatever_the_case():
+    assert Roles(ROOT / "roles.toml")["sales COORDINATOR"].login == "uat-sales-coordinator"
+
+
+def test_an_unknown_role_lists_the_known_ones_and_the_file(tmp_path):
+    path = tmp_path / "roles.toml"
+    path.write_text('["Buyer"]\ngroups = ["purchase.group_purchase_user"]\n')
+    with pytest.raises(UnknownRoleError) as error:
+        Roles(path)["Byer"]
+    assert '"Buyer"' in str(error.value)
+    assert str(path) in str(error.value)
+
+
+def test_a_role_password_is_the_same_for_every_worker_and_differs_per_database():
+    role = Roles(ROOT / "roles.toml")["Accountant"]
+    assert role.password("admin", "db1") == role.password("admin", "db1")
+    assert role.password("admin", "db1") != role.password("admin", "db2")
+    assert "admin" not in role.password("admin", "db1")
