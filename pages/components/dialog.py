@@ -4,7 +4,6 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 ACTIVE_DIALOG = ".modal:not(.o_inactive_modal)"
-ERROR_DIALOG = ".modal-content.o_error_dialog"
 
 
 class Dialog:

@@ -1,7 +1,9 @@
 """The form header: action buttons and the status bar."""
 from __future__ import annotations
 
-from playwright.sync_api import Locator, expect
+from playwright.sync_api import Locator
+
+from pages.components.odoo_errors import expect_or_odoo_error
 
 BUTTONS = ".o_statusbar_buttons"
 CURRENT_STAGE = ".o_statusbar_status button.o_arrow_button_current[aria-checked=true]"
@@ -22,8 +24,9 @@ class StatusBar:
         self.button(method).click()
 
     def expect_stage(self, key: str) -> None:
-        """Wait until the status bar shows the stage whose selection key is `key`."""
-        expect(self.root.locator(CURRENT_STAGE)).to_have_attribute("data-value", key)
+        """Wait until the status bar shows the stage `key`; an Odoo error dialog fails with its text."""
+        reached = self.root.locator(f"{CURRENT_STAGE}[data-value={key}]")
+        expect_or_odoo_error(self.root.page, reached, f"reach the stage {key!r}")
 
     @property
     def stage_label(self) -> str:

@@ -1,0 +1,595 @@
+"""Check feature files against the Gherkin grammar, the step definitions and the suite's conventions, without Odoo."""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from gherkin.dialect import Dialect
+from gherkin.errors import CompositeParserException, ParserError
+from gherkin.parser import Parser
+from pytest_bdd.exceptions import GherkinParseError, TokenError
+from pytest_bdd.gherkin_parser import ERROR_PATTERNS, GherkinDocument
+from pytest_bdd.gherkin_parser import Background as GherkinBackground
+from pytest_bdd.gherkin_parser import Feature as GherkinFeature
+from pytest_bdd.gherkin_parser import Rule as GherkinRule
+from pytest_bdd.gherkin_parser import Scenario as GherkinScenario
+from pytest_bdd.gherkin_parser import Step as GherkinStep
+from pytest_bdd.gherkin_parser import Tag as GherkinTag
+from pytest_bdd.parser import PARAM_RE, FeatureParser, Step, render_string
+
+from odoo_uat import step_registry
+from odoo_uat.report.tags import DEFAULT_SEVERITY, KEYED_TAGS, MARKER_HELP, SEVERITIES, WAVE_TAG
+from odoo_uat.settings import read_pyproject
+from odoo_uat.step_registry import Registry, StepDef
+
+FEATURE_SUFFIX = ".feature"
+DEFAULT_FEATURES_DIR = "features"  # pytest-bdd's bdd_features_base_dir, unless pyproject says otherwise
+WAVE_FORM = "@wave-<n>"  # how WAVE_TAG reads to a person
+# What the report's tags (odoo_uat.report.tags) mean to the people writing scenarios; docs/steps.md lists them.
+TAG_MEANINGS = {
+    "wave": "the rollout wave the scenario belongs to, e.g. @wave-1",
+    "severity": f"how severe a failure of the scenario is (@{DEFAULT_SEVERITY} when it has none)",
+    "req": "the requirement the scenario covers, e.g. @req:SO-12",
+    "defect": "the defect ticket the scenario reproduces, e.g. @defect:OPS-431",
+    "requires_module": "an Odoo module the scenario needs, e.g. @requires_module:sale_stock",
+}
+PROCESS_AREA_MEANING = "the process area: a folder name under {features}/ or a [tool.odoo-uat] process_areas entry"
+PLACEHOLDER_PATTERNS = {"n": r"\d+"}  # any other <placeholder> in a tag form stands for one or more non-spaces
+STEP_KEYWORDS_HINT = "a step starts with Given, When, Then, And or But"
+CLOSEST_COUNT = 3
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, printed as path:line[:column]: message."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    code: str = field(compare=False)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class TagForm:
+    """A tag the suite knows, such as @critical or @wave-<n>."""
+
+    form: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, form: str) -> TagForm:
+        """A form whose <placeholders> match a value (digits for <n>)."""
+        parts = re.split(r"<(\w+)>", form.lstrip("@"))
+        regex = "".join(
+            re.escape(part) if index % 2 == 0 else PLACEHOLDER_PATTERNS.get(part, r"\S+")
+            for index, part in enumerate(parts)
+        )
+        return cls(f"@{form.lstrip('@')}", re.compile(regex))
+
+
+def _builtin_tags() -> list[tuple[TagForm, str]]:
+    """The report's tag vocabulary as forms, each with its meaning."""
+    tags = [(TagForm(WAVE_FORM, WAVE_TAG), TAG_MEANINGS["wave"])]
+    tags += [(TagForm.of(severity), TAG_MEANINGS["severity"]) for severity in SEVERITIES]
+    for prefix, (mark, keyword) in KEYED_TAGS.items():
+        meaning = TAG_MEANINGS.get(prefix) or MARKER_HELP.get(f"{mark}({keyword})", "")
+        tags.append((TagForm.of(f"{prefix}:<{keyword}>"), meaning))
+    return tags
+
+
+BUILTIN_TAGS = _builtin_tags()
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """Where the features live and which tags they may carry, from pyproject.toml."""
+
+    root: Path
+    features_dir: Path
+    tag_forms: tuple[TagForm, ...]
+    extra_tags: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, root: Path) -> LintConfig:
+        """Read [tool.odoo-uat] process_areas and tags, and pytest-bdd's bdd_features_base_dir."""
+        table = read_pyproject(root)
+        features_dir = root / _pytest_ini(root).get("bdd_features_base_dir", DEFAULT_FEATURES_DIR)
+        folders = sorted(path.name for path in features_dir.iterdir() if _is_area_folder(path)) \
+            if features_dir.is_dir() else []
+        areas = list(dict.fromkeys([*table.get("process_areas", []), *folders]))
+        extra = tuple(str(tag) for tag in table.get("tags", []))
+        forms = [form for form, _meaning in BUILTIN_TAGS] + [TagForm.of(form) for form in [*areas, *extra]]
+        return cls(root, features_dir, tuple(dict.fromkeys(forms)), extra)
+
+    def is_known_tag(self, name: str) -> bool:
+        """Whether a tag (without @) has a known form."""
+        return any(form.pattern.fullmatch(name) for form in self.tag_forms)
+
+    def tag_hint(self, name: str) -> str:
+        """'did you mean ...; known tags: ...' for an unknown tag."""
+        forms = [form.form for form in self.tag_forms]
+        close = difflib.get_close_matches(f"@{name}", forms, n=1, cutoff=0.6)
+        return (f"did you mean {close[0]}? " if close else "") + "known tags: " + ", ".join(forms)
+
+
+def _is_area_folder(path: Path) -> bool:
+    """A folder of features/ naming a process area; tags become pytest marks, so it must be an identifier."""
+    return path.is_dir() and path.name.isidentifier() and not path.name.startswith("_")  # not __pycache__
+
+
+def _pytest_ini(root: Path) -> dict[str, object]:
+    """[tool.pytest.ini_options] of root/pyproject.toml, or {}."""
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle).get("tool", {}).get("pytest", {}).get("ini_options", {})
+
+
+@dataclass
+class FeatureFile:
+    """A feature file as read: its lines and, when the grammar accepts it, its Gherkin document."""
+
+    path: Path
+    display: str
+    lines: list[str]
+    document: GherkinDocument | None = None
+
+    @property
+    def scenarios(self) -> list[GherkinScenario]:
+        """Every scenario, including those inside Rules."""
+        if self.document is None or self.document.feature is None:
+            return []
+        found = []
+        for child in self.document.feature.children:
+            if child.scenario:
+                found.append(child.scenario)
+            elif child.rule:
+                found += [grandchild.scenario for grandchild in child.rule.children if grandchild.scenario]
+        return found
+
+
+@dataclass
+class Report:
+    """The problems found and what was checked."""
+
+    problems: list[Problem]
+    feature_files: int
+    scenarios: int
+    step_definitions: int
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was found."""
+        return not self.problems
+
+    def summary(self) -> str:
+        """One line for the end of the output."""
+        checked = (f"{self.feature_files} feature file(s), {self.scenarios} scenario(s), "
+                   f"{self.step_definitions} step definition(s)")
+        if self.ok:
+            return f"{checked}: no problems"
+        files = len({problem.path for problem in self.problems})
+        return f"{len(self.problems)} problem(s) in {files} file(s); checked {checked}"
+
+
+def display_path(path: Path) -> str:
+    """path relative to the working directory when below it, as editors and CI annotate it."""
+    absolute = path.resolve()
+    cwd = Path.cwd().resolve()
+    return str(absolute.relative_to(cwd)) if absolute.is_relative_to(cwd) else str(absolute)
+
+
+def feature_files(paths: Iterable[Path]) -> list[Path]:
+    """The feature files named or found below the given paths; FileNotFoundError for a missing one."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            found.update(dict.fromkeys(sorted(path.rglob(f"*{FEATURE_SUFFIX}"))))
+        elif path.is_file():
+            found[path] = None
+        else:
+            raise FileNotFoundError(f"no such file or directory: {path}")
+    return list(found)
+
+
+def read_feature(path: Path) -> tuple[FeatureFile, list[Problem]]:
+    """Parse a file with the Gherkin parser pytest-bdd uses; grammar errors become problems."""
+    display = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return FeatureFile(path, display, []), [Problem(display, 1, 0, f"not UTF-8 text: {error}", "syntax")]
+    feature = FeatureFile(path, display, text.splitlines())
+    try:
+        data = Parser().parse(text)
+    except ParserError as error:
+        errors = error.errors if isinstance(error, CompositeParserException) else [error]
+        return feature, [_syntax_problem(display, parser_error) for parser_error in errors]
+    if not data.get("feature"):
+        message = "no Feature in this file: it must start with 'Feature: <name>'"
+        return feature, [Problem(display, 1, 0, message, "feature")]
+    feature.document = GherkinDocument.from_dict(data)
+    return feature, []
+
+
+def _syntax_problem(display: str, error: Exception) -> Problem:
+    """A Gherkin parser error, worded like pytest-bdd words it where it has a wording."""
+    location = getattr(error, "location", None) or {"line": 1, "column": 0}
+    message = re.sub(r"^\(\d+:\d+\): ", "", str(error))
+    got = re.search(r"got '(.*)'$", message)
+    if got:
+        token = got.group(1)
+        friendly = next((text for pattern, exception, text in ERROR_PATTERNS
+                         if exception is not TokenError and pattern.search(message)), None)
+        message = (f"{friendly} (line: {token!r})" if friendly
+                   else f"unexpected line {token!r}: {STEP_KEYWORDS_HINT}; other lines are keywords "
+                        "(Feature:, Rule:, Background:, Scenario:, Examples:), table rows, tags or # comments")
+    return Problem(display, location["line"], location.get("column") or 0, message, "syntax")
+
+
+class FeatureChecker:
+    """Checks one parsed feature file against the step definitions and the conventions."""
+
+    def __init__(self, feature: FeatureFile, config: LintConfig, matcher: StepMatcher) -> None:
+        self.feature = feature
+        self.config = config
+        self.matcher = matcher
+        self.document = feature.document
+        assert self.document is not None
+        self.dialect = Dialect.for_name(self.document.feature.language)
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str, code: str) -> None:
+        """Record a problem at a line of this file."""
+        self.problems.append(Problem(self.feature.display, line, 0, message, code))
+
+    def check(self) -> list[Problem]:
+        """All the problems of this file except duplicated scenario names across files."""
+        feature = self.document.feature
+        self.check_tags(feature.tags)
+        self.check_single_feature(feature)
+        names: dict[str, int] = {}
+        for child in feature.children:
+            if child.background:
+                self.check_background(child.background)
+            elif child.rule:
+                self.check_rule(child.rule)
+            elif child.scenario:
+                self.check_scenario(child.scenario)
+        if not self.feature.scenarios:
+            self.problem(feature.location.line, "this Feature has no scenarios", "feature")
+        for scenario in self.feature.scenarios:
+            name = scenario.name.strip()
+            if name and name in names:  # pytest-bdd keeps scenarios in a dict by name: the earlier one would never run
+                self.problem(scenario.location.line, f'scenario name "{name}" is already used at line {names[name]}'
+                             " of this file: pytest-bdd would silently drop one of them", "duplicate-scenario")
+            names.setdefault(name, scenario.location.line)
+        self.check_pytest_bdd_accepts()
+        return self.problems
+
+    def check_pytest_bdd_accepts(self) -> None:
+        """Whatever else pytest-bdd itself would refuse while collecting, unless already reported at that line."""
+        try:
+            FeatureParser(str(self.feature.path.parent), self.feature.path.name).parse()
+        except GherkinParseError as error:
+            if error.line not in {problem.line for problem in self.problems}:
+                self.problem(error.line, error.message, "syntax")
+
+    def check_tags(self, tags: Iterable[GherkinTag]) -> None:
+        """Report tags of no known form."""
+        for tag in tags:
+            name = tag.name.lstrip("@")
+            if not self.config.is_known_tag(name):
+                self.problem(tag.location.line, f"unknown tag {tag.name}; {self.config.tag_hint(name)}", "tag")
+
+    def check_single_feature(self, feature: GherkinFeature) -> None:
+        """A second 'Feature:' before any scenario is swallowed as description text; say so."""
+        keywords = tuple(f"{keyword}:" for keyword in self.dialect.feature_keywords)
+        for line, text in self.description_lines(feature.location.line, feature.description):
+            if text.startswith(keywords):
+                self.problem(line, "only one Feature per file: this second Feature would be read as description "
+                                   "text; move it to its own .feature file", "feature")
+
+    def check_background(self, background: GherkinBackground) -> None:
+        """Background steps must be Given steps that match a definition."""
+        self.check_description_steps(background.location.line, background.description)
+        for step in self.typed_steps(background.steps):
+            if step.type != "given":
+                self.problem(step.line_number, f'Background holds only Given steps: "{step.keyword} {step.name}" is '
+                                               f"a {step.type.title()} step; move it into the scenarios", "background")
+            self.check_step(step, step.name)
+
+    def check_rule(self, rule: GherkinRule) -> None:
+        """A Rule's tags, Background and scenarios."""
+        self.check_tags(rule.tags)
+        for child in rule.children:
+            if child.background:
+                self.check_background(child.background)
+            elif child.scenario:
+                self.check_scenario(child.scenario)
+
+    def check_scenario(self, scenario: GherkinScenario) -> None:
+        """Name, steps and Examples of one scenario or outline."""
+        self.check_tags(scenario.tags)
+        if not scenario.name.strip():
+            self.problem(scenario.location.line, "this scenario has no name: pytest-bdd names the test after it",
+                         "scenario")
+        self.check_description_steps(scenario.location.line, scenario.description)
+        if not scenario.steps:
+            self.problem(scenario.location.line, f'scenario "{scenario.name}" has no steps', "scenario")
+        steps = self.typed_steps(scenario.steps)
+        rows = self.example_rows(scenario)
+        for step in steps:
+            seen: set[str] = set()
+            for row_line, context in rows:
+                text = render_string(step.name, context)
+                if row_line is not None and any(name not in context for name in PARAM_RE.findall(step.name)):
+                    continue  # a <placeholder> without a column: already reported, matching would only repeat it
+                if text not in seen:
+                    seen.add(text)
+                    self.check_step(step, text, row_line if text != step.name else None)
+
+    def example_rows(self, scenario: GherkinScenario) -> list[tuple[int | None, dict[str, str]]]:
+        """(line, values) of every Examples row, checking columns against the <placeholders> used."""
+        if not scenario.examples:
+            if scenario.keyword in self.dialect.scenario_outline_keywords:
+                self.problem(scenario.location.line, f'{scenario.keyword} "{scenario.name}" has no Examples table',
+                             "examples")
+            return [(None, {})]
+        uses = self.placeholder_uses(scenario)
+        rows: list[tuple[int | None, dict[str, str]]] = []
+        for examples in scenario.examples:
+            self.check_tags(examples.tags)
+            if examples.table_header is None:
+                self.problem(examples.location.line, "Examples without a table: add a header row of column names "
+                                                     "and one row per example", "examples")
+                continue
+            columns = [cell.value for cell in examples.table_header.cells]
+            for placeholder, line in uses.items():
+                if placeholder not in columns:
+                    self.problem(line, f"<{placeholder}> is not a column of the Examples at line "
+                                       f"{examples.location.line} (columns: {', '.join(columns)})", "examples")
+            for cell in examples.table_header.cells:
+                if cell.value not in uses:
+                    self.problem(cell.location.line, f'Examples column "{cell.value}" is not used: no <{cell.value}> '
+                                                     f'in the steps of "{scenario.name}"', "examples")
+            if not examples.table_body:
+                self.problem(examples.location.line, "Examples table has no rows below its header", "examples")
+            for row in examples.table_body or []:
+                rows.append((row.location.line, dict(zip(columns, (cell.value for cell in row.cells), strict=False))))
+        return rows or [(None, {})]
+
+    @staticmethod
+    def placeholder_uses(scenario: GherkinScenario) -> dict[str, int]:
+        """Each <placeholder> of the outline and the first line using it (name, steps, tables, docstrings)."""
+        uses: dict[str, int] = {name: scenario.location.line for name in PARAM_RE.findall(scenario.name)}
+        for step in scenario.steps:
+            texts = [step.text]
+            if step.datatable:
+                texts += [cell.value for row in step.datatable.rows for cell in row.cells]
+            if step.docstring:
+                texts.append(step.docstring.content)
+            for text in texts:
+                for name in PARAM_RE.findall(text):
+                    uses.setdefault(name, step.location.line)
+        return uses
+
+    def typed_steps(self, steps: list[GherkinStep]) -> list[Step]:
+        """Steps typed given/when/then exactly as pytest-bdd types them (And/But take the type above)."""
+        parser = FeatureParser(str(self.feature.path.parent), self.feature.path.name)
+        try:
+            return parser.parse_steps(steps)
+        except GherkinParseError as error:
+            self.problem(error.line, error.message, "step-keyword")
+            return []
+
+    def check_description_steps(self, keyword_line: int, description: str) -> None:
+        """Catch a first step whose keyword is misspelled: Gherkin reads it as description text."""
+        keywords = {keyword.strip().lower() for keyword in self.step_keywords()}
+        for line, text in self.description_lines(keyword_line, description):
+            word, _, rest = text.partition(" ")
+            if word.lower() in keywords or (rest and self.matcher.any_type(rest)):
+                self.problem(line, f'"{text}" is read as a description, not a step: {STEP_KEYWORDS_HINT} '
+                                   "(capitalised, followed by a space)", "step-keyword")
+
+    def step_keywords(self) -> list[str]:
+        """Given/When/Then/And/But in this file's language."""
+        dialect = self.dialect
+        return [*dialect.given_keywords, *dialect.when_keywords, *dialect.then_keywords,
+                *dialect.and_keywords, *dialect.but_keywords]
+
+    def description_lines(self, keyword_line: int, description: str) -> list[tuple[int, str]]:
+        """(line number, text) of each line of a description that starts after keyword_line."""
+        found, index = [], keyword_line  # lines[keyword_line] is the line after the keyword (1-based)
+        for text in (line.strip() for line in description.splitlines()):
+            if not text:
+                continue
+            while index < len(self.feature.lines) and self.feature.lines[index].strip() != text:
+                index += 1
+            found.append((index + 1, text))
+        return found
+
+    def check_step(self, step: Step, text: str, row_line: int | None = None) -> None:
+        """The step matches exactly one definition, and has a table/docstring exactly when it takes one."""
+        row = f" (with the Examples row at line {row_line})" if row_line else ""
+        definitions = self.matcher.matching(step.type, text)
+        if not definitions:
+            self.problem(step.line_number, self.matcher.unmatched_message(step, text, row), "no-step")
+            return
+        if len(definitions) > 1:
+            names = " and ".join(f"{definition.display} ({definition.path}:{definition.line})"
+                                 for definition in definitions)
+            self.problem(step.line_number, f'step "{text}"{row} is ambiguous: it matches {names}', "ambiguous-step")
+            return
+        self.check_arguments(step, text, definitions[0])
+
+    def check_arguments(self, step: Step, text: str, definition: StepDef) -> None:
+        """A table or text block goes with a definition taking `datatable` or `docstring`, and vice versa."""
+        where = f"{definition.path}:{definition.line}"
+        if step.datatable is None and definition.datatable == "required":
+            columns = f" with the columns {', '.join(definition.columns)}" if definition.columns else ""
+            self.problem(step.line_number, f'step "{text}" needs a table{columns} below it ({where})', "datatable")
+        if step.datatable is not None and definition.datatable is None:
+            self.problem(step.line_number, f'step "{text}" has a table but its definition ({where}) takes none: '
+                                           "the table would be ignored", "datatable")
+        if step.datatable is not None and definition.columns and step.datatable.rows:
+            header = [cell.value for cell in step.datatable.rows[0].cells]
+            known = {step_registry.column_name(column) for column in definition.columns}
+            unknown = [column for column in header if column not in known]
+            if unknown:
+                self.problem(step.datatable.location.line, f"unknown table column(s) {', '.join(unknown)} for "
+                                                           f"\"{text}\"; its columns: {', '.join(definition.columns)}",
+                             "datatable")
+        if step.docstring is None and definition.docstring == "required":
+            self.problem(step.line_number, f'step "{text}" needs a text block between """ lines below it ({where})',
+                         "docstring")
+        if step.docstring is not None and definition.docstring is None:
+            self.problem(step.line_number, f'step "{text}" has a text block but its definition ({where}) takes '
+                                           "none: it would be ignored", "docstring")
+
+
+class StepMatcher:
+    """Finds the definitions of a step text, with a cache since outlines repeat the same texts."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.steps = registry.steps
+        self._cache: dict[str, list[StepDef]] = {}
+
+    def any_type(self, text: str) -> list[StepDef]:
+        """Definitions of any keyword whose phrase matches the text."""
+        if text not in self._cache:
+            self._cache[text] = [definition for definition in self.steps if definition.matches(text)]
+        return self._cache[text]
+
+    def matching(self, step_type: str, text: str) -> list[StepDef]:
+        """Definitions pytest-bdd could pick for the step, one per step function."""
+        by_function: dict[int, StepDef] = {}
+        for definition in self.any_type(text):
+            if definition.accepts(step_type):
+                by_function.setdefault(id(definition.func), definition)
+        return list(by_function.values())
+
+    def unmatched_message(self, step: Step, text: str, row: str = "") -> str:
+        """What to tell a person whose step matches nothing: the right keyword, or the closest phrases."""
+        other_types = self.any_type(text)
+        if other_types:
+            defined = " | ".join(definition.display for definition in other_types)
+            inherited = (f" ({step.keyword} steps take the keyword of the step above them)"
+                         if step.keyword not in step_registry.KEYWORDS.values() else "")
+            return (f'no step matches "{text}"{row} as a {step.type.title()} step{inherited}; '
+                    f"it is defined as: {defined}")
+        return f'no step matches "{text}"{row}; closest known phrases: {self.closest(text)}'
+
+    def closest(self, text: str) -> str:
+        """The nearest phrases, compared with both the phrase and its example."""
+        if not self.steps:
+            return f"none (no step definitions found in {step_registry.STEPS_PACKAGE}/)"
+
+        def similarity(definition: StepDef) -> float:
+            candidates = (definition.phrase, step_registry.split_keyword(definition.example)[1])
+            return max(difflib.SequenceMatcher(None, text.lower(), candidate.lower()).ratio()
+                       for candidate in candidates)
+
+        ranked = dict.fromkeys(definition.display for definition in sorted(self.steps, key=similarity, reverse=True))
+        return " | ".join(list(ranked)[:CLOSEST_COUNT])
+
+
+def duplicate_scenario_names(linted: Sequence[FeatureFile], others: Sequence[FeatureFile]) -> list[Problem]:
+    """Scenario names used in two feature files: pytest-bdd derives test names from them."""
+    where: dict[str, list[tuple[str, int]]] = {}
+    for feature in [*linted, *others]:
+        for scenario in feature.scenarios:
+            if scenario.name.strip():
+                where.setdefault(scenario.name.strip(), []).append((feature.display, scenario.location.line))
+    linted_files = {feature.display for feature in linted}
+    problems = []
+    for name, places in where.items():
+        files = {path for path, _line in places}
+        if len(files) < 2:
+            continue  # repeated within one file only: reported by that file's check
+        for path, line in places:
+            if path in linted_files:
+                elsewhere = ", ".join(f"{other}:{other_line}" for other, other_line in places if other != path)
+                problems.append(Problem(path, line, 0, f'scenario name "{name}" is also used at {elsewhere}: '
+                                                       "scenario names must be unique across feature files",
+                                        "duplicate-scenario"))
+    return problems
+
+
+def _other_features(config: LintConfig, linted: Sequence[Path]) -> list[FeatureFile]:
+    """The project's feature files not being linted: a new scenario's name must not clash with theirs either."""
+    if not config.features_dir.is_dir():
+        return []
+    skip = {path.resolve() for path in linted}
+    return [read_feature(path)[0] for path in feature_files([config.features_dir]) if path.resolve() not in skip]
+
+
+def lint(paths: Sequence[Path], root: Path) -> Report:
+    """Lint the feature files below paths with the step definitions and settings of root."""
+    root = root.resolve()
+    config = LintConfig.load(root)
+    registry = step_registry.load(root)
+    matcher = StepMatcher(registry)
+    problems = [Problem(display_path(root / error.path), error.line, 0, error.message, "step-module")
+                for error in registry.import_errors]
+    files = feature_files(paths)
+    linted: list[FeatureFile] = []
+    for path in files:
+        feature, file_problems = read_feature(path)
+        problems += file_problems
+        linted.append(feature)
+        if feature.document is not None and not file_problems:
+            problems += FeatureChecker(feature, config, matcher).check()
+    problems += duplicate_scenario_names(linted, _other_features(config, files))
+    scenarios = sum(len(feature.scenarios) for feature in linted)
+    return Report(sorted(set(problems)), len(files), scenarios, len(registry.steps))
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory holding pyproject.toml, else start."""
+    for directory in (start, *start.parents):
+        if (directory / "pyproject.toml").is_file():
+            return directory
+    return start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: print problems and a summary; 0 when clean, 1 on problems, 2 on bad arguments."""
+    parser = argparse.ArgumentParser(prog="python -m odoo_uat.lint", description=__doc__)
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="feature files or folders (default: the features folder of the project)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)")
+    args = parser.parse_args(argv)
+    root = (args.root or find_root(Path.cwd())).resolve()
+    paths = args.paths or [LintConfig.load(root).features_dir]
+    try:
+        report = lint(paths, root)
+    except FileNotFoundError as error:
+        parser.error(str(error))
+    if args.format == "json":
+        print(json.dumps({"ok": report.ok, "summary": report.summary(),
+                          "problems": [asdict(problem) for problem in report.problems]}, indent=2))
+    else:
+        for problem in report.problems:
+            print(problem)
+        print(report.summary())
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,462 @@
+"""The suite's step definitions, found by importing the step modules the way pytest-bdd registers them."""
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import re
+import string
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+from pytest_bdd import parsers
+from pytest_bdd.scenario import STEP_ARGUMENT_DATATABLE, STEP_ARGUMENT_DOCSTRING
+from pytest_bdd.steps import StepFunctionContext, StepNamePrefix, step_function_context_registry
+
+STEPS_PACKAGE = "steps"
+CONFTEST = "conftest.py"
+EXAMPLE_PREFIX = "Example:"
+COLUMNS_PREFIX = "Columns:"
+KEYWORDS: dict[str | None, str] = {"given": "Given", "when": "When", "then": "Then", None: "Given/When/Then"}
+STEP_LINE_KEYWORDS = ("Given", "When", "Then", "And", "But", "*")
+
+# Words for the parse/cfparse format types (https://github.com/r1chardj0n3s/parse#format-specification).
+FORMAT_KINDS: dict[str, str] = {
+    "": "text", "s": "text", "S": "text without spaces", "l": "letters", "w": "word", "W": "non-word characters",
+    "d": "number", "n": "number", "x": "hexadecimal number", "o": "octal number", "b": "binary number",
+    "f": "decimal number", "F": "decimal number", "e": "decimal number", "g": "decimal number",
+    "%": "percentage",
+    "ti": "date/time", "te": "date/time", "tg": "date/time", "ta": "date/time",
+    "tc": "date/time", "th": "date/time", "ts": "date/time", "tt": "time",
+}
+CONVERTER_KINDS: dict[object, str] = {int: "number", float: "decimal number", Decimal: "decimal number", str: "text"}
+CARDINALITY = {
+    "+": "{} (one or more, separated by commas)",
+    "*": "{} (zero or more, separated by commas)",
+    "?": "{} (optional)",
+}
+FORMAT_TYPE = re.compile(r"([A-Za-z_%][\w]*)([+*?]?)$")
+COLUMNS_RE = re.compile(rf"(?:^|\s){COLUMNS_PREFIX}\s*(.+?)\.?\s*$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a phrase: its name and, in words, what a value looks like."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class StepDef:
+    """One phrase of a step function, with what the catalog and the lint need to know about it."""
+
+    type: str | None
+    parser: parsers.StepParser
+    func: Callable[..., object]
+    module: str
+    area: str
+    path: Path
+    line: int
+    phrase: str
+    params: tuple[Param, ...]
+    description: str
+    examples: tuple[str, ...]
+    columns: tuple[str, ...]
+    datatable: str | None  # "required", "optional" or None when the function takes no table
+    docstring: str | None  # same, for a text block between """
+
+    @property
+    def keyword(self) -> str:
+        """Given, When, Then, or Given/When/Then for a step usable with any keyword."""
+        return KEYWORDS[self.type]
+
+    @property
+    def display(self) -> str:
+        """The phrase as a person reads it: keyword, then text with <parameters>."""
+        return f"{self.keyword} {self.phrase}"
+
+    @property
+    def example(self) -> str:
+        """A full step line: the docstring's first matching example, else the phrase itself."""
+        return self.examples[0] if self.examples else _full_line(self.phrase, self.type)
+
+    def accepts(self, step_type: str) -> bool:
+        """Whether a step of this type (given/when/then) can use this definition, as pytest-bdd decides."""
+        return self.type is None or self.type == step_type
+
+    def matches(self, text: str) -> bool:
+        """Whether the step text is this phrase; a failing custom type converter counts as no match."""
+        try:
+            return bool(self.parser.is_matching(text))
+        except Exception:  # a converter in the step module raised: pytest-bdd would fail on this step too
+            return False
+
+
+@dataclass(frozen=True)
+class ModuleProblem:
+    """A step module that breaks the convention or cannot be imported."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Registry:
+    """Every step definition of the suite, plus the step modules that failed to import."""
+
+    steps: list[StepDef] = field(default_factory=list)
+    import_errors: list[ModuleProblem] = field(default_factory=list)
+    modules: dict[str, ModuleType] = field(default_factory=dict)
+
+
+def step_module_names(root: Path) -> list[str]:
+    """The steps package and its modules (recursively), plus the `steps.` entries of conftest's pytest_plugins."""
+    package = root / STEPS_PACKAGE
+    names = [STEPS_PACKAGE] if (package / "__init__.py").is_file() else []
+    # A subpackage failing to import is skipped here and reported when load() imports it.
+    names += [info.name for info in pkgutil.walk_packages([str(package)], prefix=f"{STEPS_PACKAGE}.",
+                                                          onerror=lambda _name: None)]
+    names += [name for name in _conftest_plugins(root / CONFTEST) if name.startswith(f"{STEPS_PACKAGE}.")]
+    return list(dict.fromkeys(names))
+
+
+def _conftest_plugins(conftest: Path) -> list[str]:
+    """A literal `pytest_plugins` of the conftest, read without importing it (it may start fixtures' imports)."""
+    try:
+        tree = ast.parse(conftest.read_text(encoding="utf-8")) if conftest.is_file() else ast.Module([], [])
+    except SyntaxError:  # pytest will say so; the steps package walk still finds the modules
+        return []
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(target, ast.Name) and target.id == "pytest_plugins" for target in targets):
+                try:
+                    value = ast.literal_eval(node.value)
+                except (ValueError, TypeError):  # computed list: the steps package walk already finds those modules
+                    return []
+                return [value] if isinstance(value, str) else [str(item) for item in value]
+    return []
+
+
+def load(root: Path) -> Registry:
+    """Import the step modules under root and describe every phrase they define."""
+    root = root.resolve()
+    _prefer_root(root)
+    registry = Registry()
+    for name in step_module_names(root):
+        try:
+            registry.modules[name] = importlib.import_module(name)
+        except Exception as error:  # a colleague's half-written module must not hide everyone else's steps
+            registry.import_errors.append(_import_problem(root, name, error))
+    seen: set[int] = set()
+    for module in registry.modules.values():
+        for context in _contexts(module):
+            if id(context) not in seen:
+                seen.add(id(context))
+                registry.steps.append(_describe(context, root))
+    return registry
+
+
+def _prefer_root(root: Path) -> None:
+    """Make `import steps` find root/steps, forgetting a `steps` package imported from elsewhere."""
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    loaded = sys.modules.get(STEPS_PACKAGE)
+    if loaded is not None and not _is_under(loaded, root / STEPS_PACKAGE):
+        for name in [name for name in sys.modules if name == STEPS_PACKAGE or name.startswith(f"{STEPS_PACKAGE}.")]:
+            del sys.modules[name]
+    # Step modules written a moment ago (tests, editors) are missed by the path finders' directory cache.
+    importlib.invalidate_caches()
+
+
+def _is_under(module: ModuleType, directory: Path) -> bool:
+    """Whether a module or package was loaded from directory."""
+    locations = list(getattr(module, "__path__", [])) or [getattr(module, "__file__", None) or ""]
+    return any(Path(location).resolve().is_relative_to(directory.resolve()) for location in locations if location)
+
+
+def _import_problem(root: Path, name: str, error: Exception) -> ModuleProblem:
+    """Where a step module failed to import, as close to the failing line as the traceback says."""
+    path = root / Path(*name.split(".")).with_suffix(".py")
+    if not path.is_file():  # a package: its __init__ failed
+        path = path.with_suffix("") / "__init__.py"
+    line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
+    if line is None:
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename) == path]
+        line = frames[-1].lineno if frames else 1
+    return ModuleProblem(_relative(path, root), line or 1,
+                         f"cannot import step module {name}: {type(error).__name__}: {error}")
+
+
+def _contexts(module: ModuleType) -> Iterator[StepFunctionContext]:
+    """Step contexts pytest-bdd injected into the module's namespace, in definition order."""
+    for attr_name, value in list(vars(module).items()):
+        if attr_name.startswith(StepNamePrefix.step_def.value):
+            marker = getattr(value, "__wrapped__", value)  # pytest.fixture wraps pytest-bdd's marker function
+            context = step_function_context_registry.get(marker)
+            if context is not None:
+                yield context
+
+
+def _describe(context: StepFunctionContext, root: Path) -> StepDef:
+    """A StepDef from pytest-bdd's context of one decorator."""
+    func = context.step_func
+    module = sys.modules.get(func.__module__)
+    doc = inspect.getdoc(func) or ""
+    source, line = _source(func)
+    params = _params(context)
+    parameters = inspect.signature(func).parameters
+    return StepDef(
+        type=context.type,
+        parser=context.parser,
+        func=func,
+        module=func.__module__,
+        area=module_area(module),
+        path=_relative(source, root),
+        line=line,
+        phrase=phrase(context.parser),
+        params=params,
+        description=docstring_description(doc),
+        examples=tuple(_full_line(example, context.type) for example in docstring_examples(doc)
+                       if _example_matches(context, example)),
+        columns=docstring_columns(doc),
+        datatable=_argument_need(parameters, STEP_ARGUMENT_DATATABLE),
+        docstring=_argument_need(parameters, STEP_ARGUMENT_DOCSTRING),
+    )
+
+
+def _source(func: Callable[..., object]) -> tuple[Path, int]:
+    """File and first line (its first decorator) of a step function."""
+    try:
+        path = Path(inspect.getsourcefile(func) or "?")
+    except TypeError:  # not a Python function (a builtin or a callable object)
+        path = Path("?")
+    return path, getattr(getattr(func, "__code__", None), "co_firstlineno", 1)
+
+
+def _relative(path: Path, root: Path) -> Path:
+    """path relative to root when inside it, for short stable references."""
+    resolved = path.resolve()
+    return resolved.relative_to(root) if resolved.is_relative_to(root) else resolved
+
+
+def _argument_need(parameters: Mapping[str, inspect.Parameter], name: str) -> str | None:
+    """'required' when the function needs the argument, 'optional' when it has a default, else None."""
+    if name not in parameters:
+        return None
+    return "optional" if parameters[name].default is not inspect.Parameter.empty else "required"
+
+
+def module_area(module: ModuleType | None) -> str:
+    """The business area a step module covers: its docstring's first line, without the final period."""
+    doc = inspect.getdoc(module) if module is not None else None
+    if not doc:
+        return module.__name__ if module is not None else "?"
+    return doc.splitlines()[0].strip().rstrip(".")
+
+
+def docstring_examples(doc: str) -> list[str]:
+    """The `Example: <step line>` lines of a step function's docstring."""
+    return [line.strip()[len(EXAMPLE_PREFIX):].strip() for line in doc.splitlines()
+            if line.strip().startswith(EXAMPLE_PREFIX)]
+
+
+def docstring_columns(doc: str) -> tuple[str, ...]:
+    """The table columns named by `Columns: a, b` in a docstring line (alone or ending a sentence)."""
+    for line in doc.splitlines():
+        match = COLUMNS_RE.search(line)
+        if match:
+            return tuple(column.strip() for column in match.group(1).split(",") if column.strip())
+    return ()
+
+
+def docstring_description(doc: str) -> str:
+    """The docstring's first line, without a `Columns: ...` sentence ending it."""
+    first = doc.strip().splitlines()[0] if doc.strip() else ""
+    return COLUMNS_RE.sub("", first).strip()
+
+
+def column_name(column: str) -> str:
+    """The name a table header must carry for a documented column: 'Type (Goods/Service)' -> 'Type'."""
+    return re.sub(r"\s*\(.*\)\s*$", "", column).strip()
+
+
+def split_keyword(line: str) -> tuple[str | None, str]:
+    """('Given', 'the rest') for a step line, (None, line) when it starts with no keyword."""
+    for keyword in STEP_LINE_KEYWORDS:
+        if line.startswith(f"{keyword} "):
+            return keyword, line[len(keyword) + 1:].strip()
+    return None, line.strip()
+
+
+def _full_line(example: str, step_type: str | None) -> str:
+    """An example as a full step line, its keyword added when the docstring left it out."""
+    return example if split_keyword(example)[0] else f"{KEYWORDS[step_type or 'given']} {example}"
+
+
+def _example_matches(context: StepFunctionContext, example: str) -> bool:
+    """Whether a docstring example is a use of this decorator's phrase."""
+    try:
+        return bool(context.parser.is_matching(split_keyword(example)[1]))
+    except Exception:
+        return False
+
+
+def phrase(parser: parsers.StepParser) -> str:
+    """The phrase as a person reads it, each parameter written <name>."""
+    if isinstance(parser, parsers.parse):  # cfparse is a parse too
+        try:
+            return "".join(
+                literal + ("" if name is None else f"<{name or 'value'}>")
+                for literal, name, _spec, _conversion in string.Formatter().parse(parser.name)
+            )
+        except ValueError:  # a format string.Formatter rejects but parse accepts: show it as written
+            return parser.name
+    if isinstance(parser, parsers.re):
+        return _regex_phrase(parser.name)
+    return parser.name
+
+
+def _params(context: StepFunctionContext) -> tuple[Param, ...]:
+    """Parameters of the phrase with the kind of value each takes."""
+    parser = context.parser
+    if isinstance(parser, parsers.parse):
+        extra_types = getattr(parser.parser, "_extra_types", {}) or {}
+        fields = [(name, spec or "") for _literal, name, spec, _conv in _format_fields(parser.name) if name]
+        found = [(name, _format_kind(spec, extra_types)) for name, spec in fields]
+    elif isinstance(parser, parsers.re):
+        found = [(name, _regex_kind(body)) for name, body in _regex_groups(parser.name)]
+    else:
+        found = []
+    params = []
+    for name, kind in dict(found).items():
+        converter = context.converters.get(name)
+        if converter is not None and kind == "text":
+            kind = CONVERTER_KINDS.get(converter, getattr(converter, "__name__", "value"))
+        params.append(Param(name, kind))
+    return tuple(params)
+
+
+def _format_fields(fmt: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """string.Formatter's reading of a parse format, or nothing when it cannot read it."""
+    try:
+        return list(string.Formatter().parse(fmt))
+    except ValueError:
+        return []
+
+
+def _format_kind(spec: str, extra_types: dict[str, Callable[..., object]]) -> str:
+    """Words for a parse format spec such as 'd', '>10f' or a custom type 'Product+'."""
+    match = FORMAT_TYPE.search(spec)
+    if match is None:
+        return "text"
+    base, cardinality = match.groups()
+    if base in FORMAT_KINDS:
+        kind = FORMAT_KINDS[base]
+    else:
+        converter = extra_types.get(base)
+        # A custom type says what it accepts in its docstring; a class such as int carries a generic one.
+        doc = inspect.getdoc(converter) if callable(converter) and not isinstance(converter, type) else None
+        kind = CONVERTER_KINDS.get(converter) or (doc.splitlines()[0].rstrip(".") if doc else base)
+    return CARDINALITY[cardinality].format(kind) if cardinality else kind
+
+
+def _regex_kind(body: str) -> str:
+    """Words for a regex group, judged by what it accepts: digits only, digits with decimals, or any text."""
+    try:
+        group = re.compile(body)
+    except re.error:
+        return "text"
+    if group.fullmatch("12") and not group.fullmatch("x"):
+        return "decimal number" if group.fullmatch("2.5") else "number"
+    return "text"
+
+
+def _regex_groups(pattern: str) -> list[tuple[str, str]]:
+    """(name, body) of each named group of a regex."""
+    groups = []
+    for match in re.finditer(r"\(\?P<(\w+)>", pattern):
+        end = _group_end(pattern, match.start())
+        groups.append((match.group(1), pattern[match.end():end - 1]))
+    return groups
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index just after the ')' closing the group opened at start, skipping escapes and [classes]."""
+    depth, index, in_class = 0, start, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(pattern)
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """The top-level |-separated alternatives of a regex."""
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    return [*parts, pattern[start:]]
+
+
+def _regex_phrase(pattern: str) -> str:
+    """A regex phrase made readable: named groups as <name>, (?:a|an) as a/an, (?:x)? as [x]."""
+    out, index = [], 0
+    while index < len(pattern):
+        if pattern.startswith("(?P<", index):
+            name = pattern[index + 4:pattern.index(">", index)]
+            out.append(f"<{name}>")
+            index = _group_end(pattern, index)
+        elif pattern.startswith("(?:", index):
+            end = _group_end(pattern, index)
+            alternatives = "/".join(_regex_phrase(part) for part in _split_alternatives(pattern[index + 3:end - 1]))
+            optional = pattern[end:end + 1] == "?"
+            out.append(f"[{alternatives}]" if optional else alternatives)
+            index = end + optional
+        elif pattern[index] == "\\" and index + 1 < len(pattern):
+            out.append(pattern[index + 1])
+            index += 2
+        elif pattern[index] in "^$":
+            index += 1
+        else:
+            out.append(pattern[index])
+            index += 1
+    return "".join(out)

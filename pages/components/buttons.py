@@ -1,0 +1,74 @@
+"""Buttons by the label a person reads: dialog footers, open dropdowns, header, control panel, smart buttons."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from pages.components.dialog import ACTIVE_DIALOG
+
+# Where a label is looked for, in this order: what is on top first.
+SCOPES = (
+    ACTIVE_DIALOG,
+    ".o-dropdown--menu",  # an open dropdown (the form's Actions menu, a button's menu)
+    ".o_action_manager .o_statusbar_buttons",
+    ".o_action_manager .o_control_panel",
+    ".o_action_manager .o-form-buttonbox",
+    ".o_action_manager",
+)
+CLICKABLE_KINDS = ("button", "a.btn", "[role=button]", "[role=menuitem]")
+CLICKABLE = ", ".join(CLICKABLE_KINDS)
+STAT_BUTTON = "button.oe_stat_button"
+STAT_TEXT = ".o_stat_text"
+# Odoo disables every button of a view with disabled="1" while a button's call runs, and
+# enables them when it returns (executeButtonCallback, 18.0 and 19.0); other disabled
+# buttons carry disabled="". Waiting for none to be left waits for the call.
+BUSY_BUTTON = 'button[disabled="1"]'
+NAMES_JS = f"""els => els.filter(el => el.offsetWidth || el.offsetHeight).map(el =>
+  (el.querySelector('{STAT_TEXT}')?.innerText || el.innerText || el.getAttribute('aria-label')
+   || el.getAttribute('data-tooltip') || el.getAttribute('title') || '').trim()).filter(Boolean)"""
+
+
+def name_pattern(label: str) -> re.Pattern[str]:
+    """The whole accessible name or text `label`, any case and spacing."""
+    body = r"\s+".join(re.escape(word) for word in label.split())
+    return re.compile(rf"^\s*{body}\s*$", re.IGNORECASE)
+
+
+def named(scope: Locator, label: str) -> Locator:
+    """The visible buttons in `scope` whose text, accessible name, tooltip or smart-button label is `label`."""
+    pattern = name_pattern(label)
+    quoted = label.strip().replace("\\", "\\\\").replace('"', '\\"')
+    page = scope.page
+    return (scope.get_by_role("button", name=pattern)
+            .or_(scope.get_by_role("menuitem", name=pattern))
+            .or_(scope.locator(CLICKABLE).filter(has_text=pattern))
+            .or_(scope.locator(", ".join(f'{kind}[data-tooltip="{quoted}" i]' for kind in CLICKABLE_KINDS)))
+            .or_(scope.locator(STAT_BUTTON).filter(has=page.locator(STAT_TEXT, has_text=pattern)))
+            ).filter(visible=True)
+
+
+def visible_labels(page: Page) -> list[str]:
+    """The labels of the buttons on screen (for error messages)."""
+    top = page.locator(ACTIVE_DIALOG)
+    scope = top.last if top.count() else page.locator(".o_action_manager")
+    labels = scope.locator(CLICKABLE).evaluate_all(NAMES_JS)
+    menus = page.locator(f"{SCOPES[1]} {CLICKABLE}").evaluate_all(NAMES_JS)
+    return list(dict.fromkeys(" ".join(label.split()) for label in [*labels, *menus]))
+
+
+def click_button(page: Page, label: str) -> None:
+    """Click the button labelled `label` (on the dialog on top if one is open) and wait for its call."""
+    candidates = [named(page.locator(scope).last if scope == ACTIVE_DIALOG else page.locator(scope), label)
+                  for scope in SCOPES]
+    anywhere = candidates[0]
+    for more in candidates[1:]:
+        anywhere = anywhere.or_(more)
+    try:
+        expect(anywhere.first).to_be_visible()
+    except AssertionError:
+        shown = ", ".join(f'"{name}"' for name in visible_labels(page)) or "none"
+        raise AssertionError(f'No button "{label}" on screen. The buttons: {shown}.') from None
+    button = next((found.first for found in candidates if found.count()), anywhere.first)
+    button.click()
+    expect(page.locator(BUSY_BUTTON)).to_have_count(0)

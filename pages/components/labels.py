@@ -1,0 +1,178 @@
+"""Field labels as a person reads them on screen, and the fields they name (forms, one2many lists, metadata)."""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from playwright.sync_api import Locator, Page
+
+# What may trail a label on screen but is not part of its name: the help tooltip's "?"
+# superscript ("Vendor?"), a colon ("Vendor:"), a required-field star.
+TRAILING_MARKS = re.compile(r"[\s?:*]+$")
+WHITESPACE = re.compile(r"\s+")
+
+CALL_KW = "/web/dataset/call_kw/{model}/{method}"
+SESSION_INFO = "/web/session/get_session_info"
+FIELD_ATTRIBUTES = ["string", "type", "relation", "selection", "readonly"]
+# The model of the main view: the action service holds it (18.0 and 19.0); the DOM does not say it.
+CURRENT_MODEL_JS = "() => odoo.__WOWL_DEBUG__.root.env.services.action.currentController?.props?.resModel || null"
+
+# A form's own field labels: `<label class="o_form_label" for="partner_id_0">` whose `for` is the
+# id of the input inside `.o_field_widget[name=partner_id]`. Labels inside a widget (radio
+# options, checkbox labels) are the widget's, not the form's.
+FORM_LABELS_JS = """root => {
+  const seen = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  const labels = [];
+  for (const label of root.querySelectorAll('.o_form_label[for]')) {
+    if (label.closest('.o_field_widget') || !seen(label)) continue;
+    const id = label.getAttribute('for');
+    const target = root.querySelector('#' + CSS.escape(id));
+    const widget = target && target.closest('.o_field_widget[name]');
+    labels.push([label.innerText, widget ? widget.getAttribute('name') : id.replace(/_\\d+$/, '')]);
+  }
+  return labels;
+}"""
+# Labels without a field of their own, shown next to a value in a table row: the totals of an
+# order ("Untaxed Amount", "Total") are read this way (account.TaxTotalsField, 18.0 and 19.0).
+DISPLAY_LABEL = ".o_form_label:not([for])"
+DISPLAY_ROW = "tr"
+DISPLAY_LABELS_JS = """root => [...root.querySelectorAll('tr .o_form_label:not([for])')]
+  .filter(el => el.offsetWidth || el.offsetHeight).map(el => el.innerText)"""
+# Fields shown on the form, whatever their label.
+FIELD_NAMES_JS = """root => [...new Set([...root.querySelectorAll('.o_field_widget[name]')]
+  .map(el => el.getAttribute('name')))]"""
+# A list's column headers: `<th data-name="product_qty">Quantity</th>`.
+COLUMN_LABELS_JS = """root => [...root.querySelectorAll('thead th[data-name]')]
+  .map(th => [th.innerText, th.getAttribute('data-name')])"""
+
+
+class UnknownLabel(LookupError):
+    """No field has the label a scenario gave; the message lists the labels that exist."""
+
+
+def normalise_label(text: str) -> str:
+    """'  Vendor?\\n' -> 'vendor': case-folded, single spaces, no trailing ?, : or *."""
+    return TRAILING_MARKS.sub("", WHITESPACE.sub(" ", text).strip()).casefold()
+
+
+def label_pattern(label: str, whole: bool = True) -> re.Pattern[str]:
+    """A case-insensitive pattern for a label as it may appear on screen (any spacing, a trailing ? or :)."""
+    words = normalise_label(label).split(" ")
+    body = r"\s+".join(re.escape(word) for word in words)
+    return re.compile(rf"^\s*{body}[\s?:*]*$" if whole else body, re.IGNORECASE)
+
+
+def match_label(label: str, candidates: Iterable[tuple[str, str]]) -> str | None:
+    """The name paired with the first candidate text that reads as `label`, or None."""
+    wanted = normalise_label(label)
+    return next((name for text, name in candidates if normalise_label(text) == wanted), None)
+
+
+def label_list(texts: Iterable[str]) -> str:
+    """Labels for an error message: as shown, without duplicates or blanks, in screen order."""
+    shown: dict[str, str] = {}
+    for text in texts:
+        clean = TRAILING_MARKS.sub("", WHITESPACE.sub(" ", text).strip())
+        if clean:
+            shown.setdefault(clean.casefold(), clean)
+    return ", ".join(f'"{text}"' for text in shown.values()) or "none"
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """What Odoo's metadata (fields_get) says of one field, in the user's language."""
+
+    name: str
+    string: str
+    type: str
+    relation: str | None = None
+    selection: tuple[tuple[str, str], ...] = ()
+    readonly: bool = False
+
+
+class WebSession:
+    """JSON-RPC as the user logged in on a page: their access rights, their language."""
+
+    _sessions: "weakref.WeakKeyDictionary[Page, WebSession]" = weakref.WeakKeyDictionary()
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self._info: dict[str, Any] | None = None
+        self._fields: dict[str, dict[str, FieldInfo]] = {}
+
+    @classmethod
+    def of(cls, page: Page) -> "WebSession":
+        """The session of this page (one per page, so metadata is read once per scenario and role)."""
+        if page not in cls._sessions:
+            cls._sessions[page] = cls(page)
+        return cls._sessions[page]
+
+    def _post(self, url: str, params: dict[str, Any]) -> Any:
+        response = self.page.request.post(url, data={"jsonrpc": "2.0", "method": "call", "params": params})
+        body = response.json()
+        if not response.ok or body.get("error"):
+            error = body.get("error") or {}
+            raise RuntimeError(f"{url} failed: {error.get('data', {}).get('message') or error or response.status_text}")
+        return body["result"]
+
+    @property
+    def user_context(self) -> dict[str, Any]:
+        """The logged-in user's context (lang, tz, uid)."""
+        if self._info is None:
+            self._info = self._post(SESSION_INFO, {})
+        return dict(self._info.get("user_context") or {})
+
+    def call(self, model: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        """model.method(*args, **kwargs) as this user, in their context."""
+        context = {**self.user_context, **kwargs.pop("context", {})}
+        return self._post(CALL_KW.format(model=model, method=method),
+                          {"model": model, "method": method, "args": list(args), "kwargs": {**kwargs, "context": context}})
+
+    def fields(self, model: str) -> dict[str, FieldInfo]:
+        """The fields of `model` as this user sees them, by technical name."""
+        if model not in self._fields:
+            raw = self.call(model, "fields_get", attributes=FIELD_ATTRIBUTES)
+            self._fields[model] = {
+                name: FieldInfo(name, spec.get("string") or name, spec.get("type", ""), spec.get("relation"),
+                                tuple(tuple(option) for option in spec.get("selection") or ()),
+                                bool(spec.get("readonly")))
+                for name, spec in raw.items()
+            }
+        return self._fields[model]
+
+    def current_model(self) -> str | None:
+        """The model of the main view on screen (not of a dialog's)."""
+        return self.page.evaluate(CURRENT_MODEL_JS)
+
+
+def form_labels(root: Locator) -> list[tuple[str, str]]:
+    """(label as shown, field name) of the visible field labels in a form."""
+    return [(text, name) for text, name in root.evaluate(FORM_LABELS_JS)]
+
+
+def display_labels(root: Locator) -> list[str]:
+    """Labels shown next to a value without a field of their own (order totals)."""
+    return list(root.evaluate(DISPLAY_LABELS_JS))
+
+
+def display_value(root: Locator, label: str) -> Locator:
+    """The value cell in the row of a display label."""
+    row = root.locator(DISPLAY_ROW).filter(has=root.page.locator(DISPLAY_LABEL, has_text=label_pattern(label)))
+    return row.locator("td").last
+
+
+def field_names(root: Locator) -> list[str]:
+    """The names of the fields rendered in a form or row."""
+    return list(root.evaluate(FIELD_NAMES_JS))
+
+
+def column_labels(list_root: Locator) -> list[tuple[str, str]]:
+    """(column header as shown, field name) of a list."""
+    return [(text, name) for text, name in list_root.evaluate(COLUMN_LABELS_JS)]
+
+
+def metadata_labels(fields: dict[str, FieldInfo], shown: Iterable[str]) -> list[tuple[str, str]]:
+    """(field string, name) of the shown fields, for labels the form does not display itself."""
+    return [(fields[name].string, name) for name in shown if name in fields]

@@ -1,0 +1,146 @@
+"""The main menu: apps, then the app's sections and their dropdown items, by the names shown."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from playwright.sync_api import Locator, Page, expect
+
+from pages.components.labels import label_list, normalise_label
+
+APPS_TOGGLE = ".o_navbar_apps_menu button"
+APP = ".o_app"
+BRAND = ".o_main_navbar .o_menu_brand"
+SECTION = ".o_menu_sections [data-menu-xmlid]"
+OPEN_DROPDOWN = ".o-dropdown--menu"
+DROPDOWN_ITEM = ".dropdown-item"
+ACTION_SHOWN = ".o_action_manager > *"
+PATH_SEPARATOR = re.compile(r"\s+/\s+")
+# A section's dropdown is flat: group headers and items, nested by their left padding (navbar.xml, 18.0 and 19.0).
+DROPDOWN_ENTRIES_JS = """menu => [...menu.querySelectorAll('.dropdown-item, .dropdown-header')].map(el => [
+  el.innerText, el.classList.contains('dropdown-header'), parseFloat(getComputedStyle(el).paddingLeft) || 0])"""
+
+
+class UnknownMenu(LookupError):
+    """A menu path names a menu the user does not have."""
+
+
+@dataclass(frozen=True)
+class MenuMiss:
+    """Where a menu path stops: the missing name, and the names available at that level."""
+
+    path: tuple[str, ...]
+    missing: str
+    available: tuple[str, ...]
+
+    @property
+    def is_group(self) -> bool:
+        """The path exists but names a group of menus, not one to open."""
+        return not self.missing
+
+    def __str__(self) -> str:
+        where = " / ".join(self.path) or "the apps menu"
+        if self.is_group:
+            return f"{where} is a group of menus: {label_list(self.available)}"
+        return f'"{self.missing}" is not in {where}; there: {label_list(self.available)}'
+
+
+def split_path(path: str) -> list[str]:
+    """'Sales / Orders / Quotations' -> ['Sales', 'Orders', 'Quotations']."""
+    parts = [part.strip() for part in PATH_SEPARATOR.split(path.strip())]
+    if not all(parts):
+        raise ValueError(f'"{path}" is not a menu path: write the menu names joined by " / ", e.g. "Sales / Orders"')
+    return parts
+
+
+def dropdown_paths(entries: Iterable[tuple[str, bool, float]]) -> list[tuple[str, ...]]:
+    """The path below the section of each dropdown item, in order, from (text, is header, indent) entries."""
+    stack: list[tuple[float, str]] = []
+    paths = []
+    for text, header, indent in entries:
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        name = " ".join(text.split())
+        if header:
+            stack.append((indent, name))
+        else:
+            paths.append(tuple(n for _, n in stack) + (name,))
+    return paths
+
+
+def find_path(wanted: Sequence[str], paths: Sequence[tuple[str, ...]]) -> int | MenuMiss:
+    """The index of the item at `wanted` among `paths`, or where the path leaves the menu."""
+    folded = [tuple(normalise_label(part) for part in path) for path in paths]
+    goal = tuple(normalise_label(part) for part in wanted)
+    if goal in folded:
+        return folded.index(goal)
+    for depth in range(len(goal)):
+        prefix = goal[:depth]
+        here = [paths[i][depth] for i, path in enumerate(folded) if path[:depth] == prefix and len(path) > depth]
+        if goal[depth] not in {normalise_label(name) for name in here}:
+            return MenuMiss(tuple(wanted[:depth]), wanted[depth], tuple(dict.fromkeys(here)))
+    children = [paths[i][len(goal)] for i, path in enumerate(folded) if path[:len(goal)] == goal]
+    return MenuMiss(tuple(wanted), "", tuple(dict.fromkeys(children)))
+
+
+def _pick(items: Locator, name: str) -> int | list[str]:
+    """The index of the item whose text reads `name`, or the texts there are."""
+    texts = [" ".join(text.split()) for text in items.all_inner_texts()]
+    wanted = normalise_label(name)
+    return next((i for i, text in enumerate(texts) if normalise_label(text) == wanted), texts)
+
+
+class MainMenu:
+    """Opens menus the way a person does: the apps menu, the app's sections, their dropdown items."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def _walk(self, parts: list[str]) -> Locator | MenuMiss:
+        """Go along the path up to its last menu and return it (not clicked), or where the path leaves the menu."""
+        self.page.locator(APPS_TOGGLE).click()
+        apps = self.page.locator(APP)
+        expect(apps.first).to_be_visible()
+        app = _pick(apps, parts[0])
+        if isinstance(app, list):
+            self.page.keyboard.press("Escape")
+            return MenuMiss((), parts[0], tuple(app))
+        if len(parts) == 1:
+            return apps.nth(app)
+        apps.nth(app).click()
+        expect(self.page.locator(BRAND)).to_have_text(re.compile(rf"^\s*{re.escape(parts[0])}\s*$", re.IGNORECASE))
+        sections = self.page.locator(SECTION)
+        section = _pick(sections, parts[1])
+        if isinstance(section, list):
+            return MenuMiss(tuple(parts[:1]), parts[1], tuple(section))
+        target = sections.nth(section)
+        if target.get_attribute("aria-expanded") is None:  # a section without a dropdown is a menu item itself
+            return target if len(parts) == 2 else MenuMiss(tuple(parts[:2]), parts[2], ())
+        target.click()
+        dropdown = self.page.locator(OPEN_DROPDOWN).last
+        expect(dropdown).to_be_visible()
+        found = find_path(parts[2:], dropdown_paths(dropdown.evaluate(DROPDOWN_ENTRIES_JS)))
+        if isinstance(found, MenuMiss):
+            self.page.keyboard.press("Escape")
+            return MenuMiss(tuple(parts[:2]) + found.path, found.missing, found.available)
+        return dropdown.locator(DROPDOWN_ITEM).nth(found)
+
+    def open(self, path: str) -> None:
+        """Open the menu at `path` ('Purchase / Orders / Requests for Quotation') and wait for its screen."""
+        found = self._walk(split_path(path))
+        if isinstance(found, MenuMiss):
+            raise UnknownMenu(f'No menu "{path}": {found}.')
+        href = found.get_attribute("href") or ""
+        found.click()
+        if href.startswith("/"):
+            expect(self.page).to_have_url(re.compile(re.escape(href) + r"(?:[/?#]|$)"))
+        expect(self.page.locator(ACTION_SHOWN).first).to_be_visible()
+
+    def missing(self, path: str) -> MenuMiss | None:
+        """Where the user's menus leave `path`, or None when they can open it."""
+        found = self._walk(split_path(path))
+        if isinstance(found, MenuMiss) and not found.is_group:
+            return found
+        self.page.keyboard.press("Escape")
+        return None

@@ -1,0 +1,48 @@
+"""The search bar of a list or kanban view."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+SEARCH_INPUT = "input.o_searchview_input"
+SEARCH_OPTION = ".o_searchview_autocomplete .o-dropdown-item"
+FACET = ".o_searchview_facet"
+
+
+def option_pattern(field: str, text: str) -> re.Pattern[str]:
+    """The option 'Search <field> for: <text>' (any spacing and case)."""
+    words = lambda value: r"\s+".join(re.escape(word) for word in value.split())  # noqa: E731
+    return re.compile(rf"^\s*Search\s+{words(field)}\s+for:?\s*{words(text)}\s*$", re.IGNORECASE)
+
+
+class SearchBar:
+    """Type in the search box; Enter searches the view's first field, an option searches another."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.input = page.locator(SEARCH_INPUT).first
+
+    def _facet(self, text: str):
+        return self.page.locator(FACET).filter(has_text=text)
+
+    def search(self, text: str) -> None:
+        """Search the default field for `text`."""
+        self.input.fill(text)
+        self.input.press("Enter")
+        expect(self._facet(text).first).to_be_visible()
+
+    def search_field(self, field: str, text: str) -> None:
+        """Search the field `field` (as the search options name it) for `text`."""
+        self.input.fill(text)
+        options = self.page.locator(SEARCH_OPTION)
+        expect(options.first).to_be_visible()
+        option = options.filter(has_text=option_pattern(field, text))
+        if not option.count():
+            offered = [" ".join(t.split()) for t in options.all_inner_texts()]
+            names = [m.group(1) for m in (re.match(r"Search (.+?) for:", t) for t in offered) if m]
+            raise AssertionError(
+                f'The search has no option "Search {field} for: {text}". It can search: '
+                f'{", ".join(names) or "nothing"}.')
+        option.first.click()
+        expect(self._facet(text).first).to_be_visible()

@@ -1,0 +1,14 @@
+"""The repository's own feature files pass the lint: every step known, every tag known, names unique."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from odoo_uat.lint import LintConfig, lint
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+def test_repository_features_lint_clean() -> None:
+    config = LintConfig.load(REPOSITORY)
+    report = lint([config.features_dir], REPOSITORY)
+    assert report.ok, "\n".join([*map(str, report.problems), report.summary()])

@@ -1,0 +1,143 @@
+"""docs/steps.md: generated from the step modules, up to date, and the modules follow its convention."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from odoo_uat import catalog, step_registry
+from odoo_uat.lint import LintConfig
+
+pytest_plugins = ["pytester"]
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+STEPS = '''
+    """Sales: quotations and orders."""
+    from pytest_bdd import given, parsers, then, when
+    from parse_type import TypeBuilder
+
+    Flag = TypeBuilder.make_enum({"yes": True, "no": False})
+
+
+    @when(parsers.parse('I order {qty:d} units of "{product}" at {price:f} EUR'))
+    def _(qty, product, price):
+        """Order a product at a price.
+
+        Example: When I order 3 units of "Desk" at 12.50 EUR
+        """
+
+
+    @given("the following products exist:")
+    def _(datatable):
+        """Create products in one call.
+
+        Columns: Name, Type (Goods/Service)
+        """
+
+
+    @then(parsers.cfparse("the order is paid: {paid:Flag}", extra_types={"Flag": Flag}))
+    def _(paid):
+        """Check whether the order is paid."""
+
+
+    @given(parsers.re(r'I am logged in as (?:a|an|the) "(?P<role>[^"]+)"'))
+    def _(role):
+        """Act as this role.
+
+        Example: Given I am logged in as a "Salesman"
+        """
+
+
+    @then(parsers.re(r"the order total is (?P<total>\\d+(?:[.,]\\d+)?) EUR(?: with taxes)?"))
+    def _(total):
+        """Check the order total."""
+'''
+
+
+def render(root: Path) -> str:
+    """docs/steps.md as the generator would write it for root."""
+    return catalog.render(step_registry.load(root), LintConfig.load(root))
+
+
+def test_steps_md_is_up_to_date() -> None:
+    written = (REPOSITORY / catalog.CATALOG)
+    assert written.is_file() and written.read_text(encoding="utf-8") == render(REPOSITORY), catalog.OUT_OF_DATE
+
+
+def test_step_modules_follow_the_docstring_convention() -> None:
+    problems = catalog.convention_problems(step_registry.load(REPOSITORY), REPOSITORY)
+    assert not problems, "\n".join([*map(str, problems), catalog.CONVENTION])
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A project with one steps module."""
+    pytester.makepyfile(**{"steps/__init__": "", "steps/sales": STEPS})
+    return pytester
+
+
+def test_catalog_lists_phrases_by_area_with_keyword_and_parameter_types(project) -> None:
+    text = render(project.path)
+    assert "## Sales: quotations and orders\n" in text
+    assert ('- **When** `I order <qty> units of "<product>" at <price> EUR`: Order a product at a price.\n'
+            '  - parameters: `<qty>` number, `<product>` text, `<price>` decimal number\n'
+            '  - example: `When I order 3 units of "Desk" at 12.50 EUR`\n') in text
+
+
+def test_catalog_marks_table_steps_with_their_columns(project) -> None:
+    assert ("- **Given** `the following products exist:`: Create products in one call.\n"
+            "  - takes a table with the columns `Name`, `Type (Goods/Service)`\n"
+            "  - example: `Given the following products exist:` followed by a table whose first row is "
+            "`| Name | Type |`\n") in render(project.path)
+
+
+def test_catalog_example_falls_back_to_the_phrase(project) -> None:
+    assert ("- **Then** `the order is paid: <paid>`: Check whether the order is paid.\n"
+            "  - parameters: `<paid>` Flag\n"
+            "  - example: `Then the order is paid: <paid>`\n") in render(project.path)
+
+
+def test_catalog_shows_regex_phrases_readably(project) -> None:
+    text = render(project.path)
+    assert ('- **Given** `I am logged in as a/an/the "<role>"`: Act as this role.\n'
+            "  - parameters: `<role>` text\n") in text
+    assert ("- **Then** `the order total is <total> EUR[ with taxes]`: Check the order total.\n"
+            "  - parameters: `<total>` decimal number\n") in text
+
+
+def test_check_exits_1_when_the_catalog_is_out_of_date(project, capsys) -> None:
+    assert catalog.main(["--root", str(project.path)]) == 0
+    assert catalog.main(["--check", "--root", str(project.path)]) == 0
+    (project.path / catalog.CATALOG).write_text("stale", encoding="utf-8")
+    assert catalog.main(["--check", "--root", str(project.path)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "docs/steps.md is out of date: run make catalog"
+
+
+def test_convention_problems_name_the_step_function(project, capsys) -> None:
+    project.makepyfile(**{"steps/purchase": '''
+        from pytest_bdd import when
+
+
+        @when("I send the request for quotation")
+        def send_rfq():
+            pass
+
+
+        @when("I confirm the purchase order")
+        def _():
+            """Confirm the PO.
+
+            Example: When I approve the purchase order
+            """
+        '''})
+    assert catalog.main(["--root", str(project.path)]) == 1
+    output = capsys.readouterr().out
+    lines = (project.path / "steps/purchase.py").read_text(encoding="utf-8").splitlines()
+    send, confirm = (next(number for number, line in enumerate(lines, 1) if phrase in line)
+                     for phrase in ("I send the request", "I confirm the purchase"))
+    assert "steps/purchase.py:1: module docstring missing: its first line names the area" in output
+    assert f"steps/purchase.py:{send}: step function send_rfq() should be named _" in output
+    assert f'steps/purchase.py:{send}: step "I send the request for quotation" has no docstring' in output
+    assert (f'steps/purchase.py:{confirm}: Example: "When I approve the purchase order" does not match the phrase '
+            '"I confirm the purchase order"') in output
