@@ -19,7 +19,7 @@ WAVE_ARG := $(if $(WAVE),--wave $(WAVE))
 uat: ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
 	@$(PYTHON) -m odoo_uat.settings --check >/dev/null
 	@$(MAKE) --no-print-directory setup browser embedded-deps
-	$(PY) -m pytest features --odoo-required $(WAVE_ARG) $(ARGS); status=$$?; \
+	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(ARGS); status=$$?; \
 	$(MAKE) --no-print-directory report WAVE=$(WAVE) || true; exit $$status
 
 test: setup browser ## The framework's own tests, the end-to-end ones too when an Odoo is configured
@@ -52,7 +52,17 @@ embedded-deps: ## PostgreSQL and build headers, only when the embedded Odoo is u
 	   { ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v pg_config >/dev/null; }; then \
 	  $(SUDO) apt-get update -q && $(APT_INSTALL) $(EMBEDDED_DEBS); fi
 
-report: setup ## Render the Allure report and the GO / NO-GO exit report from the last run
+ALLURE := node_modules/.bin/allure
+
+$(ALLURE): package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(APT_INSTALL) nodejs npm; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+report: setup $(ALLURE) ## Render the Allure report and the GO / NO-GO exit report from the last run
+	@mkdir -p reports/allure-results
+	$(PY) -m odoo_uat.report.allure_config
+	$(ALLURE) generate --config reports/allurerc.json reports/allure-results
 	$(PY) -m odoo_uat.report $(WAVE_ARG)
 
 bench: setup browser embedded-deps ## Time the stages of a run (server start, seeding, login, scenarios)

@@ -12,10 +12,12 @@ pytest.register_assert_rewrite("steps", "fixtures", "pages")
 STEP_MODULES = [name for name in step_module_names(Path(__file__).parent) if name != "steps"]
 
 pytest_plugins = [
-    # "fixtures.odoo_server",  DEV
+    "fixtures.odoo_server",
     "fixtures.feature_selection",
     "fixtures.odoo_data",
     "fixtures.browser",
     "fixtures.evidence",
+    "fixtures.allure_labels",
+    "fixtures.required_modules",
     *STEP_MODULES,
 ]

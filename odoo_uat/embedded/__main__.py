@@ -1,0 +1,72 @@
+"""Command line: `python -m odoo_uat.embedded prepare|serve` (virtualenv and template, or a server to try)."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+from odoo_uat.embedded import EmbeddedError, EmbeddedOdoo
+from odoo_uat.settings import SettingsError, load_settings
+
+
+def project_root(start: Path) -> Path:
+    """The nearest folder holding a pyproject.toml, from start upwards (start itself when none)."""
+    for folder in [start, *start.parents]:
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    return start
+
+
+def say(message: str) -> None:
+    print(f"odoo-uat: {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m odoo_uat.embedded", description=__doc__)
+    parser.add_argument("command", choices=["prepare", "serve"],
+                        help="prepare: build the virtualenv and the template database; "
+                             "serve: start Odoo on a fresh database until Ctrl-C")
+    parser.add_argument("--root", type=Path, default=None, help="project folder (default: nearest pyproject.toml)")
+    parser.add_argument("--odoo-src", help="Odoo source tree (default: ODOO_SRC, then pyproject.toml)")
+    parser.add_argument("--odoo-cache-dir", help="cache folder (default: ODOO_UAT_CACHE or ~/.cache/odoo-uat)")
+    parser.add_argument("--rebuild", action="store_true", help="prepare: drop and rebuild the template database")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    root = (args.root or project_root(Path.cwd())).resolve()
+    settings = load_settings(root, {"--odoo-src": args.odoo_src, "--odoo-cache-dir": args.odoo_cache_dir})
+    # Ctrl-C and SIGTERM unwind through stop(), even when started in the background,
+    # where the shell makes us inherit an ignored SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    started = time.monotonic()
+    try:
+        if settings.mode != "embedded":
+            raise SettingsError("No Odoo source tree is configured: set ODOO_SRC or pass --odoo-src.")
+        settings.check()
+        odoo = EmbeddedOdoo.from_settings(settings, progress=say)
+        if args.command == "prepare":
+            try:
+                odoo.prepare(rebuild=args.rebuild)
+            finally:
+                odoo.stop()
+            say(f"Odoo {odoo.series}: template {odoo.template} ready in {time.monotonic() - started:.0f} s")
+            return 0
+        with odoo as target:
+            print(f"url:      {target.url}\ndb:       {target.db}\nlogin:    {target.login} / {target.password}\n"
+                  f"log:      {target.log_path}\n(started in {time.monotonic() - started:.0f} s; Ctrl-C stops)",
+                  flush=True)
+            return odoo.wait()
+    except (SettingsError, EmbeddedError) as error:
+        say(f"error: {error}")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

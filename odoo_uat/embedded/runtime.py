@@ -1,0 +1,338 @@
+"""Odoo's own Python runtime: its version, a virtualenv with its requirements, its processes."""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from filelock import FileLock
+from packaging.markers import default_environment
+from packaging.requirements import InvalidRequirement, Requirement
+
+from odoo_uat.embedded import EmbeddedError
+
+Progress = Callable[[str], None]
+
+# Odoo's pins for Python < 3.12 include sdists that no longer build (cbor2 5.4.2);
+# the pins it gives for 3.12 all come as wheels that install on 3.11 too.
+MARKER_PYTHON = "3.12"
+BUILD_TOOLS = ("setuptools<70", "wheel")  # some sdists import pkg_resources in their setup.py
+VENV_LOCK_TIMEOUT = 1800
+STOP_TIMEOUT = 15.0
+
+
+# -- the source tree -----------------------------------------------------------
+@dataclass(frozen=True)
+class OdooSource:
+    """An Odoo source tree, or an `odoo` command already installed, and its series ("19.0")."""
+
+    series: str
+    src: Path | None = None
+    command: Path | None = None
+
+    @classmethod
+    def from_path(cls, src: Path) -> OdooSource:
+        """The source tree at src; EmbeddedError when it is not one."""
+        src = Path(src).expanduser().resolve()
+        if not (src / "odoo-bin").is_file() or not (src / "odoo").is_dir():
+            raise EmbeddedError(
+                f"ODOO_SRC={src} is not an Odoo source tree: it must hold odoo-bin and the odoo/ package "
+                "(a checkout of Odoo Community 19.0 or 18.0)."
+            )
+        return cls(series=detect_series(src), src=src)
+
+    @classmethod
+    def from_command(cls, command: Path) -> OdooSource:
+        """An `odoo` executable found on PATH."""
+        result = subprocess.run([str(command), "--version"], capture_output=True, text=True, timeout=120)
+        match = re.search(r"(\d+\.\d+)", result.stdout)
+        if result.returncode != 0 or not match:
+            raise EmbeddedError(f"`{command} --version` did not print an Odoo version: {result.stderr.strip()[-500:]}")
+        return cls(series=match.group(1), command=Path(command))
+
+    @property
+    def major(self) -> int:
+        """The major version number (19 for "19.0" and for "saas~19.1")."""
+        return int(re.search(r"\d+", self.series).group())
+
+    @property
+    def where(self) -> str:
+        """The source path or command, as it identifies this Odoo in cache names."""
+        return str(self.src or self.command)
+
+
+VERSION_INFO = re.compile(r"^version_info\s*=\s*\(\s*([^,]+?)\s*,\s*(\d+)\s*,", re.MULTILINE)
+
+
+def detect_series(src: Path) -> str:
+    """The series ("19.0") of the source tree at src, read from odoo/release.py."""
+    release = Path(src) / "odoo" / "release.py"
+    try:
+        match = VERSION_INFO.search(release.read_text())
+    except OSError:
+        match = None
+    if match is None:
+        raise EmbeddedError(f"Cannot read the Odoo version from {release}: is ODOO_SRC={src} an Odoo source tree?")
+    major = match.group(1).strip("'\"")  # may be a string such as 'saas~18'
+    return f"{major}.{match.group(2)}"
+
+
+# -- requirements ----------------------------------------------------------------
+def marker_environment(python: tuple[int, ...] = tuple(sys.version_info[:3])) -> dict[str, str]:
+    """Marker values to choose Odoo's pins with: those of Python 3.12 on older interpreters."""
+    environment = dict(default_environment())
+    environment.update(python_version="{}.{}".format(*python[:2]), python_full_version=".".join(map(str, python)))
+    if python[:2] < tuple(int(part) for part in MARKER_PYTHON.split(".")):
+        environment.update(python_version=MARKER_PYTHON, python_full_version=f"{MARKER_PYTHON}.0")
+    return environment
+
+
+def select_requirements(text: str, environment: dict[str, str] | None = None) -> list[str]:
+    """The requirements of a requirements.txt whose markers hold in environment, markers removed."""
+    environment = environment or marker_environment()
+    selected = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = re.split(r"(?:^|\s)#", raw, maxsplit=1)[0].strip()
+        if not line or line.startswith("-"):
+            continue
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement as error:
+            raise EmbeddedError(f"Line {number} of Odoo's requirements.txt is not understood: {raw!r} ({error})")
+        if requirement.marker is None or requirement.marker.evaluate(environment):
+            requirement.marker = None
+            selected.append(str(requirement))
+    return selected
+
+
+def addon_requirements(packages: Iterable[str], series: str) -> list[str]:
+    """The addon packages, each held to the Odoo series when it names no version itself."""
+    pinned = []
+    for package in packages:
+        requirement = Requirement(package)
+        if not requirement.specifier and not requirement.url:
+            # OCA publishes one version line per series: 19.0.x.y.z for 19.0.
+            requirement.specifier &= f"=={series}.*"
+        pinned.append(str(requirement))
+    return pinned
+
+
+PIP_CULPRITS = (
+    re.compile(r"Failed to build (\S+)"),
+    re.compile(r"Failed building wheel for (\S+)"),
+    re.compile(r"No matching distribution found for (\S+)"),
+    re.compile(r"Could not find a version that satisfies the requirement (\S+)"),
+    re.compile(r"Building wheel for (\S+) .*did not run successfully"),
+    re.compile(r"Cannot install (.+?) because these package versions have conflicting dependencies"),
+)
+
+
+def pip_culprit(log: str) -> str | None:
+    """The package a pip log says it could not install, if it says so."""
+    for pattern in PIP_CULPRITS:
+        match = pattern.search(log)
+        if match:
+            return match.group(1).rstrip(".,")
+    collecting = re.findall(r"^Collecting (\S+)", log, re.MULTILINE)
+    return collecting[-1] if collecting else None
+
+
+# -- the virtualenv ----------------------------------------------------------------
+class OdooRuntime:
+    """Odoo's command line: a virtualenv of its own in the cache, or the `odoo` command given."""
+
+    def __init__(self, source: OdooSource, cache_dir: Path, addon_packages: Sequence[str] = (),
+                 progress: Progress = lambda message: None) -> None:
+        self.source = source
+        self.cache_dir = cache_dir
+        self.addon_packages = tuple(addon_packages)
+        self.progress = progress
+        digest = hashlib.sha256(source.where.encode()).hexdigest()[:8]
+        self.venv = cache_dir / "venvs" / f"odoo-{source.series}-{digest}"
+        self.log_file = cache_dir / "logs" / f"pip-{self.venv.name}.log"
+
+    @property
+    def python(self) -> Path:
+        return self.venv / "bin" / "python"
+
+    @property
+    def stamp_file(self) -> Path:
+        return self.venv / "odoo-uat.stamp"
+
+    def stamp(self) -> str:
+        """Changes whenever what the virtualenv must hold changes."""
+        assert self.source.src is not None
+        content = {
+            "requirements": hashlib.sha256((self.source.src / "requirements.txt").read_bytes()).hexdigest(),
+            "python": sys.version,
+            "markers": MARKER_PYTHON,
+            "addon_packages": sorted(self.addon_packages),
+            "layout": 2,  # how this module lays out the virtualenv
+        }
+        return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+    def ensure(self) -> None:
+        """Install Odoo's requirements (and the addon packages) unless the stamp says they are there."""
+        if self.source.src is None:
+            if self.addon_packages:
+                raise EmbeddedError(
+                    "addon_packages need an Odoo source tree (ODOO_SRC) to install into; "
+                    f"with the `{self.source.command}` command, install them into its environment yourself."
+                )
+            return
+        self.venv.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(self.venv) + ".lock", timeout=VENV_LOCK_TIMEOUT):
+            stamp = self.stamp()
+            if self.python.exists() and self.stamp_file.is_file() and self.stamp_file.read_text() == stamp:
+                return
+            started = time.monotonic()
+            self.progress(f"installing Odoo {self.source.series}'s requirements into {self.venv} (once)")
+            self.log_file.parent.mkdir(parents=True, exist_ok=True)
+            self.log_file.write_text("")
+            self.stamp_file.unlink(missing_ok=True)
+            self._install()
+            self.stamp_file.write_text(stamp)
+            self.progress(f"virtualenv ready in {time.monotonic() - started:.0f} s")
+
+    def _install(self) -> None:
+        src = self.source.src
+        assert src is not None
+        if not self.python.exists():
+            shutil.rmtree(self.venv, ignore_errors=True)
+            self._run([sys.executable, "-m", "venv", str(self.venv)], "python -m venv")
+        pins = self.venv / "requirements.txt"
+        pins.write_text("\n".join(select_requirements((src / "requirements.txt").read_text())) + "\n")
+        self._pip("install", *BUILD_TOOLS)
+        self._pip("install", "--no-build-isolation", "-r", str(pins))
+        if self.addon_packages:
+            self.register_distribution()
+            # -c: an addon may add dependencies but not move Odoo's own pins.
+            self._pip("install", "--no-build-isolation", "-c", str(pins),
+                      *addon_requirements(self.addon_packages, self.source.series))
+
+    def register_distribution(self) -> None:
+        """Record the source tree as the installed `odoo` distribution, which OCA addon wheels require.
+
+        `pip install -e <src>` would do it too, but it writes odoo.egg-info into the source
+        tree (setup.py develop), which may be read-only or someone's checkout. odoo-bin puts
+        the tree on sys.path itself, so metadata is all pip needs.
+        """
+        site_packages = self.site_packages()
+        for stale in [*site_packages.glob("odoo-*.dist-info"), *site_packages.glob("odoo.egg-link")]:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        version = self.source.series.removeprefix("saas~")
+        dist_info = site_packages / f"odoo-{version}.dist-info"
+        dist_info.mkdir()
+        files = {
+            "METADATA": f"Metadata-Version: 2.1\nName: odoo\nVersion: {version}\nSummary: Odoo from {self.source.src}\n",
+            "INSTALLER": "odoo-uat\n",
+        }
+        for name, content in files.items():
+            (dist_info / name).write_text(content)
+        # RECORD lets `pip uninstall odoo` remove exactly these files.
+        (dist_info / "RECORD").write_text(
+            "".join(f"{dist_info.name}/{name},,\n" for name in [*files, "RECORD"])
+        )
+
+    def _pip(self, command: str, *args: str) -> None:
+        self._run([str(self.python), "-m", "pip", command, "--disable-pip-version-check", "--progress-bar", "off",
+                   *args], f"pip {command} " + " ".join(args))
+
+    def _run(self, argv: list[str], what: str) -> None:
+        with self.log_file.open("a") as log:
+            log.write(f"\n$ {' '.join(argv)}\n")
+            log.flush()
+            result = subprocess.run(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    cwd=self.cache_dir)
+        if result.returncode == 0:
+            return
+        text = self.log_file.read_text(errors="replace")
+        culprit = pip_culprit(text[text.rfind("\n$ "):])
+        hint = ""
+        if culprit and re.match(r"(psycopg2|python-ldap)\b", culprit, re.IGNORECASE):
+            hint = "\nBuilding it needs libpq-dev, libldap2-dev and libsasl2-dev (apt-get install them)."
+        failed = f"pip could not install {culprit}" if culprit else f"`{what}` failed"
+        raise EmbeddedError(f"{failed} into {self.venv}; see {self.log_file} (command: {what}).{hint}")
+
+    # -- running Odoo ------------------------------------------------------------
+    def command(self) -> list[str]:
+        """The argv that runs Odoo's command line."""
+        if self.source.src is None:
+            return [str(self.source.command)]
+        return [str(self.python), str(self.source.src / "odoo-bin")]
+
+    def addons_paths(self) -> list[Path]:
+        """--addons-path: the source's addons, and where pip puts addon packages."""
+        if self.source.src is None:
+            return []
+        paths = [self.source.src / "addons"]
+        packaged = self.site_packages() / "odoo" / "addons"
+        # Odoo would find them through the `odoo.addons` namespace too; naming the
+        # folder explicitly does not depend on how the namespace gets assembled.
+        if packaged.is_dir() and any(packaged.glob("*/__manifest__.py")):
+            paths.append(packaged)
+        return paths
+
+    def site_packages(self) -> Path:
+        """The virtualenv's site-packages folder."""
+        relative = Path(sysconfig.get_path("purelib")).relative_to(sysconfig.get_path("data"))
+        return self.venv / relative
+
+
+# -- processes ----------------------------------------------------------------------
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the parent dies, even by SIGKILL (Linux)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def spawn(argv: Sequence[str], log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start argv in a process group of its own (Ctrl-C reaches us, not it), output to log_path."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("ab") as log:
+        return subprocess.Popen(
+            list(argv), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
+            start_new_session=True,
+            # PDEATHSIG fires when the spawning *thread* ends, so only from the main thread.
+            preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
+        )
+
+
+def terminate(process: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> None:
+    """SIGTERM the process group, then SIGKILL it when it has not ended after timeout seconds."""
+    if process.poll() is not None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=timeout)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def tail(path: Path, lines: int = 30) -> str:
+    """The last lines of a log file (empty when it does not exist)."""
+    try:
+        with path.open("rb") as log:
+            log.seek(max(0, log.seek(0, os.SEEK_END) - 64 * 1024))
+            return "\n".join(log.read().decode(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""

@@ -1,0 +1,216 @@
+"""EmbeddedOdoo: a private PostgreSQL, Odoo's virtualenv, a cloned database, then Odoo on a free port."""
+from __future__ import annotations
+
+import atexit
+import json
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Sequence
+
+from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.database import Databases, odoo_args, run_db_name, template_name
+from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
+from odoo_uat.embedded.runtime import OdooRuntime, OdooSource, Progress, spawn, tail, terminate
+from odoo_uat.settings import MISSING_ODOO, Settings
+from odoo_uat.target import OdooTarget
+
+LOGIN = PASSWORD = "admin"  # what Odoo gives the administrator of a new database; loopback only
+STARTUP_TIMEOUT = 180.0
+POLL_INTERVAL = 0.25
+PORT_ATTEMPTS = 3
+
+# Readiness probes go straight to the loopback interface, never through an HTTP proxy.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class PortTaken(EmbeddedError):
+    """Odoo's HTTP port was taken between choosing and binding it."""
+
+
+def json_rpc(url: str, params: dict[str, Any], timeout: float = 10.0) -> Any:
+    """POST a JSON-RPC call and return its result; EmbeddedError for an Odoo error answer."""
+    body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}).encode()
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    with _DIRECT.open(request, timeout=timeout) as response:
+        answer = json.load(response)
+    if "error" in answer:
+        error = answer["error"]
+        raise EmbeddedError(f"{url} answered with an error: {error.get('data', {}).get('message') or error}")
+    return answer["result"]
+
+
+def wait_until_ready(url: str, db: str, process: subprocess.Popen, log: Path,
+                     timeout: float = STARTUP_TIMEOUT, interval: float = POLL_INTERVAL) -> dict[str, Any]:
+    """Poll Odoo until it serves db; its version_info. Raises with the log's tail if it dies or stalls."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            version = json_rpc(f"{url}/web/webclient/version_info", {})
+            # The registry loads after HTTP is up; logging in waits for it and checks the credentials.
+            uid = json_rpc(f"{url}/jsonrpc", {"service": "common", "method": "login", "args": [db, LOGIN, PASSWORD]},
+                           timeout=max(1.0, deadline - time.monotonic()))
+            if not uid:
+                raise EmbeddedError(f"Odoo at {url} refused {LOGIN}/{PASSWORD} on {db}. Log: {log}")
+            return version
+        except (OSError, ValueError, KeyError):  # not listening yet, or answering half-started
+            pass
+        if "Address already in use" in tail(log, 50):
+            raise PortTaken(f"Odoo could not bind {url}.")
+        if time.monotonic() >= deadline:
+            raise EmbeddedError(f"Odoo did not answer at {url} within {timeout:.0f} s. Last lines of {log}:\n"
+                                + tail(log))
+        try:
+            process.wait(timeout=interval)  # the polling interval, cut short when Odoo dies
+        except subprocess.TimeoutExpired:
+            continue
+        raise EmbeddedError(f"Odoo exited with code {process.returncode} while starting. Last lines of {log}:\n"
+                            + tail(log))
+
+
+class EmbeddedOdoo:
+    """Odoo served from a source tree for one run: `with EmbeddedOdoo(...) as target:`."""
+
+    def __init__(self, source: OdooSource, cache_dir: Path, *, modules: Sequence[str] = (),
+                 addon_packages: Sequence[str] = (), keep_runs: int = 3, startup_timeout: float = STARTUP_TIMEOUT,
+                 progress: Progress = lambda message: None, pg_bin: Path | None = None) -> None:
+        self.source = source
+        self.cache_dir = Path(cache_dir)
+        self.modules = tuple(modules)
+        self.addon_packages = tuple(addon_packages)
+        self.keep_runs = keep_runs
+        self.startup_timeout = startup_timeout
+        self.progress = progress
+        self.pg_bin = pg_bin
+        self.runtime = OdooRuntime(source, self.cache_dir, self.addon_packages, progress)
+        self.cluster: PostgresCluster | None = None
+        self.process: subprocess.Popen | None = None
+        self.target: OdooTarget | None = None
+        self.server_version: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, progress: Progress = lambda message: None,
+                      **options: Any) -> EmbeddedOdoo:
+        """The embedded Odoo the settings describe (ODOO_SRC, or an `odoo` command on PATH)."""
+        if settings.src is not None:
+            source = OdooSource.from_path(settings.src)
+        elif settings.odoo_command is not None:
+            source = OdooSource.from_command(settings.odoo_command)
+        else:
+            raise EmbeddedError(MISSING_ODOO)
+        return cls(source, settings.cache_dir, modules=settings.modules, addon_packages=settings.addon_packages,
+                   progress=progress, **options)
+
+    @property
+    def series(self) -> str:
+        """The Odoo series of the source tree: "19.0", "18.0"."""
+        return self.source.series
+
+    @property
+    def template(self) -> str:
+        """The name of the template database for this source, these modules and addon packages."""
+        return template_name(self.series, self.source.where, self.modules, self.addon_packages)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.cache_dir / "data"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.cache_dir / "logs"
+
+    @property
+    def config_file(self) -> Path:
+        """An empty Odoo configuration file, so that ~/.odoorc never leaks in."""
+        path = self.cache_dir / "odoo.conf"
+        if not path.is_file():
+            path.write_text("[options]\n")
+        return path
+
+    # -- lifecycle ------------------------------------------------------------
+    def prepare(self, rebuild: bool = False) -> Databases:
+        """The virtualenv, the cluster (left running) and the template database; no server yet."""
+        atexit.register(self.stop)  # backstop when the caller never reaches stop()
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.runtime.ensure()
+        self.cluster = PostgresCluster(self.cache_dir, self.pg_bin)
+        port = self.cluster.start()
+        self.progress(f"PostgreSQL {self.cluster.major} on {HOST}:{port} ({self.cluster.data})")
+        databases = Databases(self.cluster, self.data_dir, self.cache_dir / "locks")
+        if rebuild and databases.exists(self.template):
+            databases.drop(self.template)
+        databases.ensure_template(self.template, self.runtime, self.modules, self.config_file, self.logs_dir,
+                                  self.progress)
+        return databases
+
+    def start(self) -> OdooTarget:
+        """Clone a fresh database from the template and serve it; the target to test against."""
+        if self.target is not None:
+            return self.target
+        try:
+            databases = self.prepare()
+            for dropped in databases.prune_runs(self.keep_runs):
+                (self.logs_dir / f"{dropped}.log").unlink(missing_ok=True)
+            db = run_db_name()
+            databases.clone(self.template, db)
+            for attempt in range(PORT_ATTEMPTS):
+                try:
+                    self.target = self._serve(db)
+                    break
+                except PortTaken:
+                    if attempt == PORT_ATTEMPTS - 1:
+                        raise
+        except BaseException:
+            self.stop()
+            raise
+        return self.target
+
+    def _serve(self, db: str) -> OdooTarget:
+        assert self.cluster is not None
+        port = free_port()
+        url = f"http://{HOST}:{port}"
+        log = self.logs_dir / f"{db}.log"
+        argv = [
+            *self.runtime.command(),
+            *odoo_args(self.cluster, self.runtime, self.data_dir, self.config_file),
+            "-d", db, f"--db-filter=^{db}$", f"--http-interface={HOST}", f"--http-port={port}",
+            "--max-cron-threads=0", "--workers=0", f"--logfile={log}",
+        ]
+        self.process = spawn(argv, log, env=self.cluster.env)
+        try:
+            version = wait_until_ready(url, db, self.process, log, self.startup_timeout)
+        except BaseException:
+            terminate(self.process)
+            self.process = None
+            raise
+        self.server_version = version.get("server_version")
+        if version.get("server_serie") and version["server_serie"] != self.series:
+            raise EmbeddedError(f"{url} runs Odoo {version['server_serie']}, not {self.series}: another server "
+                                "took the port?")
+        self.progress(f"Odoo {self.server_version} at {url}, database {db} (log: {log})")
+        return OdooTarget(url=url, db=db, login=LOGIN, password=PASSWORD, embedded=True, log_path=log)
+
+    def stop(self) -> None:
+        """Stop Odoo, then PostgreSQL unless another run still uses it; safe to call twice."""
+        try:
+            if self.process is not None:
+                terminate(self.process)
+        finally:
+            self.process = None
+            self.target = None
+            if self.cluster is not None:
+                self.cluster.stop()
+                self.cluster = None
+
+    def wait(self) -> int:
+        """Block until the Odoo process ends; its exit code."""
+        if self.process is None:
+            raise EmbeddedError("The embedded Odoo is not running.")
+        return self.process.wait()
+
+    def __enter__(self) -> OdooTarget:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()

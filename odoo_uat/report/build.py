@@ -1,0 +1,143 @@
+"""Assemble the exit report from results, requirements and the exit criteria."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from odoo_uat.report import metadata
+from odoo_uat.report.config import ExitCriteria
+from odoo_uat.report.criteria import evaluate
+from odoo_uat.report.model import (
+    GO,
+    NO_GO,
+    AreaSummary,
+    Counts,
+    ExitReport,
+    RequirementTrace,
+    RunInfo,
+)
+from odoo_uat.report.requirements import Requirement
+from odoo_uat.report.results import RunResults, Scenario
+
+ALLURE_INDEX = "index.html"
+
+
+def build_report(
+    results: RunResults,
+    criteria: ExitCriteria,
+    requirements: Sequence[Requirement] | None,
+    *,
+    wave: str | None = None,
+    output_dir: Path,
+    allure_report: Path | None = None,
+    now: datetime | None = None,
+) -> ExitReport:
+    """Evaluate the exit criteria; wave defaults to the one the run recorded."""
+    wave = wave if wave is not None else results.environment.get(metadata.WAVE) or None
+    in_wave = [s for s in results.scenarios if wave is None or wave in s.waves]
+    scoped_requirements = [r for r in requirements or () if r.in_scope(wave)]
+    traces = _traces(scoped_requirements, in_wave) if requirements is not None else None
+    areas = _areas(
+        in_wave, {r.process_area for r in scoped_requirements if r.process_area} | set(criteria.process_areas)
+    )
+    checked = evaluate(criteria, in_wave, areas, traces)
+    reasons = [c.reason for c in checked if not c.met]
+    if not results.scenarios:
+        reasons.insert(
+            0, f"No scenario results found in {results.directory}: the suite did not run or wrote its results elsewhere"
+        )
+    elif not in_wave:
+        reasons.insert(0, f"None of the {len(results.scenarios)} scenario results belongs to wave {wave}")
+    verdict = NO_GO if reasons else GO
+    if verdict == GO:
+        reasons = [f"All {len(checked)} exit criteria are met"]
+    return ExitReport(
+        verdict=verdict,
+        reasons=tuple(reasons),
+        notes=tuple(_notes(results.scenarios, in_wave, wave, scoped_requirements)),
+        criteria=tuple(checked),
+        run=_run_info(results, in_wave, wave, now or datetime.now(UTC)),
+        scenarios=tuple(in_wave),
+        areas=tuple(areas),
+        requirements=tuple(traces or ()),
+        unlisted_requirements=tuple(_unlisted(requirements, in_wave)),
+        allure_index=_allure_index(allure_report, output_dir),
+    )
+
+
+def _traces(requirements: Sequence[Requirement], scenarios: Sequence[Scenario]) -> list[RequirementTrace]:
+    return [RequirementTrace(r, tuple(s for s in scenarios if r.id in s.requirements)) for r in requirements]
+
+
+def _areas(scenarios: Sequence[Scenario], in_scope: set[str]) -> list[AreaSummary]:
+    keys = sorted({s.process_area for s in scenarios} | in_scope, key=lambda k: (k == "", k))
+    return [AreaSummary(k, k in in_scope, Counts.of(s for s in scenarios if s.process_area == k)) for k in keys]
+
+
+def _unlisted(
+    requirements: Sequence[Requirement] | None, scenarios: Sequence[Scenario]
+) -> list[tuple[str, tuple[Scenario, ...]]]:
+    if requirements is None:
+        return []
+    known = {r.id for r in requirements}
+    tagged = sorted({rid for s in scenarios for rid in s.requirements} - known)
+    return [(rid, tuple(s for s in scenarios if rid in s.requirements)) for rid in tagged]
+
+
+def _notes(
+    all_scenarios: Sequence[Scenario],
+    scenarios: Sequence[Scenario],
+    wave: str | None,
+    requirements: Sequence[Requirement],
+) -> list[str]:
+    notes = []
+    if wave is not None and (other := len(all_scenarios) - len(scenarios)):
+        notes.append(f"{other} scenario results outside wave {wave} were left out")
+    if still := sorted({t for s in scenarios if s.failing for t in s.defects}):
+        notes.append(f"Known defects still failing: {', '.join(still)}")
+    if fixed := sorted({t for s in scenarios if s.passed for t in s.defects}):
+        notes.append(f"Known defects whose scenario now passes (retest and close): {', '.join(fixed)}")
+    if skipped := sum(s.skipped for s in scenarios):
+        notes.append(
+            f"{skipped} scenario{'s' if skipped != 1 else ''} skipped; skipped scenarios do not count as failures"
+        )
+    if retried := [s for s in scenarios if s.attempts > 1 and s.passed]:
+        notes.append(f"{len(retried)} scenario{'s' if len(retried) != 1 else ''} passed only after a retry (flaky)")
+    return notes
+
+
+def _run_info(results: RunResults, scenarios: Sequence[Scenario], wave: str | None, now: datetime) -> RunInfo:
+    env: Mapping[str, str] = results.environment
+    executor: Mapping[str, Any] = results.executor or {}
+    starts = [s.start for s in scenarios if s.start]
+    stops = [s.stop for s in scenarios if s.stop]
+    return RunInfo(
+        results_dir=str(results.directory),
+        generated=now,
+        wave=wave,
+        odoo_version=env.get(metadata.ODOO_VERSION),
+        odoo_edition=env.get(metadata.ODOO_EDITION),
+        odoo_url=env.get(metadata.ODOO_URL),
+        database=env.get(metadata.DATABASE),
+        modules=env.get(metadata.MODULES),
+        framework_version=env.get(metadata.FRAMEWORK_VERSION),
+        git_commit=env.get(metadata.GIT_COMMIT),
+        started=_time(min(starts)) if starts else None,
+        finished=_time(max(stops)) if stops else None,
+        build_name=executor.get("buildName"),
+        build_url=executor.get("buildUrl"),
+    )
+
+
+def _time(millis: int) -> datetime:
+    return datetime.fromtimestamp(millis / 1000, tz=UTC)
+
+
+def _allure_index(allure_report: Path | None, output_dir: Path) -> str | None:
+    if allure_report is None or not (allure_report / ALLURE_INDEX).is_file():
+        return None
+    return Path(os.path.relpath(allure_report / ALLURE_INDEX, output_dir)).as_posix()

@@ -1,0 +1,178 @@
+"""The exit report as data: verdict, criteria, per-area counts, traceability; renderers only format it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from odoo_uat.report.requirements import Requirement
+from odoo_uat.report.results import Scenario
+from odoo_uat.report.tags import SEVERITIES, humanise
+
+GO, NO_GO = "GO", "NO-GO"
+UNASSIGNED_AREA = "Unassigned"
+
+# Requirement statuses, worst first.
+REQ_FAILED, REQ_NO_SCENARIO, REQ_NOT_RUN, REQ_PASSED = "failed", "no scenario", "not run", "passed"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Scenario outcomes; failed includes broken."""
+
+    total: int = 0
+    passed: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    @classmethod
+    def of(cls, scenarios: Iterable[Scenario]) -> Counts:
+        """Count outcomes of some scenarios."""
+        items = list(scenarios)
+        return cls(
+            total=len(items),
+            passed=sum(s.passed for s in items),
+            failed=sum(s.failing for s in items),
+            skipped=sum(s.skipped for s in items),
+        )
+
+    @property
+    def executed(self) -> int:
+        """Scenarios that ran (skipped ones excluded)."""
+        return self.total - self.skipped
+
+    @property
+    def pass_rate(self) -> float | None:
+        """Percent of executed scenarios that passed; None when none ran."""
+        return 100.0 * self.passed / self.executed if self.executed else None
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """One exit criterion: what it asks, what was measured, and whether it is met."""
+
+    key: str
+    title: str
+    required: str
+    measured: str
+    met: bool
+    reason: str  # one sentence for the verdict's "why"
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    """Outcomes in one process area."""
+
+    key: str
+    in_scope: bool
+    counts: Counts
+
+    @property
+    def name(self) -> str:
+        """The area as people say it."""
+        return area_name(self.key)
+
+
+@dataclass(frozen=True)
+class RequirementTrace:
+    """A requirement with the scenarios that cover it."""
+
+    requirement: Requirement
+    scenarios: tuple[Scenario, ...]
+
+    @property
+    def status(self) -> str:
+        """passed (one passed, none failed), failed, not run (all skipped) or no scenario."""
+        if not self.scenarios:
+            return REQ_NO_SCENARIO
+        if any(s.failing for s in self.scenarios):
+            return REQ_FAILED
+        if any(s.passed for s in self.scenarios):
+            return REQ_PASSED
+        return REQ_NOT_RUN
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Where and when the suite ran."""
+
+    results_dir: str
+    generated: datetime
+    wave: str | None = None
+    odoo_version: str | None = None
+    odoo_edition: str | None = None
+    odoo_url: str | None = None
+    database: str | None = None
+    modules: str | None = None
+    framework_version: str | None = None
+    git_commit: str | None = None
+    started: datetime | None = None
+    finished: datetime | None = None
+    build_name: str | None = None
+    build_url: str | None = None
+
+    @property
+    def duration(self) -> timedelta | None:
+        """Wall time from the first scenario's start to the last one's end."""
+        return self.finished - self.started if self.started and self.finished else None
+
+
+@dataclass(frozen=True)
+class ExitReport:
+    """Everything the exit report shows."""
+
+    verdict: str
+    reasons: tuple[str, ...]
+    notes: tuple[str, ...]
+    criteria: tuple[CriterionResult, ...]
+    run: RunInfo
+    scenarios: tuple[Scenario, ...]
+    areas: tuple[AreaSummary, ...]
+    requirements: tuple[RequirementTrace, ...]
+    unlisted_requirements: tuple[tuple[str, tuple[Scenario, ...]], ...]
+    allure_index: str | None  # relative link from the exit report to Allure's index.html
+
+    @property
+    def counts(self) -> Counts:
+        """Outcomes of all scenarios in scope."""
+        return Counts.of(self.scenarios)
+
+    @property
+    def failures(self) -> list[Scenario]:
+        """Failed and broken scenarios, most severe first."""
+        return sorted((s for s in self.scenarios if s.failing), key=_severity_order)
+
+    @property
+    def skipped(self) -> list[Scenario]:
+        """Scenarios that did not run."""
+        return [s for s in self.scenarios if s.skipped]
+
+    @property
+    def known_defects(self) -> list[Scenario]:
+        """Scenarios tagged @defect:<ticket>."""
+        return sorted((s for s in self.scenarios if s.defects), key=lambda s: (s.defects, s.name))
+
+    def allure_link(self, scenario: Scenario) -> str | None:
+        """Relative link to the scenario in the Allure report (Allure 3 routes by #<test result id>)."""
+        return f"{self.allure_index}#{scenario.allure_id}" if self.allure_index else None
+
+
+def area_name(key: str) -> str:
+    """Humanised process-area name; scenarios outside any area folder are "Unassigned"."""
+    return humanise(key) if key else UNASSIGNED_AREA
+
+
+def defect_status(scenario: Scenario) -> str:
+    """What a known-defect scenario's outcome means for its ticket."""
+    if scenario.passed:
+        return "looks fixed: retest and close the ticket"
+    if scenario.failing:
+        return "still failing (known defect)"
+    return "not run"
+
+
+def _severity_order(scenario: Scenario) -> tuple[int, str, str, str]:
+    rank = SEVERITIES.index(scenario.severity) if scenario.severity in SEVERITIES else len(SEVERITIES)
+    return rank, scenario.process_area, scenario.feature, scenario.name

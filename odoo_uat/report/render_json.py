@@ -1,0 +1,99 @@
+"""The exit report as JSON, for dashboards and CI gates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from odoo_uat.report.model import ExitReport, defect_status
+from odoo_uat.report.results import Scenario
+
+SCHEMA_VERSION = 1
+
+
+def render_json(report: ExitReport) -> str:
+    """Serialise the report; times are ISO 8601, percentages are numbers."""
+    run = report.run
+    counts = report.counts
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "verdict": report.verdict,
+        "reasons": list(report.reasons),
+        "notes": list(report.notes),
+        "criteria": [
+            {
+                "key": c.key,
+                "title": c.title,
+                "required": c.required,
+                "measured": c.measured,
+                "met": c.met,
+                "details": list(c.details),
+            }
+            for c in report.criteria
+        ],
+        "totals": {**_counts(counts), "pass_rate": counts.pass_rate},
+        "run": {
+            "wave": run.wave,
+            "odoo_version": run.odoo_version,
+            "odoo_edition": run.odoo_edition,
+            "odoo_url": run.odoo_url,
+            "database": run.database,
+            "modules": run.modules,
+            "framework_version": run.framework_version,
+            "git_commit": run.git_commit,
+            "started": run.started.isoformat() if run.started else None,
+            "finished": run.finished.isoformat() if run.finished else None,
+            "duration_seconds": run.duration.total_seconds() if run.duration is not None else None,
+            "build_name": run.build_name,
+            "build_url": run.build_url,
+            "results_dir": run.results_dir,
+            "generated": run.generated.isoformat(),
+        },
+        "process_areas": [
+            {"key": a.key, "name": a.name, "in_scope": a.in_scope, **_counts(a.counts), "pass_rate": a.counts.pass_rate}
+            for a in report.areas
+        ],
+        "failures": [{**_scenario(report, s), "category": s.category} for s in report.failures],
+        "skipped": [{**_scenario(report, s), "reason": s.skip_reason} for s in report.skipped],
+        "known_defects": [
+            {**_scenario(report, s), "tickets": list(s.defects), "meaning": defect_status(s)}
+            for s in report.known_defects
+        ],
+        "requirements": [
+            {
+                "id": t.requirement.id,
+                "title": t.requirement.title,
+                "process_area": t.requirement.process_area,
+                "waves": list(t.requirement.waves),
+                "status": t.status,
+                "scenarios": [_scenario(report, s) for s in t.scenarios],
+            }
+            for t in report.requirements
+        ],
+        "unlisted_requirements": [
+            {"id": rid, "scenarios": [_scenario(report, s) for s in scenarios]}
+            for rid, scenarios in report.unlisted_requirements
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _counts(counts: Any) -> dict[str, int]:
+    return {"total": counts.total, "passed": counts.passed, "failed": counts.failed, "skipped": counts.skipped}
+
+
+def _scenario(report: ExitReport, scenario: Scenario) -> dict[str, Any]:
+    return {
+        "name": scenario.title,
+        "feature": scenario.feature,
+        "process_area": scenario.process_area,
+        "severity": scenario.severity,
+        "status": scenario.status,
+        "failing_step": scenario.failing_step,
+        "message": scenario.message or None,
+        "attempts": scenario.attempts,
+        "requirements": list(scenario.requirements),
+        "records": [{"name": n, "url": u} for n, u in scenario.record_links],
+        "allure": report.allure_link(scenario),
+        "full_name": scenario.full_name,
+    }

@@ -1,0 +1,150 @@
+"""The exit report as Markdown, for tickets, wikis and pull requests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from odoo_uat.report import text
+from odoo_uat.report.model import GO, ExitReport, area_name, defect_status
+from odoo_uat.report.results import Scenario
+
+MET, NOT_MET = "✅", "❌"
+
+
+def render_markdown(report: ExitReport) -> str:
+    """Render the whole report; the verdict and its reasons come first."""
+    icon = MET if report.verdict == GO else NOT_MET
+    lines = [
+        f"# UAT exit: {icon} {report.verdict}",
+        "",
+        f"**{text.verdict_sentence(report)}** — {text.context_line(report.run)}",
+        "",
+        "## Why",
+        "",
+        *(f"- {r}" for r in report.reasons),
+    ]
+    if report.notes:
+        lines += ["", "Also worth knowing:", "", *(f"- {n}" for n in report.notes)]
+    counts = report.counts
+    lines += [
+        "",
+        f"**{counts.total}** scenarios · **{counts.passed}** passed · **{counts.failed}** failed · "
+        f"**{counts.skipped}** skipped · pass rate **{text.format_rate(counts.pass_rate)}**",
+        "",
+        "## Exit criteria",
+        "",
+        _table(
+            ["", "Criterion", "Required", "Measured"],
+            [[MET if c.met else NOT_MET, c.title, c.required, c.measured] for c in report.criteria],
+        ),
+        "",
+        "## Process areas",
+        "",
+        _table(
+            ["Process area", "In scope", "Scenarios", "Passed", "Failed", "Skipped", "Pass rate"],
+            [
+                [
+                    a.name,
+                    "yes" if a.in_scope else "no",
+                    a.counts.total,
+                    a.counts.passed,
+                    a.counts.failed,
+                    a.counts.skipped,
+                    text.format_rate(a.counts.pass_rate) if a.counts.executed else "**no scenario executed**",
+                ]
+                for a in report.areas
+            ],
+        ),
+        "",
+        "## Failed scenarios",
+        "",
+    ]
+    lines.append(
+        _table(
+            ["Severity", "Process area", "Feature", "Scenario", "Category", "Failed at", "Message", "Allure"],
+            [
+                [
+                    s.severity,
+                    _area(s),
+                    s.feature,
+                    s.title,
+                    s.category or "",
+                    text.failure_point(s),
+                    f"`{text.first_line(s.message)}`" if s.message else "",
+                    _link(report, s),
+                ]
+                for s in report.failures
+            ],
+        )
+        if report.failures
+        else "No scenario failed."
+    )
+    lines += ["", "## Known defects", ""]
+    lines.append(
+        _table(
+            ["Ticket", "Scenario", "Outcome", "Meaning"],
+            [
+                [", ".join(s.defects), s.title, text.status_label(s.status), defect_status(s)]
+                for s in report.known_defects
+            ],
+        )
+        if report.known_defects
+        else "No scenario is tagged @defect."
+    )
+    lines += ["", "## Requirements traceability", ""]
+    if report.requirements:
+        lines.append(
+            _table(
+                ["Requirement", "Title", "Process area", "Scenarios", "Status"],
+                [
+                    [
+                        t.requirement.id,
+                        t.requirement.title,
+                        t.requirement.process_area,
+                        "<br>".join(f"{s.title} ({text.status_label(s.status)})" for s in t.scenarios) or "**none**",
+                        t.status,
+                    ]
+                    for t in report.requirements
+                ],
+            )
+        )
+    else:
+        lines.append("No requirements file is configured (`requirements` in `[tool.odoo-uat.exit-criteria]`).")
+    if report.unlisted_requirements:
+        lines += [
+            "",
+            "Tagged in scenarios but missing from the requirements file: "
+            + ", ".join(
+                f"{rid} ({len(s)} scenario{'s' if len(s) != 1 else ''})" for rid, s in report.unlisted_requirements
+            ),
+        ]
+    lines += ["", "## Skipped scenarios", ""]
+    lines.append(
+        _table(
+            ["Process area", "Feature", "Scenario", "Reason"],
+            [[_area(s), s.feature, s.title, s.skip_reason] for s in report.skipped],
+        )
+        if report.skipped
+        else "No scenario was skipped."
+    )
+    lines += ["", "## Run", "", _table(["", ""], [[k, v] for k, v in text.run_facts(report.run)]), ""]
+    return "\n".join(lines)
+
+
+def _area(scenario: Scenario) -> str:
+    return area_name(scenario.process_area)
+
+
+def _link(report: ExitReport, scenario: Scenario) -> str:
+    link = report.allure_link(scenario)
+    return f"[open]({link})" if link else ""
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
