@@ -4,6 +4,7 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
+from fixtures.evidence import RecordLinks
 from fixtures.records import Order, product_id_for
 from odoo_uat.names import ScenarioNames
 from odoo_uat.values import same_amount
@@ -12,7 +13,8 @@ from pages.sales import QuotationForm
 
 @when(parsers.parse('I create a quotation for "{customer}" with {quantity:g} units of "{product}"'),
       target_fixture="order")
-def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: ScenarioNames, odoo) -> Order:
+def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: ScenarioNames, odoo,
+      record_links: RecordLinks) -> Order:
     """Create and save a quotation in the web client with one product line.
 
     Example: When I create a quotation for "Acme Retail" with 2 units of "Oak Pallet"
@@ -22,7 +24,9 @@ def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: 
     form.add_product(names.real(product), quantity)
     form.save()
     order_id = form.record_id()
-    return Order(order_id, odoo.env["sale.order"].read([order_id], ["name"])[0]["name"])
+    order = Order(order_id, odoo.env["sale.order"].read([order_id], ["name"])[0]["name"])
+    record_links.add("sale.order", order.id, order.name)
+    return order
 
 
 @when("I confirm the quotation")
