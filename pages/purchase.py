@@ -1,6 +1,8 @@
 """Purchase screens: the request for quotation / purchase order form."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from pages.components.form import FormView
@@ -14,6 +16,7 @@ UNIT_PRICE_CELL = "price_unit"
 DELIVER_TO = "picking_type_id"  # "Deliver To": the receipt operation type, hence the warehouse
 ADD_PRODUCT = "Add a product"
 CONFIRMED = "purchase"
+SELECTED_ROW = re.compile(r"\bo_selected_row\b")
 
 
 class PurchaseOrderForm(FormView):
@@ -46,7 +49,12 @@ class PurchaseOrderForm(FormView):
     def add_product(self, name: str, quantity: float, unit_price: float | None = None) -> None:
         """Add an order line; without a unit price the vendor's price list gives it."""
         lines = self.lines("order_line")
-        row = lines.add(ADD_PRODUCT)
+        before = lines.rows.count()
+        lines.add(ADD_PRODUCT)
+        # The previous line stays selected until its onchange returns: wait for the new row itself.
+        row = lines.rows.nth(before)
+        expect(lines.rows).to_have_count(before + 1)
+        expect(row).to_have_class(SELECTED_ROW)
         Many2One(lines.cell(row, PRODUCT_CELL)).select(name)
         quantity_input = lines.cell(row, QUANTITY_CELL).locator("input")
         quantity_input.fill(_number(quantity))

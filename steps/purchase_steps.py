@@ -5,12 +5,11 @@ from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
 from fixtures.lookup import find_one
-from fixtures.records import Order, product_id_for
+from fixtures.records import Order, product_id_for, warehouse_id_for
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import table_rows
 from odoo_uat.values import parse_number, same_amount
 from pages.purchase import PurchaseOrderForm
-from steps.warehouse_steps import warehouse_id_for
 
 CONFIRMED_STATES = ("purchase", "done")  # 'done' is a locked purchase order
 
@@ -74,6 +73,3 @@ def _(quantity: str, product: str, purchase_order: Order, odoo, names: ScenarioN
         f'{purchase_order.name} should show {expected:g} units of "{product}" received, but shows {received:g}')
 
 
-def vendor_id_for(odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int], vendor: str) -> int:
-    """The partner a scenario calls `vendor` (seeded by it, or existing in Odoo)."""
-    return seeded.get(("res.partner", vendor)) or find_one(odoo, "res.partner", names.real(vendor), what="vendor")

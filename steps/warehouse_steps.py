@@ -14,13 +14,12 @@ from fixtures.browser import ActingUsers
 from fixtures.factories import (LocationFactory, ProductCategoryFactory, PutawayRuleFactory, WarehouseFactory,
                                 create_many)
 from fixtures.lookup import find_one
-from fixtures.records import Order, product_id_for
+from fixtures.records import Order, product_id_for, warehouse_id_for, location_id_for, location_name, Seeded
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import table_rows
 from odoo_uat.values import parse_number, same_amount
 from pages.inventory import TransferForm
 
-Seeded = dict[tuple[str, str], int]
 
 OPEN_STATES = ("waiting", "confirmed", "assigned")
 RECEPTION_STEPS = {"one step": "one_step", "two steps": "two_steps", "three steps": "three_steps"}
@@ -28,25 +27,7 @@ QUANTITY = r"(?P<quantity>\d+(?:[.,]\d+)?)"
 QUOTED = r'"(?P<{}>[^"]+)"'
 
 
-def warehouse_id_for(odoo, names: ScenarioNames, seeded: Seeded, warehouse: str) -> int:
-    """The warehouse a scenario calls `warehouse` (seeded by it, or existing in Odoo)."""
-    return seeded.get(("stock.warehouse", warehouse)) or find_one(
-        odoo, "stock.warehouse", names.real(warehouse), what="warehouse")
 
-
-def location_id_for(odoo, names: ScenarioNames, seeded: Seeded, location: str) -> int:
-    """The location a scenario names "<warehouse>/<path>" (or by its full name in Odoo, e.g. WH/Stock)."""
-    return find_one(odoo, "stock.location", location_name(odoo, names, seeded, location),
-                    field="complete_name", what="location")
-
-
-def location_name(odoo, names: ScenarioNames, seeded: Seeded, location: str) -> str:
-    """The full name in Odoo of the location a scenario names "<warehouse>/<path>"."""
-    warehouse, _, path = location.partition("/")
-    if ("stock.warehouse", warehouse) not in seeded:
-        return location
-    view = odoo.env["stock.warehouse"].read([seeded[("stock.warehouse", warehouse)]], ["view_location_id"])[0]
-    return "/".join(part for part in (view["view_location_id"][1], path) if part)
 
 
 def category_id_for(odoo, names: ScenarioNames, seeded: Seeded, category: str) -> int:
