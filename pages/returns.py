@@ -51,11 +51,11 @@ class ReturnForm(TransferForm):
 
     def set_destination(self, location: str) -> None:
         """Choose where the goods go (the "Destination Location" field; needs Storage Locations)."""
-        self.many2one("location_dest_id").select(location)
+        select_suggestion(self.field("location_dest_id"), location)
 
     def set_source(self, location: str) -> None:
         """Choose where the goods come from."""
-        self.many2one("location_id").select(location)
+        select_suggestion(self.field("location_id"), location)
 
     @classmethod
     def new_internal_transfer(cls, page: Page, operation_type: str, search: str) -> "ReturnForm":
@@ -63,13 +63,13 @@ class ReturnForm(TransferForm):
         open_action(page, INTERNAL_TRANSFERS_ACTION, "new")
         form = cls(page)
         expect(form.field("picking_type_id")).to_be_visible()
-        select_suggestion(form.field("picking_type_id"), search, operation_type)
+        select_suggestion(form.field("picking_type_id"), operation_type, search=search)
         return form
 
     def add_move(self, product: str, quantity: float) -> None:
         """Add an operation line: the product and its demand."""
         row = self.moves.add()  # the only "add" link: "Add a Product" on 18.0 and 19.0
-        Many2One(One2ManyLines.cell(row, "product_id")).select(product)
+        select_suggestion(One2ManyLines.cell(row, "product_id"), product)
         demand = One2ManyLines.cell(row, "product_uom_qty").locator("input")
         demand.fill(_number(quantity))
         demand.press("Tab")
@@ -88,8 +88,8 @@ class ScrapForm(FormView):
 
     def fill(self, product: str, quantity: float, location: str) -> None:
         """Scrap `quantity` units of `product` taken from `location`."""
-        self.many2one("product_id").select(product)
-        self.many2one("location_id").select(location)
+        select_suggestion(self.field("product_id"), product)
+        select_suggestion(self.field("location_id"), location)
         quantity_input = self.field("scrap_qty").locator("input")
         quantity_input.fill(_number(quantity))
         quantity_input.press("Tab")
@@ -100,20 +100,23 @@ class ScrapForm(FormView):
         self.statusbar.expect_stage(DONE)
 
 
-def select_suggestion(field: Locator, search: str, option: str) -> None:
-    """Type `search` in a many2one and choose the suggestion whose whole text is `option`.
+def select_suggestion(field: Locator, option: str, search: str | None = None) -> None:
+    """Type `search` (default: `option`) in a many2one and choose the suggestion whose whole text is `option`.
 
-    For records whose shown name is not searchable as a whole, e.g. an operation type
-    "My Company: Internal Transfers" is found by its warehouse or its own name only.
+    A leading "[reference] " on the suggestion is allowed, as products show it. `search` is for
+    records whose shown name is not searchable as a whole: an operation type "My Company: Internal
+    Transfers" is found by its warehouse's name or its own.
     """
     many2one = Many2One(field)
-    many2one.input.click()
-    many2one.input.fill(search)
-    whole = re.compile(rf"^\s*{re.escape(option)}\s*$")
-    suggestion = field.page.locator(SUGGESTION).filter(has_text=whole).first
+    # Typed without a click first: a click opens the unfiltered list at once, whose item could be
+    # picked before the typed search answers; that answer then reopens the list over the fields below.
+    many2one.input.fill(search or option)
+    whole = re.compile(rf"^\s*(\[[^\]]*\]\s*)?{re.escape(option)}\s*$")
+    suggestion = field.locator(SUGGESTION).filter(has_text=whole).first
     expect(suggestion).to_be_visible()
     suggestion.click()
-    expect(many2one.input).to_have_value(option)
+    expect(many2one.input).to_have_value(re.compile(re.escape(option)))
+    expect(field.locator(SUGGESTION)).to_have_count(0)
 
 
 def edit_cell(lines: One2ManyLines, row_text: str, field_name: str, value: float) -> None:

@@ -6,11 +6,12 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from pages.components.dialog import ACTIVE_DIALOG
+from pages.components.menu import OPEN_DROPDOWN
 
 # Where a label is looked for, in this order: what is on top first.
 SCOPES = (
     ACTIVE_DIALOG,
-    ".o-dropdown--menu",  # an open dropdown (the form's Actions menu, a button's menu)
+    OPEN_DROPDOWN,  # an open dropdown (the form's Actions menu, a button's menu)
     ".o_action_manager .o_statusbar_buttons",
     ".o_action_manager .o_control_panel",
     ".o_action_manager .o-form-buttonbox",
@@ -24,7 +25,9 @@ STAT_TEXT = ".o_stat_text"
 # enables them when it returns (executeButtonCallback, 18.0 and 19.0); other disabled
 # buttons carry disabled="". Waiting for none to be left waits for the call.
 BUSY_BUTTON = 'button[disabled="1"]'
-NAMES_JS = f"""els => els.filter(el => el.offsetWidth || el.offsetHeight).map(el =>
+# Listed when a label is unknown: the chatter's and pager's buttons are left out, they are noise there.
+UNLISTED = ".o-mail-Form-chatter, .o_pager"
+NAMES_JS = f"""els => els.filter(el => (el.offsetWidth || el.offsetHeight) && !el.closest('{UNLISTED}')).map(el =>
   (el.querySelector('{STAT_TEXT}')?.innerText || el.innerText || el.getAttribute('aria-label')
    || el.getAttribute('data-tooltip') || el.getAttribute('title') || '').trim()).filter(Boolean)"""
 
@@ -53,7 +56,7 @@ def visible_labels(page: Page) -> list[str]:
     top = page.locator(ACTIVE_DIALOG)
     scope = top.last if top.count() else page.locator(".o_action_manager")
     labels = scope.locator(CLICKABLE).evaluate_all(NAMES_JS)
-    menus = page.locator(f"{SCOPES[1]} {CLICKABLE}").evaluate_all(NAMES_JS)
+    menus = page.locator(f"{OPEN_DROPDOWN} {CLICKABLE}").evaluate_all(NAMES_JS)
     return list(dict.fromkeys(" ".join(label.split()) for label in [*labels, *menus]))
 
 

@@ -1,6 +1,7 @@
 """Setting and reading any field widget by what a person types and reads, and forms whose fields are found by label."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -13,50 +14,52 @@ from odoo_uat.values import parse_bool, parse_number
 from pages.components.dialog import ACTIVE_DIALOG
 from pages.components.form import MAIN_FORM
 from pages.components.labels import (
-    FieldInfo, UnknownLabel, WebSession, column_labels, display_labels, display_value, field_names, form_labels,
-    label_list, label_pattern, match_label, metadata_labels, normalise_label,
+    FIELD_LABEL, FIELD_WIDGET, FieldInfo, UnknownLabel, WebSession, column_labels, display_labels, display_value,
+    field_names, form_labels, label_list, label_pattern, match_label, metadata_labels, normalise_label,
+    widget_selector,
 )
 from pages.components.many2one import INPUT as AUTOCOMPLETE_INPUT
-from pages.components.many2one import Many2One, suggestion, suggestions
+from pages.components.many2one import SUGGESTION, suggestion, suggestions
+from pages.components.menu import OPEN_DROPDOWN
 from pages.components.one2many import One2ManyLines
 
 Real = Callable[[str], str]
 
 DIALOG_FORM = f"{ACTIVE_DIALOG} .o_form_view"
+# When the record is not among the first suggestions, "Search More..." opens a list of all matches.
+SEARCH_MORE = f"{SUGGESTION}.o_m2o_dropdown_option_search_more"
+DIALOG_ROW = f"{ACTIVE_DIALOG} .o_data_row"
+DIALOG_CELL = "td.o_data_cell"
 NOTEBOOK_TAB = ".o_notebook_headers .nav-link"
 ACTIVE_TAB = "active"
-X2MANY_LIST = ".o_field_widget.o_field_one2many, .o_field_widget.o_field_many2many"
+X2MANY_LIST = f"{FIELD_WIDGET}.o_field_one2many, {FIELD_WIDGET}.o_field_many2many"
 ADD_LINE_CELL = "td.o_field_x2many_list_row_add"
-FIELD_LABEL = ".o_form_label[for]"
 READONLY = "o_readonly_modifier"
 TAG = ".o_tag"
 TAG_DELETE = ".o_tag .o_delete"
 CHECKBOX = "input[type=checkbox]"
 RADIO_ITEM = ".o_radio_item"
+RADIO_INPUT = "input[type=radio]"
+RADIO_LABEL = "label"
+OPTION = "option"
 CHECKED_RADIO_LABEL = ".o_radio_item:has(input:checked) label"
 SELECT = "select"
 SELECTED_OPTION = "select option:checked"
 # 19.0 replaced the selection field's <select> by a SelectMenu: an input that opens a dropdown.
 SELECT_MENU_INPUT = "input.o_select_menu_toggler"
-SELECT_MENU_ITEM = ".o-dropdown--menu .o_select_menu_item"
+SELECT_MENU_ITEM = f"{OPEN_DROPDOWN} .o_select_menu_item"
 DATE_OPENER = "button, input"
 # 19.0 shows a set date as a button with a short text ("Dec 31, 12:00 PM"); its tooltip has the full value.
 TOOLTIP = "[data-tooltip]"
 EDITOR = "[contenteditable=true]"
 TEXTAREA = "textarea:not(.d-none)"
 TEXT_INPUT = "input:not([type=checkbox]):not([type=radio])"
-WIDGET_FEATURES_JS = """w => ({
-  classes: w.className,
-  tags: !!w.querySelector('.o_field_tags'),
-  autocomplete: !!w.querySelector('input.o-autocomplete--input'),
-  select: !!w.querySelector('select'),
-  selectMenu: !!w.querySelector('input.o_select_menu_toggler'),
-  radio: !!w.querySelector('input[type=radio]'),
-  checkbox: !!w.querySelector('input[type=checkbox]'),
-  editor: !!w.querySelector('[contenteditable=true]'),
-  textarea: !!w.querySelector('textarea:not(.d-none)'),
-  input: !!w.querySelector('input:not([type=checkbox]):not([type=radio])'),
-})"""
+TAGS = ".o_field_tags"
+# What a widget holds, by the selectors above: enough to tell how to type into it.
+WIDGET_PARTS = {"tags": TAGS, "autocomplete": AUTOCOMPLETE_INPUT, "select": SELECT, "selectMenu": SELECT_MENU_INPUT,
+                "radio": RADIO_INPUT, "checkbox": CHECKBOX, "editor": EDITOR, "textarea": TEXTAREA, "input": TEXT_INPUT}
+WIDGET_FEATURES_JS = f"""w => ({{classes: w.className,
+  {", ".join(f"{key}: !!w.querySelector({json.dumps(selector)})" for key, selector in WIDGET_PARTS.items())}}})"""
 NUMBER_TYPES = {"integer", "float", "monetary"}
 NUMBER_CLASSES = {"o_field_integer", "o_field_float", "o_field_monetary", "o_field_percentage", "o_field_float_time"}
 
@@ -67,7 +70,7 @@ DAY_OFFSETS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 UNIT_DAYS = {"day": 1, "week": 7}
 # A date typed into a datetime field gets midday: whatever the user's timezone, it stays that day.
 DEFAULT_TIME = time(12, 0)
-MINUS = "-\u2212"
+MINUS = "\\-\u2212"  # inside a character class
 # A value written as an amount: digits and separators, maybe a sign and a currency symbol ("$ 1,250.00", "-5").
 AMOUNT = re.compile(r"^\s*[^\w\s]?\s*[-\u2212]?\s*[^\w\s]?\s*\d[\d.,\s\u00a0\u202f]*[^\w\s]?\s*$")
 
@@ -210,7 +213,7 @@ class FieldWidget:
 
     @property
     def kind(self) -> str:
-        """The kind of input: many2one, tags, select, selectmenu, radio, boolean, date, datetime, number, html, text, char."""
+        """The kind of input (many2one, tags, select, selectmenu, radio, boolean, date, datetime, number, text…)."""
         return widget_kind(self.features, self.info.type if self.info else None)
 
     @property
@@ -257,39 +260,52 @@ class FieldWidget:
 
     # -- setting, by kind -------------------------------------------------
 
-    def _set_many2one(self, value: str, real: Real) -> None:
-        name = real(value)
+    def _choose(self, name: str) -> None:
+        """Type a record's name in the autocomplete and choose it (through "Search More..." if need be)."""
+        page = self.root.page
+        field_input = self.root.locator(AUTOCOMPLETE_INPUT).first
+        # fill() focuses without a click: the dropdown opens with the matches of `name` only,
+        # never with the list a click on the empty input shows.
+        field_input.fill(name)
+        exact, more = suggestion(page, name), page.locator(SEARCH_MORE)
         try:
-            Many2One(self.root).select(name)
+            expect(exact.or_(more).first).to_be_visible()
         except AssertionError:
             raise AssertionError(
                 f'"{name}" is not among the choices of "{self.label}". It offers: '
-                f'{", ".join(suggestions(self.root.page)) or "nothing"}.') from None
+                f'{", ".join(suggestions(page)) or "nothing"}.') from None
+        if exact.count():
+            exact.click()
+            return
+        more.first.click()
+        rows = page.locator(DIALOG_ROW).filter(has=page.locator(DIALOG_CELL, has_text=record_name_pattern(name)))
+        try:
+            expect(rows.first).to_be_visible()
+        except AssertionError:
+            found = [" ".join(text.split()) for text in page.locator(DIALOG_ROW).all_inner_texts()]
+            raise AssertionError(f'"{name}" is not among the choices of "{self.label}". Searching it finds: '
+                                 f'{label_list(found)}.') from None
+        rows.first.locator(DIALOG_CELL).filter(has_text=record_name_pattern(name)).first.click()
+
+    def _set_many2one(self, value: str, real: Real) -> None:
+        name = real(value)
+        self._choose(name)
+        expect(self.root.locator(AUTOCOMPLETE_INPUT).first).to_have_value(text_pattern(name, whole=False))
 
     def _set_tags(self, value: str, real: Real) -> None:
         tags = self.root.locator(TAG)
         for remaining in range(tags.count(), 0, -1):
             self.root.locator(TAG_DELETE).first.click()
             expect(tags).to_have_count(remaining - 1)
-        field_input = self.root.locator(AUTOCOMPLETE_INPUT).first
         for item in (part.strip() for part in value.split(",")):
             if not item:
                 continue
             name = real(item)
-            field_input.click()
-            field_input.fill(name)
-            choice = suggestion(self.root.page, name)
-            try:
-                expect(choice).to_be_visible()
-            except AssertionError:
-                raise AssertionError(
-                    f'"{name}" is not among the choices of "{self.label}". It offers: '
-                    f'{", ".join(suggestions(self.root.page)) or "nothing"}.') from None
-            choice.click()
+            self._choose(name)
             expect(tags.filter(has_text=record_name_pattern(name))).to_have_count(1)
 
     def _set_select(self, value: str, real: Real) -> None:
-        options = [" ".join(text.split()) for text in self.root.locator("option").all_inner_texts()]
+        options = [" ".join(text.split()) for text in self.root.locator(OPTION).all_inner_texts()]
         index = next((i for i, text in enumerate(options) if normalise_label(text) == normalise_label(value)), None)
         if index is None:
             raise AssertionError(f'"{self.label}" has no choice "{value}". Its choices: {label_list(options)}.')
@@ -309,11 +325,11 @@ class FieldWidget:
 
     def _set_radio(self, value: str, real: Real) -> None:
         items = self.root.locator(RADIO_ITEM)
-        choice = items.filter(has=self.root.page.locator("label", has_text=text_pattern(value)))
+        choice = items.filter(has=self.root.page.locator(RADIO_LABEL, has_text=text_pattern(value)))
         if not choice.count():
             raise AssertionError(
                 f'"{self.label}" has no choice "{value}". Its choices: {label_list(items.all_inner_texts())}.')
-        choice.first.locator("input").check()
+        choice.first.locator(RADIO_INPUT).check()
 
     def _set_boolean(self, value: str, real: Real) -> None:
         self.root.locator(CHECKBOX).first.set_checked(parse_bool(value))
@@ -326,7 +342,7 @@ class FieldWidget:
 
     def _type_date(self, text: str) -> None:
         self.root.locator(DATE_OPENER).first.click()
-        date_input = self.root.locator("input").first
+        date_input = self.root.locator(TEXT_INPUT).first
         date_input.fill(text)
         date_input.press("Enter")
 
@@ -447,39 +463,49 @@ class LabelledForm:
                 or match_label(label, metadata_labels(self.fields, shown))
                 or (label.strip() if label.strip() in shown else None))
 
-    def _known_labels(self) -> str:
-        shown = field_names(self.root)
-        texts = [text for text, _ in form_labels(self.root)] + [text for text, _ in metadata_labels(self.fields, shown)]
-        return label_list(texts)
+    def _known_labels(self, listed: set[str]) -> str:
+        """The field labels shown now and not `listed` yet, naming the notebook tab they are on."""
+        texts = [text for text, _ in form_labels(self.root) if normalise_label(text) not in listed]
+        listed.update(normalise_label(text) for text in texts)
+        tab = self.root.locator(f"{NOTEBOOK_TAB}.{ACTIVE_TAB}")
+        if not tab.count():
+            return label_list(texts)
+        return f'on the "{tab.first.inner_text().strip()}" tab: {label_list(texts)}'
 
     def _other_tabs(self) -> list[Locator]:
+        """The notebook tabs not shown now, found by their titles (a change may hide a tab meanwhile)."""
         tabs = self.root.locator(NOTEBOOK_TAB)
-        return [tabs.nth(i) for i in range(tabs.count())
-                if ACTIVE_TAB not in (tabs.nth(i).get_attribute("class") or "").split()]
+        titles = [" ".join(text.split()) for text in tabs.all_inner_texts()]
+        active = [ACTIVE_TAB in (cls or "").split() for cls in tabs.evaluate_all("els => els.map(el => el.className)")]
+        return [tabs.filter(has_text=text_pattern(title)).first
+                for title, is_active in zip(titles, active) if title and not is_active]
 
     def field_name(self, label: str) -> str:
         """The name of the field labelled `label`, opening notebook tabs to find it if need be."""
         name = self._on_screen(label)
         if name:
             return name
-        seen = [self._known_labels()]
+        listed: set[str] = set()
+        seen = [self._known_labels(listed)]
         for tab in self._other_tabs():
+            if not tab.count():
+                continue
             tab.click()
             expect(tab).to_have_class(re.compile(rf"\b{ACTIVE_TAB}\b"))
             name = self._on_screen(label)
             if name:
                 return name
-            seen.append(self._known_labels())
+            seen.append(self._known_labels(listed))
         try:  # the label may still be on its way (a field shown once another is set)
             expect(self.root.locator(FIELD_LABEL).filter(has_text=label_pattern(label)).first).to_be_visible()
         except AssertionError:
-            raise UnknownLabel(f'This form has no field "{label}". Its fields: {"; ".join(seen)}.') from None
+            raise UnknownLabel(f'This form has no field "{label}". Its labels: {"; ".join(seen)}.') from None
         return self._on_screen(label) or label
 
     def field(self, label: str) -> FieldWidget:
         """The widget of the field labelled `label`."""
         name = self.field_name(label)
-        return FieldWidget(self.root.locator(f".o_field_widget[name='{name}']").first, label,
+        return FieldWidget(self.root.locator(widget_selector(name)).first, label,
                            self.fields.get(name), self.locale)
 
     def set(self, label: str, value: str, real: Real = str) -> None:
@@ -497,7 +523,8 @@ class LabelledForm:
             try:
                 expect(cell).to_have_text(pattern)
             except AssertionError:
-                raise AssertionError(f'"{label}" should be "{value}" but shows "{cell.inner_text().strip()}".') from None
+                shown = cell.inner_text().strip()
+                raise AssertionError(f'"{label}" should be "{value}" but shows "{shown}".') from None
             return
         self.field(label).expect(value, real)
 
@@ -534,6 +561,8 @@ class LabelledForm:
         while found is None:
             seen += [label_list(text for text, _ in column_labels(lst)) for lst in self._line_lists()]
             tab = next(tabs, None)
+            while tab is not None and not tab.count():
+                tab = next(tabs, None)
             if tab is None:
                 raise UnknownLabel(
                     f"No list of lines on this form has the columns {label_list(header)}. "
@@ -547,5 +576,5 @@ class LabelledForm:
             for label, value in zip(header, values):
                 if value.strip():
                     name = names[label]
-                    cell = row.locator(f".o_field_widget[name='{name}']").first
+                    cell = row.locator(widget_selector(name)).first
                     FieldWidget(cell, label, line_fields.get(name), self.locale).set(value.strip(), real)

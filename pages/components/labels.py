@@ -19,29 +19,32 @@ FIELD_ATTRIBUTES = ["string", "type", "relation", "selection", "readonly"]
 # The model of the main view: the action service holds it (18.0 and 19.0); the DOM does not say it.
 CURRENT_MODEL_JS = "() => odoo.__WOWL_DEBUG__.root.env.services.action.currentController?.props?.resModel || null"
 
+FIELD_WIDGET = ".o_field_widget"
+FIELD_LABEL = ".o_form_label[for]"
 # A form's own field labels: `<label class="o_form_label" for="partner_id_0">` whose `for` is the
 # id of the input inside `.o_field_widget[name=partner_id]`. Labels inside a widget (radio
 # options, checkbox labels) are the widget's, not the form's.
-FORM_LABELS_JS = """root => {
+FORM_LABELS_JS = f"""root => {{
   const seen = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
   const labels = [];
-  for (const label of root.querySelectorAll('.o_form_label[for]')) {
-    if (label.closest('.o_field_widget') || !seen(label)) continue;
+  for (const label of root.querySelectorAll('{FIELD_LABEL}')) {{
+    if (label.closest('{FIELD_WIDGET}') || !seen(label)) continue;
     const id = label.getAttribute('for');
     const target = root.querySelector('#' + CSS.escape(id));
-    const widget = target && target.closest('.o_field_widget[name]');
+    const widget = target && target.closest('{FIELD_WIDGET}[name]');
     labels.push([label.innerText, widget ? widget.getAttribute('name') : id.replace(/_\\d+$/, '')]);
-  }
+  }}
   return labels;
-}"""
+}}"""
 # Labels without a field of their own, shown next to a value in a table row: the totals of an
 # order ("Untaxed Amount", "Total") are read this way (account.TaxTotalsField, 18.0 and 19.0).
 DISPLAY_LABEL = ".o_form_label:not([for])"
 DISPLAY_ROW = "tr"
-DISPLAY_LABELS_JS = """root => [...root.querySelectorAll('tr .o_form_label:not([for])')]
+DISPLAY_CELL = "td"
+DISPLAY_LABELS_JS = f"""root => [...root.querySelectorAll('{DISPLAY_ROW} {DISPLAY_LABEL}')]
   .filter(el => el.offsetWidth || el.offsetHeight).map(el => el.innerText)"""
 # Fields shown on the form, whatever their label.
-FIELD_NAMES_JS = """root => [...new Set([...root.querySelectorAll('.o_field_widget[name]')]
+FIELD_NAMES_JS = f"""root => [...new Set([...root.querySelectorAll('{FIELD_WIDGET}[name]')]
   .map(el => el.getAttribute('name')))]"""
 # A list's column headers: `<th data-name="product_qty">Quantity</th>`.
 COLUMN_LABELS_JS = """root => [...root.querySelectorAll('thead th[data-name]')]
@@ -127,8 +130,8 @@ class WebSession:
     def call(self, model: str, method: str, *args: Any, **kwargs: Any) -> Any:
         """model.method(*args, **kwargs) as this user, in their context."""
         context = {**self.user_context, **kwargs.pop("context", {})}
-        return self._post(CALL_KW.format(model=model, method=method),
-                          {"model": model, "method": method, "args": list(args), "kwargs": {**kwargs, "context": context}})
+        params = {"model": model, "method": method, "args": list(args), "kwargs": {**kwargs, "context": context}}
+        return self._post(CALL_KW.format(model=model, method=method), params)
 
     def fields(self, model: str) -> dict[str, FieldInfo]:
         """The fields of `model` as this user sees them, by technical name."""
@@ -152,6 +155,11 @@ def form_labels(root: Locator) -> list[tuple[str, str]]:
     return [(text, name) for text, name in root.evaluate(FORM_LABELS_JS)]
 
 
+def widget_selector(name: str) -> str:
+    """The selector of field `name`'s widget."""
+    return f"{FIELD_WIDGET}[name='{name}']"
+
+
 def display_labels(root: Locator) -> list[str]:
     """Labels shown next to a value without a field of their own (order totals)."""
     return list(root.evaluate(DISPLAY_LABELS_JS))
@@ -160,7 +168,7 @@ def display_labels(root: Locator) -> list[str]:
 def display_value(root: Locator, label: str) -> Locator:
     """The value cell in the row of a display label."""
     row = root.locator(DISPLAY_ROW).filter(has=root.page.locator(DISPLAY_LABEL, has_text=label_pattern(label)))
-    return row.locator("td").last
+    return row.locator(DISPLAY_CELL).last
 
 
 def field_names(root: Locator) -> list[str]:

@@ -35,8 +35,9 @@ class ListView:
         try:
             expect(self.rows).to_have_count(count)
         except AssertionError:
+            shown = self.rows.count()
             raise AssertionError(
-                f"The list should show {count} records but shows {self.rows.count()}: {self._rows_listed()}.") from None
+                f"The list should show {count} record(s) but shows {shown}: {self._rows_listed()}.") from None
 
     def open(self, text: str) -> None:
         """Open the one row whose text contains `text` (case-insensitive), and wait for its form."""

@@ -16,8 +16,12 @@ class One2ManyLines:
 
     def add(self, link_text: str | None = None) -> Locator:
         """Click an 'add a line' link (the first, or the one with this text); returns the edited row."""
+        before = self.rows.count()
         links = self.field.locator(ADD_LINE)
         (links.filter(has_text=link_text) if link_text else links).first.click()
+        # The row being edited stays selected until Odoo has taken its last change; the new
+        # row is only there (and selected) once the list has one row more.
+        expect(self.rows).to_have_count(before + 1)
         row = self.field.locator(EDITED_ROW)
         expect(row).to_be_visible()
         return row

@@ -36,13 +36,14 @@ class SearchBar:
         """Search the field `field` (as the search options name it) for `text`."""
         self.input.fill(text)
         options = self.page.locator(SEARCH_OPTION)
-        expect(options.first).to_be_visible()
         option = options.filter(has_text=option_pattern(field, text))
-        if not option.count():
+        try:
+            expect(option.first).to_be_visible()
+        except AssertionError:
             offered = [" ".join(t.split()) for t in options.all_inner_texts()]
             names = [m.group(1) for m in (re.match(r"Search (.+?) for:", t) for t in offered) if m]
             raise AssertionError(
                 f'The search has no option "Search {field} for: {text}". It can search: '
-                f'{", ".join(names) or "nothing"}.')
+                f'{", ".join(names) or "nothing"}.') from None
         option.first.click()
         expect(self._facet(text).first).to_be_visible()

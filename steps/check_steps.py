@@ -1,0 +1,85 @@
+"""Checks: what the screen shows (fields, status, messages, lists, menus) and the stock Odoo holds."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from pytest_bdd import parsers, then
+
+from fixtures.browser import ActingUsers
+from fixtures.lookup import find_one
+from odoo_uat.names import ScenarioNames
+from odoo_uat.values import same_amount
+from pages.components.fields import LabelledForm, text_pattern
+from pages.components.form import MAIN_FORM
+from pages.components.list_view import ListView
+from pages.components.menu import MainMenu
+from pages.components.messages import expect_message
+from pages.components.statusbar import CURRENT_STAGE
+from steps.data_steps import product_id_for
+
+QUANTITY_DIGITS = 3
+
+
+@then(parsers.parse('the "{field}" is "{value}"'))
+def _(field: str, value: str, acting: ActingUsers, names: ScenarioNames) -> None:
+    """The field (or total) with this label shows this value; amounts compare by value, dates by day.
+
+    Example: Then the "Total" is "1,250.00"
+    """
+    LabelledForm(acting.page).expect_value(field, value, names.real)
+
+
+@then(parsers.parse('the status is "{status}"'))
+def _(status: str, acting: ActingUsers) -> None:
+    """The status bar of the form shows this stage as the current one.
+
+    Example: Then the status is "Purchase Order"
+    """
+    stage = acting.page.locator(MAIN_FORM).first.locator(CURRENT_STAGE)
+    try:
+        expect(stage).to_have_text(text_pattern(status))
+    except AssertionError:
+        shown = stage.inner_text().strip() if stage.count() else "no status bar"
+        raise AssertionError(f'The status should be "{status}" but is "{shown}".') from None
+
+
+@then(parsers.parse('I see the message "{text}"'))
+def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
+    """A notification, a warning on the form or an error dialog says this (a part of its text, any case).
+
+    Example: Then I see the message "you must cancel it first"
+    """
+    expect_message(acting.page, names.real(text))
+
+
+@then(parsers.parse('"{product}" has {quantity:g} units on hand in "{location}"'))
+def _(product: str, quantity: float, location: str, odoo, names: ScenarioNames, seeded) -> None:
+    """The product's quantity on hand in the location and its sub-locations, as Odoo holds it.
+
+    Example: Then "Oak Pallet" has 15 units on hand in "WH/Stock"
+    """
+    product_id = product_id_for(odoo, names, seeded, product)
+    location_id = find_one(odoo, "stock.location", location, field="complete_name", what="location")
+    quants = odoo.env["stock.quant"].search_read(
+        [("product_id", "=", product_id), ("location_id", "child_of", location_id)], ["quantity"])
+    on_hand = sum(quant["quantity"] for quant in quants)
+    assert same_amount(on_hand, quantity, QUANTITY_DIGITS), (
+        f'"{product}" should have {quantity:g} units on hand in {location} but has {on_hand:g}')
+
+
+@then(parsers.parse('I cannot open "{menu_path}"'))
+def _(menu_path: str, acting: ActingUsers) -> None:
+    """The current role does not have this menu (its app, or one of the menus on the way, is not shown).
+
+    Example: Then I cannot open "Purchase / Configuration / Settings"
+    """
+    if MainMenu(acting.page).missing(menu_path) is None:
+        raise AssertionError(f'The "{acting.role.name}" should not be able to open "{menu_path}", but can.')
+
+
+@then(parsers.re(r"the list shows (?P<count>\d+) records?"), converters={"count": int})
+def _(count: int, acting: ActingUsers) -> None:
+    """The current list shows this many rows.
+
+    Example: Then the list shows 2 records
+    """
+    ListView(acting.page).expect_count(count)

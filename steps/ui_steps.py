@@ -1,0 +1,113 @@
+"""Web client: menus, buttons, fields, lines, lists and searches, by the names a person reads on screen.
+
+Labels match case-insensitively, whatever the spacing and a trailing "?" or ":"; names the
+scenario gave to its records are turned into their unique names in Odoo.
+"""
+from __future__ import annotations
+
+from pytest_bdd import parsers, when
+
+from fixtures.browser import ActingUsers
+from odoo_uat.names import ScenarioNames
+from odoo_uat.tables import TableError
+from pages.components.buttons import click_button
+from pages.components.fields import LabelledForm
+from pages.components.form import FormView
+from pages.components.list_view import ListView
+from pages.components.menu import MainMenu
+from pages.components.messages import shown_messages
+from pages.components.search import SearchBar
+
+FIELD_COLUMNS = ("Field", "Value")
+
+
+@when(parsers.parse('I open "{menu_path}"'))
+def _(menu_path: str, acting: ActingUsers) -> None:
+    """Open a menu through the apps menu and the app's menus, by the names shown, joined by " / ".
+
+    Example: When I open "Purchase / Orders / Requests for Quotation"
+    """
+    MainMenu(acting.page).open(menu_path)
+
+
+@when(parsers.parse('I click "{button}"'))
+def _(button: str, acting: ActingUsers) -> None:
+    """Click the button with this label: on the dialog on top if one is open, else header, control panel, smart buttons.
+
+    Example: When I click "Confirm Order"
+    """
+    click_button(acting.page, button)
+
+
+@when(parsers.parse('I set "{field}" to "{value}"'))
+def _(field: str, value: str, acting: ActingUsers, names: ScenarioNames) -> None:
+    """Set the field with this label on the form (text, number, date like today + 3 days, choice, record, yes/no, tags).
+
+    Example: When I set "Vendor" to "Oak Supplies"
+    """
+    LabelledForm(acting.page).set(field, value, names.real)
+
+
+@when("I fill in:")
+def _(datatable: list[list[str]], acting: ActingUsers, names: ScenarioNames) -> None:
+    """Set several fields of the form, one per row, by label.
+
+    Example: When I fill in:
+    Columns: Field, Value
+    """
+    header = [cell.strip().casefold() for cell in datatable[0]] if datatable else []
+    if header != [column.casefold() for column in FIELD_COLUMNS] or len(datatable) < 2:
+        raise TableError(f"The table needs the header | {' | '.join(FIELD_COLUMNS)} | and one row per field.")
+    form = LabelledForm(acting.page)
+    for label, value in datatable[1:]:
+        form.set(label.strip(), value.strip(), names.real)
+
+
+@when("I add the lines:")
+def _(datatable: list[list[str]], acting: ActingUsers, names: ScenarioNames) -> None:
+    """Add one line per row to the form's list of lines; the header row holds that list's column labels.
+
+    The columns are the labels the list shows (e.g. Product | Quantity | Unit Price), so any list fits.
+    Example: When I add the lines:
+    """
+    LabelledForm(acting.page).add_lines(datatable, names.real)
+
+
+@when("I save")
+def _(acting: ActingUsers) -> None:
+    """Save the form and wait until it is saved.
+
+    Example: When I save
+    """
+    try:
+        FormView(acting.page).save()
+    except AssertionError:
+        said = "; ".join(f'"{message}"' for message in shown_messages(acting.page)) or "no message"
+        raise AssertionError(f"The form was not saved. Odoo says: {said}.") from None
+
+
+@when(parsers.parse('I search for "{text}"'))
+def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
+    """Search the current list for a text (in the view's default search field).
+
+    Example: When I search for "Oak Supplies"
+    """
+    SearchBar(acting.page).search(names.real(text))
+
+
+@when(parsers.parse('I search "{search_field}" for "{text}"'))
+def _(search_field: str, text: str, acting: ActingUsers, names: ScenarioNames) -> None:
+    """Search the current list in one search field, as offered by "Search <field> for: <text>".
+
+    Example: When I search "Vendor" for "Oak Supplies"
+    """
+    SearchBar(acting.page).search_field(search_field, names.real(text))
+
+
+@when(parsers.parse('I open the record "{text}"'))
+def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
+    """Open the one row of the current list that contains this text.
+
+    Example: When I open the record "Oak Supplies"
+    """
+    ListView(acting.page).open(names.real(text))
