@@ -1,13 +1,12 @@
 """Returns screens: the Return wizard of a delivery, internal transfers out of quarantine, and scrap orders."""
 from __future__ import annotations
 
-import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from pages.components.dialog import Dialog
 from pages.components.form import FormView
-from pages.components.many2one import SUGGESTION, Many2One
+from pages.components.many2one import Many2One
 from pages.components.one2many import EDITED_ROW, One2ManyLines
 from pages.inventory import TransferForm
 from pages.navigation import open_action
@@ -51,11 +50,11 @@ class ReturnForm(TransferForm):
 
     def set_destination(self, location: str) -> None:
         """Choose where the goods go (the "Destination Location" field; needs Storage Locations)."""
-        select_suggestion(self.field("location_dest_id"), location)
+        self.many2one("location_dest_id").select(location)
 
     def set_source(self, location: str) -> None:
         """Choose where the goods come from."""
-        select_suggestion(self.field("location_id"), location)
+        self.many2one("location_id").select(location)
 
     @classmethod
     def new_internal_transfer(cls, page: Page, operation_type: str, search: str) -> "ReturnForm":
@@ -63,13 +62,13 @@ class ReturnForm(TransferForm):
         open_action(page, INTERNAL_TRANSFERS_ACTION, "new")
         form = cls(page)
         expect(form.field("picking_type_id")).to_be_visible()
-        select_suggestion(form.field("picking_type_id"), operation_type, search=search)
+        form.many2one("picking_type_id").select(operation_type, search=search)
         return form
 
     def add_move(self, product: str, quantity: float) -> None:
         """Add an operation line: the product and its demand."""
         row = self.moves.add()  # the only "add" link: "Add a Product" on 18.0 and 19.0
-        select_suggestion(One2ManyLines.cell(row, "product_id"), product)
+        Many2One(One2ManyLines.cell(row, "product_id")).select(product)
         demand = One2ManyLines.cell(row, "product_uom_qty").locator("input")
         demand.fill(_number(quantity))
         demand.press("Tab")
@@ -88,8 +87,8 @@ class ScrapForm(FormView):
 
     def fill(self, product: str, quantity: float, location: str) -> None:
         """Scrap `quantity` units of `product` taken from `location`."""
-        select_suggestion(self.field("product_id"), product)
-        select_suggestion(self.field("location_id"), location)
+        self.many2one("product_id").select(product)
+        self.many2one("location_id").select(location)
         quantity_input = self.field("scrap_qty").locator("input")
         quantity_input.fill(_number(quantity))
         quantity_input.press("Tab")
@@ -98,25 +97,6 @@ class ScrapForm(FormView):
         """Validate the scrap: the goods leave the source location."""
         self.statusbar.click(SCRAP_VALIDATE)
         self.statusbar.expect_stage(DONE)
-
-
-def select_suggestion(field: Locator, option: str, search: str | None = None) -> None:
-    """Type `search` (default: `option`) in a many2one and choose the suggestion whose whole text is `option`.
-
-    A leading "[reference] " on the suggestion is allowed, as products show it. `search` is for
-    records whose shown name is not searchable as a whole: an operation type "My Company: Internal
-    Transfers" is found by its warehouse's name or its own.
-    """
-    many2one = Many2One(field)
-    # Typed without a click first: a click opens the unfiltered list at once, whose item could be
-    # picked before the typed search answers; that answer then reopens the list over the fields below.
-    many2one.input.fill(search or option)
-    whole = re.compile(rf"^\s*(\[[^\]]*\]\s*)?{re.escape(option)}\s*$")
-    suggestion = field.locator(SUGGESTION).filter(has_text=whole).first
-    expect(suggestion).to_be_visible()
-    suggestion.click()
-    expect(many2one.input).to_have_value(re.compile(re.escape(option)))
-    expect(field.locator(SUGGESTION)).to_have_count(0)
 
 
 def edit_cell(lines: One2ManyLines, row_text: str, field_name: str, value: float) -> None:

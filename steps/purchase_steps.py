@@ -4,7 +4,6 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
-from fixtures.lookup import find_one
 from fixtures.records import Order, product_id_for, warehouse_id_for
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import table_rows

@@ -7,6 +7,7 @@ import os
 import re
 import secrets
 import shutil
+import subprocess
 import time
 from datetime import datetime
 from pathlib import Path
@@ -19,16 +20,32 @@ from odoo_uat.embedded.postgres import HOST, SUPERUSER, PostgresCluster
 from odoo_uat.embedded.runtime import OdooRuntime, Progress, spawn, tail, terminate
 
 TEMPLATE_PREFIX = "uat_tpl_"
+TEMPLATE_FORMAT = 2  # bump when templates are built differently, so old ones are not cloned
 BUILD_PREFIX = "uat_build_"
 RUN_NAME = re.compile(r"^uat_\d{8}_\d{6}_[0-9a-f]{4}$")
 SAFE_NAME = re.compile(r"^[a-z0-9_]{1,63}$")
 TEMPLATE_LOCK_TIMEOUT = 3600
+# Run by `odoo-bin shell` in the template: the bundles of the login page and the web client
+# take 10-20 s to build on a run's first page otherwise, and clones inherit them.
+WARM_ASSETS = """
+for name in ("web.assets_frontend_minimal", "web.assets_frontend", "web.assets_frontend_lazy",
+             "web.assets_web", "web.assets_web_print"):
+    try:
+        bundle = env["ir.qweb"]._get_asset_bundle(name)
+        if bundle.stylesheets:
+            bundle.css()
+        if bundle.javascripts:
+            bundle.js()
+    except Exception as error:
+        print("odoo-uat: assets not prepared:", name, repr(error))
+env.cr.commit()
+"""
 BUILD_TIMEOUT = 3600
 
 
 def template_name(series: str, where: str, modules: Iterable[str], addon_packages: Iterable[str] = ()) -> str:
     """The template's name: a hash of everything that decides its content."""
-    key = json.dumps([series, where, sorted(set(modules)), sorted(set(addon_packages))])
+    key = json.dumps([TEMPLATE_FORMAT, series, where, sorted(set(modules)), sorted(set(addon_packages))])
     return TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -51,18 +68,32 @@ def quote(name: str) -> str:
     return f'"{name}"'
 
 
-def odoo_args(cluster: PostgresCluster, runtime: OdooRuntime, data_dir: Path, config_file: Path,
-              extra_addons: Sequence[Path] = ()) -> list[str]:
+def odoo_args(cluster: PostgresCluster, runtime: OdooRuntime, data_dir: Path, config_file: Path) -> list[str]:
     """The options every Odoo process of the embedded default gets."""
     args = [
         f"--config={config_file}",  # never the user's ~/.odoorc
         f"--db_host={HOST}", f"--db_port={cluster.port}", f"--db_user={SUPERUSER}",
         f"--data-dir={data_dir}",
     ]
-    addons = [*runtime.addons_paths(), *extra_addons]
+    addons = runtime.addons_paths()
     if addons:
         args.append("--addons-path=" + ",".join(str(path) for path in addons))
     return args
+
+
+def check_modules_exist(modules: Sequence[str], runtime: OdooRuntime) -> None:
+    """Fail fast, before a long template build, on a module no addons path holds."""
+    src = runtime.source.src
+    if src is None:  # an `odoo` command: only it knows its addons paths
+        return
+    paths = [src / "odoo" / "addons", *runtime.addons_paths()]
+    unknown = [module for module in modules if not any((path / module / "__manifest__.py").is_file() for path in paths)]
+    if unknown:
+        raise EmbeddedError(
+            f"No addons path holds the module(s) {', '.join(unknown)} (searched {', '.join(map(str, paths))}). "
+            "Check `modules` in [tool.odoo-uat] of pyproject.toml, and `addon_packages` "
+            "(ODOO_UAT_ADDON_PACKAGES) for modules that come from PyPI."
+        )
 
 
 class Databases:
@@ -124,11 +155,18 @@ class Databases:
             for leftover in self.names():
                 if leftover.startswith(BUILD_PREFIX + name[len(TEMPLATE_PREFIX):]):
                     self.drop(leftover)
+            check_modules_exist(modules, runtime)
             build = f"{BUILD_PREFIX}{name[len(TEMPLATE_PREFIX):]}_{secrets.token_hex(2)}"
             started = time.monotonic()
             progress(f"building template database {name} with {', '.join(modules) or 'base'} (once; a minute or two)")
             log = logs_dir / f"{build}.log"
-            self._build(build, runtime, modules, config_file, log)
+            try:
+                self._build(build, runtime, modules, config_file, log)
+                self._warm_assets(build, runtime, config_file, log, progress)
+            except BaseException:
+                if self.exists(build):  # keep the log, not a database nobody will use
+                    self.drop(build)
+                raise
             # Rename only once complete, so a half-built template is never cloned.
             self.cluster.sql(f"ALTER DATABASE {quote(build)} RENAME TO {quote(name)}")
             # No connections: CREATE DATABASE ... TEMPLATE fails while anyone is connected.
@@ -151,19 +189,41 @@ class Databases:
         process = spawn(argv, log, env=self.cluster.env)
         try:
             returncode = process.wait(timeout=BUILD_TIMEOUT)
-        except BaseException:  # Ctrl-C or the timeout: leave no Odoo behind
+        except subprocess.TimeoutExpired:
+            terminate(process)
+            raise EmbeddedError(f"Building the template database took over {BUILD_TIMEOUT} s; see {log}.") from None
+        except BaseException:  # Ctrl-C: leave no Odoo behind
             terminate(process)
             raise
         missing = self._missing_modules(db, ["base", *modules])
         if returncode == 0 and not missing:
             return
-        errors = [line for line in tail(log, 2000).splitlines() if " ERROR " in line or " CRITICAL " in line]
+        errors = [line for line in tail(log, 2000).splitlines()
+                  if " ERROR " in line or " CRITICAL " in line or "invalid module names" in line]
         raise EmbeddedError(
             f"Building the template database failed (Odoo exited with {returncode}"
             + (f"; not installed: {', '.join(missing)}" if missing else "")
             + f"). Log: {log}\n"
             + "\n".join(errors[:5] or tail(log, 20).splitlines())
         )
+
+    def _warm_assets(self, db: str, runtime: OdooRuntime, config_file: Path, log: Path, progress: Progress) -> None:
+        """Generate the web client's asset bundles into the template, so no run's first page builds them."""
+        script = log.with_suffix(".assets.py")
+        script.write_text(WARM_ASSETS)
+        argv = [*runtime.command(), "shell", *odoo_args(self.cluster, runtime, self.data_dir, config_file),
+                "-d", db, "--no-http", f"--logfile={log}"]
+        process = spawn(argv, log, env=self.cluster.env, stdin=script)
+        try:
+            returncode = process.wait(timeout=BUILD_TIMEOUT)
+        except BaseException:
+            terminate(process)
+            raise
+        finally:
+            script.unlink(missing_ok=True)
+        if returncode != 0 or "odoo-uat: assets not prepared" in tail(log, 50):
+            # Only a speed-up: the first page of each run builds what is missing.
+            progress(f"could not prepare the web assets in the template (see {log}); continuing without")
 
     def _missing_modules(self, db: str, modules: Sequence[str]) -> list[str]:
         if not self.exists(db):

@@ -23,6 +23,7 @@ HOST = "127.0.0.1"
 SUPERUSER = "odoo_uat"  # Odoo refuses to connect as `postgres`
 SYSTEM_USER = "postgres"  # PostgreSQL refuses to run as root
 START_TIMEOUT = 60  # seconds pg_ctl waits for the server to accept connections
+SQL_TIMEOUT = 600  # seconds for one statement (CREATE DATABASE copies the template)
 LOCK_TIMEOUT = 300  # seconds to wait for another run starting or stopping the same cluster
 SOCKET_PATH_MAX = 100  # sun_path holds 107 bytes, minus "/.s.PGSQL.65535"
 
@@ -111,6 +112,14 @@ def reachable_by(path: Path, uid: int, gids: Iterable[int]) -> bool:
         if not info.st_mode & bit:
             return False
     return True
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read, from its first byte on."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # an existing file keeps its mode through O_CREAT
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(text)
 
 
 def free_port() -> int:
@@ -209,11 +218,14 @@ class PostgresCluster:
         """Run one statement as the superuser with psql; rows as lists of strings."""
         if self.port is None:
             raise EmbeddedError("The PostgreSQL cluster is not started.")
-        result = subprocess.run(
-            [str(self.bin_dir / "psql"), "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
-             "-h", HOST, "-p", str(self.port), "-U", SUPERUSER, "-d", db, "-c", statement],
-            env=self.env, capture_output=True, text=True, timeout=600,
-        )
+        try:
+            result = subprocess.run(
+                [str(self.bin_dir / "psql"), "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+                 "-h", HOST, "-p", str(self.port), "-U", SUPERUSER, "-d", db, "-c", statement],
+                env=self.env, capture_output=True, text=True, timeout=SQL_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            raise EmbeddedError(f"PostgreSQL did not finish `{statement}` on {db} within {SQL_TIMEOUT} s.") from None
         if result.returncode != 0:
             raise EmbeddedError(f"PostgreSQL refused `{statement}` on {db}: {result.stderr.strip()}")
         return [line.split("\t") for line in result.stdout.splitlines() if line]
@@ -244,9 +256,12 @@ class PostgresCluster:
     def _run(self, argv: list[str]) -> subprocess.CompletedProcess[str]:
         if self._owner is not None:
             argv = ["runuser", "-u", SYSTEM_USER, "--", *argv]
-        # cwd: the system user may not be able to enter ours.
-        return subprocess.run(argv, cwd=self.root, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                              timeout=START_TIMEOUT * 3)
+        try:
+            # cwd: the system user may not be able to enter ours.
+            return subprocess.run(argv, cwd=self.root, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                                  timeout=START_TIMEOUT * 3)
+        except subprocess.TimeoutExpired:
+            raise EmbeddedError(f"`{' '.join(argv)}` did not finish within {START_TIMEOUT * 3} s.") from None
 
     def _pg_ctl(self, *args: str) -> subprocess.CompletedProcess[str]:
         return self._run([str(self.bin_dir / "pg_ctl"), "-D", str(self.data), *args])
@@ -266,8 +281,7 @@ class PostgresCluster:
         staging = root / "data.initdb"  # initdb into a side folder: a half-made cluster is never used
         shutil.rmtree(staging, ignore_errors=True)
         pwfile = root / "initdb.pw"
-        pwfile.write_text(password + "\n")
-        os.chmod(pwfile, 0o600)
+        write_private(pwfile, password + "\n")
         self._own(pwfile)
         try:
             result = self._run(
@@ -280,8 +294,7 @@ class PostgresCluster:
             raise EmbeddedError(
                 f"initdb could not create a PostgreSQL cluster in {staging}:\n{result.stderr.strip()}"
             )
-        self.password_file.write_text(password)
-        os.chmod(self.password_file, 0o600)
+        write_private(self.password_file, password)
         shutil.rmtree(self.data, ignore_errors=True)
         staging.rename(self.data)
         if root != self.home / "cluster":
@@ -291,9 +304,8 @@ class PostgresCluster:
 
     def _write_pgpass(self) -> None:
         password = self.password_file.read_text().strip()
-        self.pgpass.touch(mode=0o600, exist_ok=True)
-        os.chmod(self.pgpass, 0o600)  # libpq ignores a pgpass file others can read
-        self.pgpass.write_text(f"{HOST}:*:*:{SUPERUSER}:{password}\nlocalhost:*:*:{SUPERUSER}:{password}\n")
+        # libpq ignores a pgpass file that others can read.
+        write_private(self.pgpass, f"{HOST}:*:*:{SUPERUSER}:{password}\nlocalhost:*:*:{SUPERUSER}:{password}\n")
 
     def _answers(self, port: int) -> bool:
         result = subprocess.run(

@@ -129,6 +129,19 @@ def addon_requirements(packages: Iterable[str], series: str) -> list[str]:
     return pinned
 
 
+ADDON_DISTRIBUTION = re.compile(r"^odoo(?:\d+)?[-_]addon[-_](?P<module>.+)$", re.IGNORECASE)
+
+
+def addon_modules(packages: Iterable[str]) -> list[str]:
+    """The Odoo module each OCA-style package (odoo-addon-<module>) installs, in order."""
+    modules = []
+    for package in packages:
+        match = ADDON_DISTRIBUTION.match(Requirement(package).name)
+        if match:
+            modules.append(match.group("module").lower().replace("-", "_").replace(".", "_"))
+    return modules
+
+
 PIP_CULPRITS = (
     re.compile(r"Failed to build (\S+)"),
     re.compile(r"Failed building wheel for (\S+)"),
@@ -150,6 +163,18 @@ def pip_culprit(log: str) -> str | None:
 
 
 # -- the virtualenv ----------------------------------------------------------------
+def needs_fresh_venv(installed: dict[str, object] | None, wanted: dict[str, object]) -> bool:
+    """Whether to start the virtualenv afresh rather than complete it with pip."""
+    # Never finished (state unknown), or made for another interpreter.
+    return installed is None or installed.get("python") != wanted["python"]
+
+
+def dropped_addon_packages(installed: dict[str, object] | None, wanted: dict[str, object]) -> list[str]:
+    """The distribution names of addon packages installed before and no longer wanted."""
+    before = set(installed.get("addon_packages", [])) if installed else set()
+    return sorted(Requirement(package).name for package in before - set(wanted["addon_packages"]))
+
+
 class OdooRuntime:
     """Odoo's command line: a virtualenv of its own in the cache, or the `odoo` command given."""
 
@@ -171,17 +196,23 @@ class OdooRuntime:
     def stamp_file(self) -> Path:
         return self.venv / "odoo-uat.stamp"
 
-    def stamp(self) -> str:
-        """Changes whenever what the virtualenv must hold changes."""
+    def stamp(self) -> dict[str, object]:
+        """What the virtualenv must hold; it is rebuilt or completed when this changes."""
         assert self.source.src is not None
-        content = {
+        return {
             "requirements": hashlib.sha256((self.source.src / "requirements.txt").read_bytes()).hexdigest(),
             "python": sys.version,
             "markers": MARKER_PYTHON,
             "addon_packages": sorted(self.addon_packages),
             "layout": 2,  # how this module lays out the virtualenv
         }
-        return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+    def installed_stamp(self) -> dict[str, object] | None:
+        """The stamp of the last complete installation, None when there was none."""
+        try:
+            return json.loads(self.stamp_file.read_text())
+        except (OSError, ValueError):
+            return None
 
     def ensure(self) -> None:
         """Install Odoo's requirements (and the addon packages) unless the stamp says they are there."""
@@ -194,24 +225,29 @@ class OdooRuntime:
             return
         self.venv.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.venv) + ".lock", timeout=VENV_LOCK_TIMEOUT):
-            stamp = self.stamp()
-            if self.python.exists() and self.stamp_file.is_file() and self.stamp_file.read_text() == stamp:
+            wanted, installed = self.stamp(), self.installed_stamp()
+            if installed == wanted and self.python.exists():
                 return
+            if needs_fresh_venv(installed, wanted):
+                shutil.rmtree(self.venv, ignore_errors=True)
             started = time.monotonic()
-            self.progress(f"installing Odoo {self.source.series}'s requirements into {self.venv} (once)")
+            self.progress(f"installing Odoo {self.source.series}'s requirements into {self.venv}")
             self.log_file.parent.mkdir(parents=True, exist_ok=True)
             self.log_file.write_text("")
             self.stamp_file.unlink(missing_ok=True)
+            dropped = dropped_addon_packages(installed, wanted)
+            if dropped and self.python.exists():
+                # pip adds but never takes away; what these alone pulled in stays, uninstalled in the database.
+                self._pip("uninstall", "-y", *dropped)
             self._install()
-            self.stamp_file.write_text(stamp)
+            self.stamp_file.write_text(json.dumps(wanted, indent=1))
             self.progress(f"virtualenv ready in {time.monotonic() - started:.0f} s")
 
     def _install(self) -> None:
         src = self.source.src
         assert src is not None
         if not self.python.exists():
-            shutil.rmtree(self.venv, ignore_errors=True)
-            self._run([sys.executable, "-m", "venv", str(self.venv)], "python -m venv")
+            self._run([sys.executable, "-m", "venv", "--clear", str(self.venv)], "python -m venv")
         pins = self.venv / "requirements.txt"
         pins.write_text("\n".join(select_requirements((src / "requirements.txt").read_text())) + "\n")
         self._pip("install", *BUILD_TOOLS)
@@ -230,8 +266,8 @@ class OdooRuntime:
         the tree on sys.path itself, so metadata is all pip needs.
         """
         site_packages = self.site_packages()
-        for stale in [*site_packages.glob("odoo-*.dist-info"), *site_packages.glob("odoo.egg-link")]:
-            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        for stale in site_packages.glob("odoo-*.dist-info"):
+            shutil.rmtree(stale)
         version = self.source.series.removeprefix("saas~")
         dist_info = site_packages / f"odoo-{version}.dist-info"
         dist_info.mkdir()
@@ -247,8 +283,9 @@ class OdooRuntime:
         )
 
     def _pip(self, command: str, *args: str) -> None:
-        self._run([str(self.python), "-m", "pip", command, "--disable-pip-version-check", "--progress-bar", "off",
-                   *args], f"pip {command} " + " ".join(args))
+        quiet = ["--progress-bar", "off"] if command == "install" else []
+        self._run([str(self.python), "-m", "pip", command, "--disable-pip-version-check", *quiet, *args],
+                  f"pip {command} " + " ".join(args))
 
     def _run(self, argv: list[str], what: str) -> None:
         with self.log_file.open("a") as log:
@@ -300,12 +337,13 @@ def _die_with_parent() -> None:
         pass
 
 
-def spawn(argv: Sequence[str], log_path: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+def spawn(argv: Sequence[str], log_path: Path, env: dict[str, str] | None = None,
+          stdin: Path | None = None) -> subprocess.Popen:
     """Start argv in a process group of its own (Ctrl-C reaches us, not it), output to log_path."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("ab") as log:
+    with log_path.open("ab") as log, (stdin.open("rb") if stdin else open(os.devnull, "rb")) as feed:
         return subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
+            list(argv), stdin=feed, stdout=log, stderr=subprocess.STDOUT, env=env,
             start_new_session=True,
             # PDEATHSIG fires when the spawning *thread* ends, so only from the main thread.
             preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,

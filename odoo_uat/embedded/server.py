@@ -12,7 +12,7 @@ from typing import Any, Sequence
 from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.database import Databases, odoo_args, run_db_name, template_name
 from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
-from odoo_uat.embedded.runtime import OdooRuntime, OdooSource, Progress, spawn, tail, terminate
+from odoo_uat.embedded.runtime import OdooRuntime, OdooSource, Progress, addon_modules, spawn, tail, terminate
 from odoo_uat.settings import MISSING_ODOO, Settings
 from odoo_uat.target import OdooTarget
 
@@ -77,8 +77,9 @@ class EmbeddedOdoo:
                  progress: Progress = lambda message: None, pg_bin: Path | None = None) -> None:
         self.source = source
         self.cache_dir = Path(cache_dir)
-        self.modules = tuple(modules)
         self.addon_packages = tuple(addon_packages)
+        # A package is added for its module: install it without also listing it in `modules`.
+        self.modules = tuple(dict.fromkeys([*modules, *addon_modules(self.addon_packages)]))
         self.keep_runs = keep_runs
         self.startup_timeout = startup_timeout
         self.progress = progress

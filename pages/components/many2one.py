@@ -28,11 +28,17 @@ class Many2One:
         self.field = field
         self.input = field.locator(INPUT).first
 
-    def select(self, text: str) -> None:
-        """Type `text` and choose the suggestion whose whole text is it (or ends with it, after a [code])."""
-        self.input.click()
-        self.input.fill(text)
+    def select(self, text: str, search: str | None = None) -> None:
+        """Type `search` (default: `text`) and choose the suggestion whose whole text is `text`.
+
+        A leading "[reference] " is allowed, as products show it. `search` is for records whose shown
+        name is not searchable as a whole ("My Company: Internal Transfers").
+        """
+        # Typed without a click first: a click opens the unfiltered list at once, whose item could be
+        # picked before the typed search answers; that answer then reopens the list over the fields below.
+        self.input.fill(search or text)
         choice = suggestion(self.field.page, text)
         expect(choice).to_be_visible()
         choice.click()
         expect(self.input).to_have_value(re.compile(re.escape(text)))
+        expect(self.field.page.locator(SUGGESTION)).to_have_count(0)

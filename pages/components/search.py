@@ -6,7 +6,8 @@ import re
 from playwright.sync_api import Page, expect
 
 SEARCH_INPUT = "input.o_searchview_input"
-SEARCH_OPTION = ".o_searchview_autocomplete .o-dropdown-item"
+# 19.0 renders the options as dropdown items, 18.0 as <li class="o_menu_item dropdown-item">.
+SEARCH_OPTION = ".o_searchview_autocomplete .o-dropdown-item, .o_searchview_autocomplete li.o_menu_item"
 FACET = ".o_searchview_facet"
 
 

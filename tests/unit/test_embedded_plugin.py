@@ -1,0 +1,77 @@
+"""The odoo_server plugin: `odoo_target` skips, stops the run, or comes from the settings, as configured."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures.odoo_server import shared_target, target_from_shared
+from odoo_uat.settings import MISSING_ODOO
+from odoo_uat.target import OdooTarget
+
+pytest_plugins = ["pytester"]
+
+REPO = Path(__file__).resolve().parents[2]
+
+USES_ODOO = """
+def test_uses_odoo(odoo_target):
+    print("TARGET", odoo_target.url, odoo_target.db, odoo_target.login, odoo_target.embedded)
+"""
+
+
+@pytest.fixture
+def run(pytester, monkeypatch):
+    """Run pytest on a tiny project with the plugin and no Odoo configured in the environment."""
+    for variable in ("ODOO_URL", "ODOO_DB", "ODOO_LOGIN", "ODOO_PASSWORD", "ODOO_SRC", "ODOO_UAT_CACHE",
+                     "ODOO_UAT_ADDON_PACKAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")  # no `odoo` command to find
+    pytester.syspathinsert(REPO)
+    pytester.makepyfile(test_odoo=USES_ODOO)
+
+    def run(*args: str) -> pytest.RunResult:
+        # In-process runs cannot nest pytest-playwright's soft-assertion scope.
+        return pytester.runpytest("-p", "fixtures.odoo_server", "-p", "no:cacheprovider", "-p", "no:playwright", "-s",
+                                  *args)
+
+    return run
+
+
+def test_without_odoo_its_tests_skip_with_the_reason(run):
+    result = run("-rs")
+    result.assert_outcomes(skipped=1)
+    result.stdout.fnmatch_lines(["*No Odoo under test is configured*"])
+
+
+def test_odoo_required_stops_the_run_with_a_usage_error(run):
+    result = run("--odoo-required")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert MISSING_ODOO.splitlines()[0] in result.stderr.str()
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+def test_an_incomplete_server_setting_stops_the_run_saying_what_is_missing(run):
+    result = run("--odoo-url", "http://odoo.example")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*ODOO_URL is set to http://odoo.example but ODOO_DB and ODOO_PASSWORD are not*"])
+
+
+def test_a_bad_odoo_src_stops_the_run_naming_it(run, tmp_path):
+    result = run("--odoo-src", str(tmp_path))
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*ODOO_SRC={tmp_path} is not an Odoo source tree*"])
+
+
+def test_an_existing_server_is_the_target(run, monkeypatch):
+    monkeypatch.setenv("ODOO_PASSWORD", "secret")
+    result = run("--odoo-url", "http://odoo.example/", "--odoo-db", "staging")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*TARGET http://odoo.example staging admin False"])
+
+
+def test_the_embedded_target_reaches_workers_intact():
+    target = OdooTarget(url="http://127.0.0.1:8123", db="uat_20250101_000000_abcd", login="admin",
+                        password="admin", embedded=True, log_path=Path("/cache/logs/uat.log"))
+    shared = shared_target(target)
+    assert all(isinstance(value, (str, bool, type(None))) for value in shared.values())  # execnet-safe
+    assert target_from_shared(shared) == target
