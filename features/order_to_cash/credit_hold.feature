@@ -15,12 +15,13 @@ Feature: Credit hold
       | Oak Pallet | Goods | 45.00       | 30.00 |
     And "Acme Retail" owes 900.00 on a posted invoice
 
+  @req:O2C-010
   Scenario: The sales coordinator is warned when an order would exceed the credit limit
     Given I am logged in as a "Sales coordinator"
     When I create a quotation for "Acme Retail" with 5 units of "Oak Pallet"
     Then the quotation warns that "Acme Retail" has reached its credit limit of 1,000.00
 
-  @requires_module:sale_financial_risk
+  @requires_module:sale_financial_risk @req:O2C-011
   Scenario: An order over the credit risk is held until the customer pays
     Given the financial risk of "Acme Retail" counts its open invoices and sales orders
     And I am logged in as a "Sales coordinator"

@@ -12,6 +12,7 @@ Feature: Quote to ship
       | Oak Pallet | Goods | 45.00       | 30.00 |
     And "Oak Pallet" has 10 units on hand in "WH/Stock"
 
+  @req:O2C-001
   Scenario: Ship a confirmed order in full
     Given I am logged in as a "Sales coordinator"
     When I create a quotation for "Acme Retail" with 2 units of "Oak Pallet"
@@ -25,6 +26,7 @@ Feature: Quote to ship
     And I create and post the invoice for the order
     Then the order is invoiced for its total
 
+  @req:O2C-002
   Scenario: Partial shipment creates a backorder
     Given I am logged in as a "Sales coordinator"
     When I create a quotation for "Acme Retail" with 5 units of "Oak Pallet"

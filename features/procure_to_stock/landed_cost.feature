@@ -11,6 +11,7 @@ Feature: Landed cost
       | Hydro Parts |
     And the landed cost service "Sea Freight" exists
 
+  @req:P2S-003
   Scenario Outline: Freight split by quantity raises the unit cost (<costing>)
     Given the product category "Pumps" is valued automatically at <costing>
     And the following products exist:
@@ -31,6 +32,7 @@ Feature: Landed cost
       | average cost (AVCO) |
       | FIFO                |
 
+  @req:P2S-003
   Scenario: Freight split by cost follows the value of each product
     Given the product category "Pumps" is valued automatically at average cost (AVCO)
     And the following products exist:

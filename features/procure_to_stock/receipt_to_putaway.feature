@@ -20,6 +20,7 @@ Feature: Receipt to putaway
       | Yogurt Tray | Chilled   | 4.00  | Nordic Dairy |
       | Rice Sack   | Dry Goods | 12.00 | Nordic Dairy |
 
+  @req:P2S-001
   Scenario: Received goods are stored on the shelf the putaway rule chooses
     Given I am logged in as a "Buyer"
     When I create a purchase order from "Nordic Dairy" for delivery to "North Depot":
@@ -36,6 +37,7 @@ Feature: Receipt to putaway
     Then all 10 units of "Yogurt Tray" in "North Depot" are on hand in "North Depot/Stock/Shelf A"
     And the purchase order shows 10 units of "Yogurt Tray" received
 
+  @req:P2S-001
   Scenario: Goods without a putaway rule are stored in the main stock
     Given I am logged in as a "Buyer"
     When I create a purchase order from "Nordic Dairy" for delivery to "North Depot":
@@ -49,6 +51,7 @@ Feature: Receipt to putaway
     Then all 4 units of "Yogurt Tray" in "North Depot" are on hand in "North Depot/Stock/Shelf A"
     And all 5 units of "Rice Sack" in "North Depot" are on hand in "North Depot/Stock"
 
+  @req:P2S-001
   Scenario: A rule for one product wins over the rule for its category
     Given the storage location "North Depot/Stock/Shelf B" exists
     And the following products exist:
@@ -68,6 +71,7 @@ Feature: Receipt to putaway
     Then all 8 units of "Butter Box" in "North Depot" are on hand in "North Depot/Stock/Shelf B"
     And all 3 units of "Yogurt Tray" in "North Depot" are on hand in "North Depot/Stock/Shelf A"
 
+  @req:P2S-002
   Scenario: A partial receipt leaves a backorder for the rest
     Given I am logged in as a "Buyer"
     When I create a purchase order from "Nordic Dairy" for delivery to "North Depot":

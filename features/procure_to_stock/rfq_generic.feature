@@ -17,7 +17,7 @@ Feature: Requests for quotation, written with the generic steps
       | Oak Pallet | Goods | Timber   | 30.00 |
       | Pine Crate | Goods | Timber   | 12.00 |
 
-  @critical
+  @critical @req:P2S-004
   Scenario: A buyer confirms a request for quotation and the warehouse receives it
     Given I am logged in as a "Buyer"
     When I open "Purchase / Orders / Requests for Quotation"

@@ -16,6 +16,7 @@ Feature: Return to inspection
     And the warehouse has a quarantine location "WH/Quarantine"
     And "Acme Retail" bought 5 units of "Oak Pallet", which were shipped and invoiced
 
+  @req:RET-001
   Scenario: Returned goods wait in quarantine until inspection decides
     Given I am logged in as a "Warehouse operator"
     When I receive 3 units of "Oak Pallet" back from the customer into "WH/Quarantine"
@@ -29,6 +30,7 @@ Feature: Return to inspection
     And "WH/Quarantine" holds 0 units of "Oak Pallet"
     And 1 unit of "Oak Pallet" was scrapped from "WH/Quarantine"
 
+  @req:RET-002
   Scenario: The customer is credited for the returned goods
     Given I am logged in as a "Warehouse operator"
     When I receive 3 units of "Oak Pallet" back from the customer into "WH/Quarantine"
