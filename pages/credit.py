@@ -1,12 +1,11 @@
 """Credit screens: the credit-limit warning and risk hold on quotations, payments and credit notes on invoices."""
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, expect
 
 from pages.components.dialog import ACTIVE_DIALOG, Dialog
 from pages.components.statusbar import CURRENT_STAGE
 from pages.invoicing import InvoiceForm
-from pages.navigation import open_action
 from pages.returns import edit_cell
 from pages.sales import QuotationForm
 
@@ -58,13 +57,8 @@ class RiskExceededDialog(Dialog):
 class CustomerInvoiceForm(InvoiceForm):
     """A posted customer invoice: register its payment, or credit it."""
 
-    @classmethod
-    def open(cls, page: Page, invoice_id: int) -> "CustomerInvoiceForm":
-        """Open a customer invoice."""
-        open_action(page, CUSTOMER_INVOICES_ACTION, invoice_id)
-        form = cls(page)
-        expect(form.field("partner_id")).to_be_visible()
-        return form
+    ACTION = CUSTOMER_INVOICES_ACTION
+    READY_FIELD = "partner_id"
 
     def register_payment(self) -> None:
         """Register the payment of the amount due (the wizard's proposal) and wait until it is recorded."""

@@ -1,12 +1,10 @@
 """Inventory screens: transfers (deliveries, receipts) and their backorder wizard."""
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
 
 from pages.components.dialog import Dialog
 from pages.components.form import FormView
 from pages.components.one2many import One2ManyLines
-from pages.navigation import open_action
 
 TRANSFERS_ACTION = "stock.action_picking_tree_all"
 # The operations list is move_ids_without_package on 18.0 and move_ids on 19.0.
@@ -18,13 +16,7 @@ BACKORDER_WIZARD_SKIP = "process_cancel_backorder"
 class TransferForm(FormView):
     """A delivery order, receipt or internal transfer."""
 
-    @classmethod
-    def open(cls, page: Page, picking_id: int) -> "TransferForm":
-        """Open a transfer by id."""
-        open_action(page, TRANSFERS_ACTION, picking_id)
-        form = cls(page)
-        expect(form.statusbar.root).to_be_visible()
-        return form
+    ACTION = TRANSFERS_ACTION
 
     @property
     def moves(self) -> One2ManyLines:

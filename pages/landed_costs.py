@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, expect
 
 from pages.components.form import FormView
 from pages.components.many2one import INPUT, SUGGESTION, Many2One
-from pages.navigation import open_action
 
 LANDED_COSTS_ACTION = "stock_landed_costs.action_stock_landed_cost"
 TRANSFERS = "picking_ids"  # many2many tags
@@ -25,21 +24,8 @@ SELECT_MENU_ITEM = ".o_select_menu_menu .o_select_menu_item"
 class LandedCostForm(FormView):
     """A landed cost: the transfers it applies to, its cost lines, and their split over the products."""
 
-    @classmethod
-    def new(cls, page: Page) -> "LandedCostForm":
-        """Open a new landed cost."""
-        open_action(page, LANDED_COSTS_ACTION, "new")
-        form = cls(page)
-        expect(form.field(TRANSFERS)).to_be_visible()
-        return form
-
-    @classmethod
-    def open(cls, page: Page, landed_cost_id: int) -> "LandedCostForm":
-        """Open an existing landed cost."""
-        open_action(page, LANDED_COSTS_ACTION, landed_cost_id)
-        form = cls(page)
-        expect(form.field(TRANSFERS)).to_be_visible()
-        return form
+    ACTION = LANDED_COSTS_ACTION
+    READY_FIELD = TRANSFERS
 
     def add_transfer(self, reference: str) -> None:
         """Apply the landed cost to a transfer (a receipt), chosen by its reference, e.g. WH/IN/00012."""

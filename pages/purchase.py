@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from pages.components.form import FormView
 from pages.components.many2one import Many2One
-from pages.navigation import open_action
 
 RFQ_ACTION = "purchase.purchase_rfq"
 PRODUCT_CELL = "product_id"  # purchase order lines edit the variant on 18.0 and 19.0
@@ -22,21 +21,8 @@ SELECTED_ROW = re.compile(r"\bo_selected_row\b")
 class PurchaseOrderForm(FormView):
     """A request for quotation, from new to confirmed purchase order."""
 
-    @classmethod
-    def new(cls, page: Page) -> "PurchaseOrderForm":
-        """Open a new request for quotation."""
-        open_action(page, RFQ_ACTION, "new")
-        form = cls(page)
-        expect(form.field("partner_id")).to_be_visible()
-        return form
-
-    @classmethod
-    def open(cls, page: Page, order_id: int) -> "PurchaseOrderForm":
-        """Open an existing request for quotation or purchase order."""
-        open_action(page, RFQ_ACTION, order_id)
-        form = cls(page)
-        expect(form.field("partner_id")).to_be_visible()
-        return form
+    ACTION = RFQ_ACTION
+    READY_FIELD = "partner_id"
 
     def set_vendor(self, name: str) -> None:
         """Choose the vendor."""

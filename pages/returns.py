@@ -77,13 +77,8 @@ class ReturnForm(TransferForm):
 class ScrapForm(FormView):
     """A scrap order (stock.scrap): product, quantity, source location, Validate."""
 
-    @classmethod
-    def new(cls, page: Page) -> "ScrapForm":
-        """Open a new scrap order."""
-        open_action(page, SCRAP_ACTION, "new")
-        form = cls(page)
-        expect(form.field("product_id")).to_be_visible()
-        return form
+    ACTION = SCRAP_ACTION
+    READY_FIELD = "product_id"
 
     def fill(self, product: str, quantity: float, location: str) -> None:
         """Scrap `quantity` units of `product` taken from `location`."""

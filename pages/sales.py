@@ -1,11 +1,9 @@
 """Sales screens: the quotation / sales order form."""
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
 
 from pages.components.form import FormView
 from pages.components.many2one import Many2One
-from pages.navigation import open_action
 
 QUOTATIONS_ACTION = "sale.action_quotations_with_onboarding"
 PRODUCT_CELL = "product_template_id"  # sale order lines edit the template, not product_id
@@ -15,21 +13,8 @@ QUANTITY_CELL = "product_uom_qty"
 class QuotationForm(FormView):
     """A quotation, from new to confirmed sales order."""
 
-    @classmethod
-    def new(cls, page: Page) -> "QuotationForm":
-        """Open a new quotation."""
-        open_action(page, QUOTATIONS_ACTION, "new")
-        form = cls(page)
-        expect(form.field("partner_id")).to_be_visible()
-        return form
-
-    @classmethod
-    def open(cls, page: Page, order_id: int) -> "QuotationForm":
-        """Open an existing quotation or order."""
-        open_action(page, QUOTATIONS_ACTION, order_id)
-        form = cls(page)
-        expect(form.field("partner_id")).to_be_visible()
-        return form
+    ACTION = QUOTATIONS_ACTION
+    READY_FIELD = "partner_id"
 
     def set_customer(self, name: str) -> None:
         """Choose the customer."""
