@@ -4,7 +4,7 @@ from __future__ import annotations
 from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
-from fixtures.records import Order, product_id_for, warehouse_id_for
+from fixtures.records import Order, product_id_for, warehouse_id_for, saved_document
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import table_rows
 from odoo_uat.values import parse_number, same_amount
@@ -31,8 +31,7 @@ def _(vendor: str, warehouse: str, datatable, acting: ActingUsers, odoo, names: 
         price = parse_number(row["Unit price"]) if "Unit price" in row else None
         form.add_product(names.real(row["Product"]), parse_number(row["Quantity"]), price)
     form.save()
-    order_id = form.record_id()
-    return Order(order_id, odoo.env["purchase.order"].read([order_id], ["name"])[0]["name"])
+    return saved_document(odoo, "purchase.order", form)
 
 
 @when("I confirm the purchase order")

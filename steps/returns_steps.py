@@ -1,18 +1,13 @@
 """Returns: customer returns received into quarantine, inspection (put back or scrap) and credit notes."""
 from __future__ import annotations
 
-import hashlib
-import tempfile
-from pathlib import Path
 
-from filelock import FileLock
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.browser import ActingUsers
 from fixtures.lookup import find_one
-from fixtures.records import Order, product_id_for
+from fixtures.records import Order, product_id_for, location_id_for
 from odoo_uat.names import ScenarioNames
-from odoo_uat.target import OdooTarget
 from odoo_uat.values import parse_number, same_amount
 from pages.credit import CustomerInvoiceForm
 from pages.returns import RETURN_ACTION, ReturnForm, ScrapForm
@@ -22,23 +17,21 @@ STORAGE_LOCATIONS_GROUP = "stock.group_stock_multi_locations"
 RETURN_REASON = "Goods returned by the customer"
 
 
-def location_id_for(odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int], location: str) -> int:
-    """A location by the full name the scenario uses ("WH/Stock", or its own "WH/Quarantine")."""
-    return seeded.get(("stock.location", location)) or find_one(
-        odoo, "stock.location", names.real(location), field="complete_name", what="location")
+def ensure_storage_locations(odoo) -> None:
+    """Turn on Storage Locations for every internal user, and the internal transfer types it brings.
 
-
-def ensure_storage_locations(odoo, target: OdooTarget) -> None:
-    """Turn on Inventory > Settings > Storage Locations once (harmless to other scenarios)."""
+    Not through res.config.settings: executing the settings form writes every setting at once,
+    and under xdist that undoes what another scenario switched on meanwhile (multi-warehouse,
+    routes), which hid this field again. Adding the implied group is additive, so it cannot race.
+    """
     group = odoo.env.ref(STORAGE_LOCATIONS_GROUP).id
-    employee = odoo.env["res.groups"].read([odoo.env.ref("base.group_user").id], ["implied_ids"])[0]
-    if group in employee["implied_ids"]:
-        return
-    key = hashlib.sha256(f"{target.url}|{target.db}".encode()).hexdigest()[:16]
-    with FileLock(Path(tempfile.gettempdir()) / f"odoo-uat-settings-{key}.lock"):
-        # Through the settings, as a person would: they also activate the internal transfer types.
-        settings = odoo.env["res.config.settings"].create({"group_stock_multi_locations": True})
-        odoo.env["res.config.settings"].execute([settings])
+    employee = odoo.env.ref("base.group_user").id
+    if group not in odoo.env["res.groups"].read([employee], ["implied_ids"])[0]["implied_ids"]:
+        odoo.env["res.groups"].write([employee], {"implied_ids": [(4, group)]})
+    types = odoo.env["stock.picking.type"].with_context(active_test=False)
+    inactive = types.search([("code", "=", "internal"), ("active", "=", False)])
+    if inactive:
+        types.write(inactive, {"active": True})
 
 
 def sell_deliver_and_invoice(odoo, customer_id: int, product_id: int, quantity: float) -> Order:
@@ -90,7 +83,7 @@ def quantity_in(odoo, product_id: int, location_id: int) -> float:
 
 
 @given(parsers.parse('the warehouse has a quarantine location "{location}"'))
-def _(location: str, odoo, odoo_target: OdooTarget, names: ScenarioNames, seeded: dict[tuple[str, str], int]) -> None:
+def _(location: str, odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int]) -> None:
     """Create an internal location of this scenario's own for goods awaiting inspection (full name, e.g. WH/Quarantine).
 
     Also turns on Storage Locations once for the database (a one-time setting others are not hurt by).
@@ -100,7 +93,7 @@ def _(location: str, odoo, odoo_target: OdooTarget, names: ScenarioNames, seeded
     parent, _, leaf = location.rpartition("/")
     if not parent or not leaf:
         raise ValueError(f'Give the location\'s full name under its warehouse, e.g. "WH/Quarantine", not {location!r}.')
-    ensure_storage_locations(odoo, odoo_target)
+    ensure_storage_locations(odoo)
     parent_id = find_one(odoo, "stock.location", parent, field="complete_name", what="parent location")
     name = names.unique(location)[len(parent) + 1:]
     seeded[("stock.location", location)] = odoo.env["stock.location"].create(

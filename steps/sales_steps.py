@@ -5,7 +5,7 @@ from pytest_bdd import parsers, then, when
 
 from fixtures.browser import ActingUsers
 from fixtures.evidence import RecordLinks
-from fixtures.records import Order, product_id_for
+from fixtures.records import Order, product_id_for, saved_document
 from odoo_uat.names import ScenarioNames
 from odoo_uat.values import same_amount
 from pages.sales import QuotationForm
@@ -23,8 +23,7 @@ def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: 
     form.set_customer(names.real(customer))
     form.add_product(names.real(product), quantity)
     form.save()
-    order_id = form.record_id()
-    order = Order(order_id, odoo.env["sale.order"].read([order_id], ["name"])[0]["name"])
+    order = saved_document(odoo, "sale.order", form)
     record_links.add("sale.order", order.id, order.name)
     return order
 

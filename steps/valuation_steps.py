@@ -1,14 +1,13 @@
 """Inventory valuation: costing methods, landed costs on receipts, unit costs and inventory value."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.browser import ActingUsers
 from fixtures.factories import ProductCategoryFactory, ProductFactory, receive_purchase
 from fixtures.odoo_compat import Compat
-from fixtures.records import product_id_for, vendor_id_for, Seeded
+from fixtures.records import product_id_for, vendor_id_for, Seeded, Document, saved_document
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import table_rows
 from odoo_uat.values import parse_number, same_amount
@@ -22,13 +21,6 @@ AUTOMATED = "real_time"  # 'Automated' on 18.0, 'Perpetual' on 19.0: the same ke
 SPLIT_METHODS = {"by quantity": "By Quantity", "by current cost": "By Current Cost", "by weight": "By Weight",
                  "by volume": "By Volume", "equally": "Equal"}
 
-
-@dataclass(frozen=True)
-class Document:
-    """A receipt or a landed cost the scenario works on."""
-
-    id: int
-    name: str
 
 
 @given(parsers.re(r'the product category "(?P<category>[^"]+)" is valued automatically at '
@@ -91,8 +83,7 @@ def _(amount: str, service: str, split: str, receipt: Document, acting: ActingUs
     form.add_transfer(receipt.name)
     form.add_cost(names.real(service), parse_number(amount), SPLIT_METHODS[split])
     form.save()
-    cost_id = form.record_id()
-    return Document(cost_id, odoo.env["stock.landed.cost"].read([cost_id], ["name"])[0]["name"])
+    return saved_document(odoo, "stock.landed.cost", form)
 
 
 @when("I validate the landed cost")

@@ -9,6 +9,8 @@ SEARCH_INPUT = "input.o_searchview_input"
 # 19.0 renders the options as dropdown items, 18.0 as <li class="o_menu_item dropdown-item">.
 SEARCH_OPTION = ".o_searchview_autocomplete .o-dropdown-item, .o_searchview_autocomplete li.o_menu_item"
 FACET = ".o_searchview_facet"
+# The view under the search bar: typing before it is rendered can be lost when the bar re-renders.
+VIEW_RENDERED = ".o_action_manager .o_list_renderer, .o_action_manager .o_kanban_renderer"
 
 
 def option_pattern(field: str, text: str) -> re.Pattern[str]:
@@ -27,15 +29,21 @@ class SearchBar:
     def _facet(self, text: str):
         return self.page.locator(FACET).filter(has_text=text)
 
+    def _type(self, text: str) -> None:
+        """Type into the search box once the view is rendered."""
+        expect(self.page.locator(VIEW_RENDERED).first).to_be_visible()
+        self.input.fill(text)
+        expect(self.input).to_have_value(text)
+
     def search(self, text: str) -> None:
         """Search the default field for `text`."""
-        self.input.fill(text)
+        self._type(text)
         self.input.press("Enter")
         expect(self._facet(text).first).to_be_visible()
 
     def search_field(self, field: str, text: str) -> None:
         """Search the field `field` (as the search options name it) for `text`."""
-        self.input.fill(text)
+        self._type(text)
         options = self.page.locator(SEARCH_OPTION)
         option = options.filter(has_text=option_pattern(field, text))
         try:
