@@ -8,8 +8,6 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
-# Packages the embedded Odoo needs: the PostgreSQL server, and headers to build psycopg2 / python-ldap.
-EMBEDDED_DEBS := postgresql libpq-dev libldap2-dev libsasl2-dev
 ARGS ?=
 WAVE ?=
 WAVE_ARG := $(if $(WAVE),--wave $(WAVE))
@@ -47,15 +45,17 @@ browser: setup ## Playwright's Chromium, or Debian's where Playwright cannot dow
 	  $(PY) -m playwright install chromium 2>/dev/null || \
 	  { $(SUDO) apt-get update -q && $(APT_INSTALL) chromium; }
 
-embedded-deps: ## PostgreSQL and build headers, only when the embedded Odoo is used and they are missing
-	@if [ "$$($(PYTHON) -m odoo_uat.settings)" = embedded ] && \
-	   { ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v pg_config >/dev/null; }; then \
-	  $(SUDO) apt-get update -q && $(APT_INSTALL) $(EMBEDDED_DEBS); fi
+embedded-deps: ## The PostgreSQL server, libpq, the LDAP and SASL headers, a compiler, Python's headers: each checked on its own
+	@if [ "$$($(PYTHON) -m odoo_uat.settings)" = embedded ]; then \
+	  missing="$$($(PYTHON) -m odoo_uat.system_packages embedded)"; \
+	  if [ -n "$$missing" ]; then echo "odoo-uat: installing $$missing"; \
+	    $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; fi; fi
 
 ALLURE := node_modules/.bin/allure
 
 $(ALLURE): package.json package-lock.json
-	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(APT_INSTALL) nodejs npm; }
+	@missing="$$($(PYTHON) -m odoo_uat.system_packages report)"; \
+	  if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; fi
 	npm ci --no-audit --no-fund
 	@touch $@
 
