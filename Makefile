@@ -11,12 +11,13 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no
 ARGS ?=
 WAVE ?=
 WAVE_ARG := $(if $(WAVE),--wave $(WAVE))
+CLONE ?=
 
 .PHONY: uat test lint catalog report setup browser embedded-deps bench clean
 
 uat: ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
-	@$(PYTHON) -m odoo_uat.settings --check >/dev/null
-	@$(MAKE) --no-print-directory setup browser embedded-deps
+	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
+	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
 	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(ARGS); status=$$?; \
 	$(MAKE) --no-print-directory report WAVE=$(WAVE) || true; exit $$status
 
@@ -46,7 +47,7 @@ browser: setup ## Playwright's Chromium, or Debian's where Playwright cannot dow
 	  { $(SUDO) apt-get update -q && $(APT_INSTALL) chromium; }
 
 embedded-deps: ## The PostgreSQL server, libpq, the LDAP and SASL headers, a compiler, Python's headers: each checked on its own
-	@if [ "$$($(PYTHON) -m odoo_uat.settings)" = embedded ]; then \
+	@if [ "$$($(PYTHON) -m odoo_uat.settings $(CLONE))" = embedded ]; then \
 	  missing="$$($(PYTHON) -m odoo_uat.system_packages embedded)"; \
 	  if [ -n "$$missing" ]; then echo "odoo-uat: installing $$missing"; \
 	    $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; fi; fi

@@ -18,7 +18,20 @@ SOURCES: dict[str, tuple[str | None, str | None, str | None]] = {
     "password": (None, "ODOO_PASSWORD", None),  # never from a file in the repo
     "src": ("--odoo-src", "ODOO_SRC", "src"),
     "cache_dir": ("--odoo-cache-dir", "ODOO_UAT_CACHE", "cache_dir"),
+    # The customisation under test: folders of the customer's own Odoo modules, and the
+    # modules of theirs to install on top of `modules`.
+    "addons_paths": ("--odoo-addons-path", "ODOO_ADDONS_PATH", "addons_paths"),
+    "install": ("--odoo-install", "ODOO_INSTALL", "install"),
+    # Odoo Community fetched into the cache when no source tree and no server are given.
+    "series": ("--odoo-series", "ODOO_SERIES", "series"),
+    "odoo_repo": ("--odoo-repo", "ODOO_REPO", "odoo_repo"),
 }
+
+DEFAULT_SERIES = "19.0"
+DEFAULT_ODOO_REPO = "https://github.com/odoo/odoo.git"
+# Separators of list settings given as one string: ODOO_ADDONS_PATH as a PATH-like list,
+# ODOO_INSTALL as Odoo's own -i list.
+LIST_SEPARATORS = {"addons_paths": ":", "install": ","}
 
 MISSING_ODOO = (
     "No Odoo under test is configured. Set one of:\n"
@@ -48,15 +61,26 @@ class Settings:
     modules: tuple[str, ...] = ()
     addon_packages: tuple[str, ...] = ()
     roles_file: Path = Path("roles.toml")
+    addons_paths: tuple[Path, ...] = ()
+    install: tuple[str, ...] = ()
+    series: str = DEFAULT_SERIES
+    odoo_repo: str = DEFAULT_ODOO_REPO
+    # Whether, with nothing else set, Odoo Community may be cloned into the cache (`make uat`).
+    allow_clone: bool = False
 
     @property
     def mode(self) -> str | None:
-        """'server' for an existing server, 'embedded' for a source tree, None when unset."""
+        """'server' for an existing server, 'embedded' for a source tree (or one to clone), None when unset."""
         if self.url:
             return "server"
-        if self.src or self.odoo_command:
+        if self.src or self.odoo_command or self.allow_clone:
             return "embedded"
         return None
+
+    @property
+    def clone_dir(self) -> Path:
+        """Where Odoo Community of the series is cloned when no source tree is given."""
+        return self.cache_dir / "odoo-src" / self.series
 
     def check(self) -> None:
         """Raise SettingsError naming what to set when the Odoo under test is incomplete."""
@@ -70,6 +94,12 @@ class Settings:
                     f"{'is' if len(missing) == 1 else 'are'} not: export "
                     + " ".join(f"{name}=..." for name in missing)
                     + " (the database name and the password of ODOO_LOGIN, default 'admin')."
+                )
+        for folder in self.addons_paths:
+            if not folder.is_dir():
+                raise SettingsError(
+                    f"ODOO_ADDONS_PATH (addons_paths) names {folder}, which is not a folder: give folders "
+                    "that hold Odoo modules, relative to the project or absolute, separated by ':'."
                 )
         if self.mode == "embedded" and self.src is not None:
             if not (self.src / "odoo-bin").is_file() or not (self.src / "odoo").is_dir():
@@ -93,6 +123,7 @@ def load_settings(
     cli: Mapping[str, str | None] | None = None,
     environ: Mapping[str, str] | None = None,
     which=shutil.which,
+    allow_clone: bool = False,
 ) -> Settings:
     """Merge the three sources, command line first; paths are relative to root."""
     cli = cli or {}
@@ -111,6 +142,18 @@ def load_settings(
     def path(value: str | None) -> Path | None:
         return None if value is None else (root / Path(value).expanduser()).resolve()
 
+    def pick_list(name: str) -> tuple[str, ...]:
+        """A list setting: a list in pyproject.toml, or one string split on its separator."""
+        option, variable, key = SOURCES[name]
+        for value in (cli.get(option) if option else None,
+                      environ.get(variable) if variable else None,
+                      table.get(key) if key else None):
+            if value in (None, "", []):
+                continue
+            items = value if isinstance(value, list) else str(value).split(LIST_SEPARATORS[name])
+            return tuple(item.strip() for item in map(str, items) if item.strip())
+        return ()
+
     src = path(pick("src"))
     odoo_command = None
     if src is None and not pick("url") and which("odoo"):
@@ -128,15 +171,24 @@ def load_settings(
         modules=tuple(table.get("modules", ())),
         addon_packages=tuple(extra_packages),
         roles_file=path(table.get("roles_file", "roles.toml")),
+        addons_paths=tuple(path(folder) for folder in pick_list("addons_paths")),
+        install=pick_list("install"),
+        series=pick("series") or DEFAULT_SERIES,
+        odoo_repo=pick("odoo_repo") or DEFAULT_ODOO_REPO,
+        allow_clone=allow_clone,
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m odoo_uat.settings [--check]`: print the mode of the Odoo under test (stdlib only)."""
+    """`python -m odoo_uat.settings [--check] [--allow-clone]`: print the mode of the Odoo under test (stdlib only).
+
+    --allow-clone: with no source tree and no server, Odoo Community of ODOO_SERIES will be
+    cloned into the cache (what `make uat` does), so the mode is 'embedded'.
+    """
     import sys
 
     args = sys.argv[1:] if argv is None else argv
-    settings = load_settings(Path.cwd())
+    settings = load_settings(Path.cwd(), allow_clone="--allow-clone" in args)
     if "--check" in args:
         try:
             settings.check()

@@ -82,3 +82,39 @@ def test_modules_and_addon_packages_come_from_pyproject_or_environment(tmp_path)
                              which=no_odoo_command)
     assert settings.modules == ("sale_stock",)
     assert settings.addon_packages == ("odoo-addon-b", "odoo-addon-c")
+
+
+def test_customisation_folders_and_modules_come_from_pyproject_as_lists(tmp_path):
+    (tmp_path / "addons").mkdir()
+    root = project(tmp_path, 'addons_paths = ["addons"]\ninstall = ["my_module", "other"]')
+    settings = load_settings(root, environ={}, which=no_odoo_command)
+    assert settings.addons_paths == ((tmp_path / "addons").resolve(),)
+    assert settings.install == ("my_module", "other")
+
+
+def test_addons_path_from_environment_is_colon_separated_and_install_comma_separated(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    environ = {"ODOO_ADDONS_PATH": f"a:{tmp_path / 'b'}", "ODOO_INSTALL": "x, y"}
+    settings = load_settings(project(tmp_path, 'install = ["from_file"]'), environ=environ, which=no_odoo_command)
+    assert settings.addons_paths == ((tmp_path / "a").resolve(), (tmp_path / "b").resolve())
+    assert settings.install == ("x", "y")
+    cli = {"--odoo-install": "from_cli"}
+    assert load_settings(project(tmp_path), cli=cli, environ=environ, which=no_odoo_command).install == ("from_cli",)
+
+
+def test_an_addons_path_that_is_no_folder_is_refused_with_the_setting_named(tmp_path):
+    tree = odoo_tree(tmp_path)
+    environ = {"ODOO_SRC": str(tree), "ODOO_ADDONS_PATH": "missing"}
+    settings = load_settings(project(tmp_path), environ=environ, which=no_odoo_command)
+    with pytest.raises(SettingsError, match="ODOO_ADDONS_PATH.*missing.*not a folder"):
+        settings.check()
+
+
+def test_with_nothing_set_make_uat_may_clone_odoo_of_the_series_into_the_cache(tmp_path):
+    environ = {"ODOO_SERIES": "18.0", "ODOO_UAT_CACHE": str(tmp_path / "cache")}
+    settings = load_settings(project(tmp_path), environ=environ, which=no_odoo_command, allow_clone=True)
+    assert settings.mode == "embedded"
+    assert settings.series == "18.0"
+    assert settings.clone_dir == (tmp_path / "cache" / "odoo-src" / "18.0").resolve()
+    assert load_settings(project(tmp_path), environ={}, which=no_odoo_command).mode is None
