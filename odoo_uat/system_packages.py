@@ -4,7 +4,7 @@
 Odoo, space-separated (nothing when all are there). Each need is probed by the file or the
 command it provides, not by another package standing in for it: a machine with PostgreSQL
 and libpq-dev but no LDAP headers still gets libldap2-dev and libsasl2-dev, which python-ldap
-needs to build.
+needs to build. The names hold on Debian 12 and Ubuntu 22.04 / 24.04 (docs/setup.md).
 """
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-# Tests point this at an empty folder to play a bare machine.
+# Tests point this at a folder laid out as a machine's / to play another machine.
 ROOT_VARIABLE = "ODOO_UAT_SYSTEM_ROOT"
+# Where commands are looked for under a fake root (the real root uses PATH).
+COMMAND_FOLDERS = ("usr/bin", "bin", "usr/local/bin")
+
+Which = Callable[[str], str | None]
 
 
 @dataclass(frozen=True)
@@ -27,25 +31,55 @@ class Need:
 
     what: str
     package: str
-    files: tuple[str, ...] = ()  # glob patterns under the system root; any match is enough
-    commands: tuple[str, ...] = ()  # any of these on PATH is enough
+    files: tuple[str, ...] = ()  # glob patterns under the system root; each must match
+    commands: tuple[str, ...] = ()  # one of these on PATH is enough
 
 
-def python_header() -> str:
-    """Python.h of the interpreter that will build Odoo's virtualenv (relative, for the system root)."""
-    return os.path.join(sysconfig.get_paths()["include"], "Python.h").lstrip("/")
+def compiler_command() -> str:
+    """The C compiler setuptools calls for the interpreter (Debian's: x86_64-linux-gnu-gcc, from gcc)."""
+    return (sysconfig.get_config_var("CC") or "cc").split()[0]
 
+
+def python_headers_need(include_dir: str | None = None,
+                        version: tuple[int, ...] = tuple(sys.version_info[:2])) -> Need | None:
+    """Python.h of the interpreter that builds Odoo's virtualenv, when a Debian package brings it.
+
+    The Makefile's $(PYTHON) makes .venv, and Odoo's virtualenv is made from .venv's
+    interpreter: the same installation, whose INCLUDEPY is read here. A Debian/Ubuntu
+    interpreter's headers come from python3.X-dev (python3-dev would bring those of the
+    distribution's default python3, which on Ubuntu 22.04 is not the 3.11 the suite needs);
+    pyenv's or a /usr/local build's come with that interpreter, and no package can add them.
+    """
+    include_dir = include_dir or sysconfig.get_config_var("INCLUDEPY") or ""
+    if not include_dir.startswith("/usr/include/"):
+        return None
+    major, minor = version[:2]
+    return Need(f"the Python {major}.{minor} headers (C extensions without a wheel)", f"python{major}.{minor}-dev",
+                files=(f"{include_dir.lstrip('/')}/Python.h",))
+
+
+GIT = Need("git (cloning Odoo Community; CHANGED=)", "git", commands=("git",))
+
+EMBEDDED: tuple[Need, ...] = tuple(need for need in (
+    # find_pg_bin (odoo_uat/embedded/postgres.py) wants initdb, pg_ctl, postgres and psql in one folder.
+    Need("the PostgreSQL server", "postgresql",
+         files=("usr/lib/postgresql/*/bin/initdb", "usr/lib/postgresql/*/bin/psql")),
+    # By the header, not by pg_config: postgresql-common (pulled in by the server) diverts
+    # /usr/bin/pg_config, so it is there without libpq-dev and psycopg2 then fails to build.
+    Need("libpq's headers (psycopg2)", "libpq-dev", files=("usr/include/postgresql/libpq-fe.h",)),
+    # libldap2-dev is the name on all three; on Debian 12 it is a transitional package for libldap-dev.
+    Need("the LDAP headers (python-ldap)", "libldap2-dev", files=("usr/include/ldap.h", "usr/include/lber.h")),
+    Need("the SASL headers (python-ldap)", "libsasl2-dev", files=("usr/include/sasl/sasl.h",)),
+    Need("a C compiler", "gcc", commands=(compiler_command(),)),
+    # gcc only recommends libc6-dev, and the Makefile installs without recommends.
+    Need("the C library headers", "libc6-dev", files=("usr/include/stdio.h",)),
+    python_headers_need(),
+    GIT,
+) if need is not None)
 
 NEEDS: dict[str, tuple[Need, ...]] = {
-    "embedded": (
-        Need("the PostgreSQL server (initdb)", "postgresql", files=("usr/lib/postgresql/*/bin/initdb",)),
-        Need("libpq and its headers (psycopg2)", "libpq-dev", files=("usr/include/postgresql/libpq-fe.h",),
-             commands=("pg_config",)),
-        Need("the LDAP headers (python-ldap)", "libldap2-dev", files=("usr/include/ldap.h",)),
-        Need("the SASL headers (python-ldap)", "libsasl2-dev", files=("usr/include/sasl/sasl.h",)),
-        Need("a C compiler", "gcc", commands=("cc", "gcc")),
-        Need("the Python headers", "python3-dev", files=("<python-header>",)),
-    ),
+    "embedded": EMBEDDED,
+    "git": (GIT,),
     "report": (
         Need("Node.js (the Allure 3 report)", "nodejs", commands=("node",)),
         Need("npm (the Allure 3 report)", "npm", commands=("npm",)),
@@ -56,34 +90,43 @@ NEEDS: dict[str, tuple[Need, ...]] = {
 }
 
 
-def is_present(need: Need, root: Path, which: Callable[[str], str | None] = shutil.which) -> bool:
+def system_root() -> Path:
+    """The machine's root folder, or the fake one a test names in ODOO_UAT_SYSTEM_ROOT."""
+    return Path(os.environ.get(ROOT_VARIABLE) or "/")
+
+
+def has_command(command: str, root: Path, which: Which = shutil.which) -> bool:
+    """Whether command is on PATH (under a fake root: in its bin folders)."""
+    if root == Path("/"):
+        return which(command) is not None
+    return any((root / folder / command).exists() for folder in COMMAND_FOLDERS)
+
+
+def is_present(need: Need, root: Path, which: Which = shutil.which) -> bool:
     """Whether the machine (under root) has what need asks for."""
-    for pattern in need.files:
-        pattern = python_header() if pattern == "<python-header>" else pattern
-        if glob.glob(str(root / pattern)):
-            return True
-    if str(root) != "/":
-        return any((root / "usr" / "bin" / command).exists() for command in need.commands)
-    return any(which(command) for command in need.commands)
+    files_there = all(glob.glob(str(root / pattern)) for pattern in need.files)
+    command_there = not need.commands or any(has_command(command, root, which) for command in need.commands)
+    return files_there and command_there
 
 
-def missing_packages(purposes: Iterable[str], root: Path | None = None,
-                     which: Callable[[str], str | None] = shutil.which) -> list[str]:
+def missing_packages(purposes: Iterable[str], root: Path | None = None, which: Which = shutil.which) -> list[str]:
     """The packages to install for these purposes, in order, without duplicates."""
-    root = root or Path(os.environ.get(ROOT_VARIABLE) or "/")
+    root = system_root() if root is None else root
     missing: list[str] = []
     for purpose in purposes:
         for need in NEEDS[purpose]:
-            if not is_present(need, root, which) and need.package not in missing:
+            if need.package not in missing and not is_present(need, root, which):
                 missing.append(need.package)
     return missing
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the missing packages of the purposes named on the command line."""
     args = sys.argv[1:] if argv is None else argv
     unknown = [purpose for purpose in args if purpose not in NEEDS]
     if not args or unknown:
-        print(f"usage: python -m odoo_uat.system_packages {'|'.join(NEEDS)} [...]", file=sys.stderr)
+        print(f"usage: python -m odoo_uat.system_packages {'|'.join(NEEDS)} [...]"
+              + (f" (unknown: {' '.join(unknown)})" if unknown else ""), file=sys.stderr)
         return 2
     print(" ".join(missing_packages(args)))
     return 0
