@@ -19,5 +19,6 @@ pytest_plugins = [
     "fixtures.evidence",
     "fixtures.allure_labels",
     "fixtures.required_modules",
+    "fixtures.impact_selection",
     *STEP_MODULES,
 ]
