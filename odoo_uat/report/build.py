@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report import metadata
 from odoo_uat.report.config import ExitCriteria
 from odoo_uat.report.criteria import evaluate
@@ -17,8 +19,10 @@ from odoo_uat.report.model import (
     AreaSummary,
     Counts,
     ExitReport,
+    ImpactSelection,
     RequirementTrace,
     RunInfo,
+    SelectedScenario,
 )
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import RunResults, Scenario
@@ -35,8 +39,16 @@ def build_report(
     output_dir: Path,
     allure_report: Path | None = None,
     now: datetime | None = None,
+    selection_file: Path | None = None,
 ) -> ExitReport:
-    """Evaluate the exit criteria; wave defaults to the one the run recorded."""
+    """Evaluate the exit criteria; wave defaults to the one the run recorded.
+
+    selection_file: what a `--changed` run selected (default: impact-selection.json in output_dir).
+    """
+    try:
+        selection, selection_problem = load_selection(selection_file or output_dir / SELECTION_FILE), None
+    except ValueError as error:
+        selection, selection_problem = None, str(error)
     wave = wave if wave is not None else results.environment.get(metadata.WAVE) or None
     in_wave = [s for s in results.scenarios if wave is None or wave in s.waves]
     scoped_requirements = [r for r in requirements or () if r.in_scope(wave)]
@@ -55,10 +67,15 @@ def build_report(
     verdict = NO_GO if reasons else GO
     if verdict == GO:
         reasons = [f"All {len(checked)} exit criteria are met"]
+    notes = _notes(results.scenarios, in_wave, wave, scoped_requirements)
+    if selection is not None:
+        notes.insert(0, selection.summary)
+    if selection_problem:
+        notes.insert(0, selection_problem)
     return ExitReport(
         verdict=verdict,
         reasons=tuple(reasons),
-        notes=tuple(_notes(results.scenarios, in_wave, wave, scoped_requirements)),
+        notes=tuple(notes),
         criteria=tuple(checked),
         run=_run_info(results, in_wave, wave, now or datetime.now(UTC)),
         scenarios=tuple(in_wave),
@@ -66,6 +83,36 @@ def build_report(
         requirements=tuple(traces or ()),
         unlisted_requirements=tuple(_unlisted(requirements, in_wave)),
         allure_index=_allure_index(allure_report, output_dir),
+        selection=selection,
+    )
+
+
+def load_selection(path: Path) -> ImpactSelection | None:
+    """The selection a `--changed` run wrote (fixtures/impact_selection.py); None when there is none."""
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        raise ValueError(
+            f"What the --changed run selected is unknown: {path} cannot be read ({error}); delete it, "
+            "or run the suite with --changed again"
+        ) from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path} does not hold a --changed selection (a JSON object); delete it")
+    return ImpactSelection(
+        revisions=str(data.get("revisions", "")),
+        changed_modules=tuple((name, tuple(files)) for name, files in data.get("changed_modules", {}).items()),
+        affected_modules=tuple(data.get("affected_modules", {}).items()),
+        changed_features=tuple(data.get("changed_features", ())),
+        suite_code_changed=tuple(data.get("suite_code_changed", ())),
+        notes=tuple(data.get("notes", ())),
+        total=int(data.get("total", 0)),
+        deselected=int(data.get("deselected", 0)),
+        selected=tuple(
+            SelectedScenario(str(s.get("name", "")), str(s.get("feature", "")), tuple(s.get("reasons", ())))
+            for s in data.get("selected", ())
+        ),
     )
 
 

@@ -120,6 +120,36 @@ class RunInfo:
 
 
 @dataclass(frozen=True)
+class SelectedScenario:
+    """A scenario a `--changed` run selected, and why."""
+
+    name: str
+    feature: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImpactSelection:
+    """What a `--changed <range>` run selected (reports/impact-selection.json); absent on a full run."""
+
+    revisions: str
+    changed_modules: tuple[tuple[str, tuple[str, ...]], ...]  # module, its changed files
+    affected_modules: tuple[tuple[str, str], ...]  # module, why ("changed", "depends on …")
+    changed_features: tuple[str, ...]
+    suite_code_changed: tuple[str, ...]
+    notes: tuple[str, ...]
+    total: int
+    deselected: int
+    selected: tuple[SelectedScenario, ...]
+
+    @property
+    def summary(self) -> str:
+        """One sentence: what ran of what, and for which range."""
+        ran = f"{self.total - self.deselected} of {self.total}"
+        return f"Only the scenarios the changes {self.revisions} can affect ran: {ran} ({self.deselected} deselected)"
+
+
+@dataclass(frozen=True)
 class ExitReport:
     """Everything the exit report shows."""
 
@@ -133,6 +163,7 @@ class ExitReport:
     requirements: tuple[RequirementTrace, ...]
     unlisted_requirements: tuple[tuple[str, tuple[Scenario, ...]], ...]
     allure_index: str | None  # relative link from the exit report to Allure's index.html
+    selection: ImpactSelection | None = None  # set when the run was a `--changed` one
 
     @property
     def counts(self) -> Counts:

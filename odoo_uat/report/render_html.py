@@ -35,6 +35,7 @@ def render_html(report: ExitReport) -> str:
                 _known_defects(report),
                 _requirements(report),
                 _skipped(report),
+                _selection(report),
                 _run(report),
             ]
         ),
@@ -173,6 +174,33 @@ def _skipped(report: ExitReport) -> str:
         _table(["Process area", "Feature", "Scenario", "Reason"], rows) if rows else "<p>No scenario was skipped.</p>"
     )
     return _section("Skipped scenarios", body)
+
+
+def _selection(report: ExitReport) -> str:
+    """The section of a `--changed` run; nothing on a full run."""
+    selection = report.selection
+    if selection is None:
+        return ""
+    facts = [
+        ("Changed modules", ", ".join(name for name, _ in selection.changed_modules) or "none"),
+        ("Affected modules", ", ".join(f"{name} ({why})" for name, why in selection.affected_modules) or "none"),
+    ]
+    if selection.changed_features:
+        facts.append(("Changed feature files", ", ".join(selection.changed_features)))
+    if selection.suite_code_changed:
+        facts.append(("Suite code changed (every scenario runs)", ", ".join(selection.suite_code_changed)))
+    facts += [("Note", note) for note in selection.notes]
+    rows = [
+        f"<tr><td>{_e(s.feature)}</td><td>{_e(s.name)}</td>"
+        f"<td>{''.join(f'<div>{_e(r)}</div>' for r in s.reasons)}</td></tr>"
+        for s in selection.selected
+    ]
+    body = (
+        f"<p>{_e(selection.summary)}.</p>"
+        + '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts) + "</dl>"
+        + (_table(["Feature", "Scenario", "Why it ran"], rows) if rows else "<p>The change selected no scenario.</p>")
+    )
+    return _section("Scenarios selected by the change", body)
 
 
 def _run(report: ExitReport) -> str:

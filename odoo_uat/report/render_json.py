@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from odoo_uat.report.model import ExitReport, defect_status
+from odoo_uat.report.model import ExitReport, ImpactSelection, defect_status
 from odoo_uat.report.results import Scenario
 
 SCHEMA_VERSION = 1
@@ -74,6 +74,7 @@ def render_json(report: ExitReport) -> str:
             {"id": rid, "scenarios": [_scenario(report, s) for s in scenarios]}
             for rid, scenarios in report.unlisted_requirements
         ],
+        "selection": _selection(report.selection),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -96,4 +97,21 @@ def _scenario(report: ExitReport, scenario: Scenario) -> dict[str, Any]:
         "records": [{"name": n, "url": u} for n, u in scenario.record_links],
         "allure": report.allure_link(scenario),
         "full_name": scenario.full_name,
+    }
+
+
+def _selection(selection: ImpactSelection | None) -> dict[str, Any] | None:
+    """What a `--changed` run selected, None on a full run."""
+    if selection is None:
+        return None
+    return {
+        "revisions": selection.revisions,
+        "changed_modules": {name: list(files) for name, files in selection.changed_modules},
+        "affected_modules": dict(selection.affected_modules),
+        "changed_features": list(selection.changed_features),
+        "suite_code_changed": list(selection.suite_code_changed),
+        "notes": list(selection.notes),
+        "total": selection.total,
+        "deselected": selection.deselected,
+        "selected": [{"name": s.name, "feature": s.feature, "reasons": list(s.reasons)} for s in selection.selected],
     }

@@ -127,8 +127,34 @@ def render_markdown(report: ExitReport) -> str:
         if report.skipped
         else "No scenario was skipped."
     )
+    lines += _selection(report)
     lines += ["", "## Run", "", _table(["", ""], [[k, v] for k, v in text.run_facts(report.run)]), ""]
     return "\n".join(lines)
+
+
+def _selection(report: ExitReport) -> list[str]:
+    """The section of a `--changed` run: what changed, what it affects, which scenarios ran and why."""
+    selection = report.selection
+    if selection is None:
+        return []
+    lines = ["", "## Scenarios selected by the change", "", f"{selection.summary}.", ""]
+    facts = [
+        ["Changed modules", ", ".join(name for name, _ in selection.changed_modules) or "none"],
+        ["Affected modules", ", ".join(f"{name} ({why})" for name, why in selection.affected_modules) or "none"],
+    ]
+    if selection.changed_features:
+        facts.append(["Changed feature files", ", ".join(selection.changed_features)])
+    if selection.suite_code_changed:
+        facts.append(["Suite code changed (every scenario runs)", ", ".join(selection.suite_code_changed)])
+    facts += [["Note", note] for note in selection.notes]
+    lines += [_table(["", ""], facts), ""]
+    lines.append(
+        _table(["Feature", "Scenario", "Why it ran"],
+               [[s.feature, s.name, "<br>".join(s.reasons)] for s in selection.selected])
+        if selection.selected
+        else "The change selected no scenario."
+    )
+    return lines
 
 
 def _area(scenario: Scenario) -> str:
