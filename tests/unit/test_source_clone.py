@@ -135,3 +135,16 @@ def test_a_folder_in_the_way_is_not_overwritten(tmp_path, odoo_repo):
     with pytest.raises(EmbeddedError, match=r"is Odoo 18\.0, where odoo-uat keeps its clone of Odoo 19\.0: remove it"):
         ensure_odoo_checkout(clone_dir, "19.0", str(odoo_repo))
     assert (clone_dir / "odoo" / "release.py").read_text() == RELEASE.format(major=18)
+
+
+def test_a_clone_that_hangs_is_stopped_at_the_timeout(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "git").write_text("#!/bin/sh\nexec tail -f /dev/null\n")  # never ends, like a stalled transfer
+    (bin_dir / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    monkeypatch.setattr(source_clone, "CLONE_TIMEOUT", 0.5)
+    clone_dir = tmp_path / "19.0"
+    with pytest.raises(EmbeddedError, match=r"did not finish within 0\.5 s(.|\n)*ODOO_SRC"):
+        ensure_odoo_checkout(clone_dir, "19.0", "https://example.invalid/odoo.git")
+    assert not clone_dir.exists()
