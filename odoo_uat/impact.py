@@ -249,12 +249,14 @@ class Selection:
         return bool(self.changes.suite_code)
 
     def causes(self) -> dict[str, list[ScenarioInfo]]:
-        """Each cause with the scenarios it selects, in first-seen order."""
-        grouped: dict[str, list[ScenarioInfo]] = {}
+        """Each cause with the scenarios it selects: suite code, feature files, changed modules, dependants, @smoke."""
+        order = [CAUSE_SUITE, CAUSE_FEATURE, *(_module_cause(self.affected, name) for name in self.affected),
+                 CAUSE_SMOKE]
+        grouped: dict[str, list[ScenarioInfo]] = {cause: [] for cause in order}
         for scenario in self.selected:
             for reason in self.reasons[scenario.key]:
                 grouped.setdefault(reason.cause, []).append(scenario)
-        return grouped
+        return {cause: scenarios for cause, scenarios in grouped.items() if scenarios}
 
     def as_dict(self, project: Path) -> dict[str, Any]:
         """The selection as plain data, for the JSON file the exit report reads."""
