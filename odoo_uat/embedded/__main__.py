@@ -31,14 +31,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: nearest pyproject.toml)")
     parser.add_argument("--odoo-src", help="Odoo source tree (default: ODOO_SRC, then pyproject.toml)")
     parser.add_argument("--odoo-cache-dir", help="cache folder (default: ODOO_UAT_CACHE or ~/.cache/odoo-uat)")
-    parser.add_argument("--rebuild", action="store_true", help="prepare: drop and rebuild the template database")
+    parser.add_argument("--odoo-addons-path", help="folders of the customisation's modules, ':'-separated "
+                                                   "(default: ODOO_ADDONS_PATH, then pyproject.toml)")
+    parser.add_argument("--odoo-install", help="which of their modules to install, ','-separated "
+                                               "(default: ODOO_INSTALL, then pyproject.toml; none: all of them)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="prepare: drop the template database and build it from nothing")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     root = (args.root or project_root(Path.cwd())).resolve()
-    settings = load_settings(root, {"--odoo-src": args.odoo_src, "--odoo-cache-dir": args.odoo_cache_dir})
+    cli = {"--odoo-src": args.odoo_src, "--odoo-cache-dir": args.odoo_cache_dir,
+           "--odoo-addons-path": args.odoo_addons_path, "--odoo-install": args.odoo_install}
+    # Like `make uat`: with no source tree, Odoo Community of ODOO_SERIES is cloned into the cache.
+    settings = load_settings(root, cli, allow_clone=True)
     # Ctrl-C and SIGTERM unwind through stop(), even when started in the background,
     # where the shell makes us inherit an ignored SIGINT.
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -46,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         if settings.mode != "embedded":
-            raise SettingsError("No Odoo source tree is configured: set ODOO_SRC or pass --odoo-src.")
+            raise SettingsError("ODOO_URL names an existing server, which this command cannot prepare or serve: "
+                                "unset it, and set ODOO_SRC (or pass --odoo-src) to run Odoo embedded.")
         settings.check()
         odoo = EmbeddedOdoo.from_settings(settings, progress=say)
         if args.command == "prepare":

@@ -1,6 +1,7 @@
 """Odoo's own Python runtime: its version, a virtualenv with its requirements, its processes."""
 from __future__ import annotations
 
+import ast
 import ctypes
 import hashlib
 import json
@@ -13,9 +14,9 @@ import sys
 import sysconfig
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from filelock import FileLock
 from packaging.markers import default_environment
@@ -99,7 +100,8 @@ def marker_environment(python: tuple[int, ...] = tuple(sys.version_info[:3])) ->
     return environment
 
 
-def select_requirements(text: str, environment: dict[str, str] | None = None) -> list[str]:
+def select_requirements(text: str, environment: dict[str, str] | None = None,
+                        source: str = "Odoo's requirements.txt") -> list[str]:
     """The requirements of a requirements.txt whose markers hold in environment, markers removed."""
     environment = environment or marker_environment()
     selected = []
@@ -110,7 +112,7 @@ def select_requirements(text: str, environment: dict[str, str] | None = None) ->
         try:
             requirement = Requirement(line)
         except InvalidRequirement as error:
-            raise EmbeddedError(f"Line {number} of Odoo's requirements.txt is not understood: {raw!r} ({error})")
+            raise EmbeddedError(f"Line {number} of {source} is not understood: {raw!r} ({error})")
         if requirement.marker is None or requirement.marker.evaluate(environment):
             requirement.marker = None
             selected.append(str(requirement))
@@ -162,6 +164,131 @@ def pip_culprit(log: str) -> str | None:
     return collecting[-1] if collecting else None
 
 
+# -- the customisation under test -----------------------------------------------------
+MANIFEST = "__manifest__.py"
+REQUIREMENTS_FILE = "requirements.txt"
+NOT_CONTENT = {"__pycache__", ".git", ".pytest_cache"}  # byte code and tool data: not the module's code
+NOT_CONTENT_SUFFIXES = (".pyc", ".pyo")
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """A module's __manifest__.py, a Python dict literal; EmbeddedError naming the file when it is not one."""
+    try:
+        manifest = ast.literal_eval(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, SyntaxError) as error:
+        raise EmbeddedError(f"Cannot read the manifest {path}: {error}. It must be a Python dict literal, "
+                            "as Odoo reads it.") from None
+    if not isinstance(manifest, dict):
+        raise EmbeddedError(f"The manifest {path} is not a dict literal.")
+    return manifest
+
+
+@dataclass(frozen=True)
+class CustomModule:
+    """One Odoo module of the customisation: its folder and its manifest."""
+
+    name: str
+    path: Path
+    manifest: Mapping[str, Any] = field(compare=False, repr=False)
+
+    @property
+    def installable(self) -> bool:
+        return bool(self.manifest.get("installable", True))
+
+    @property
+    def depends(self) -> tuple[str, ...]:
+        return tuple(self.manifest.get("depends", ()))
+
+    @property
+    def python_dependencies(self) -> tuple[str, ...]:
+        """external_dependencies['python'] of the manifest: distributions pip must install."""
+        return tuple((self.manifest.get("external_dependencies") or {}).get("python", ()))
+
+
+def find_custom_modules(folders: Iterable[Path]) -> dict[str, CustomModule]:
+    """The modules (sub-folders with a manifest) of the addons folders; the first folder wins, as in Odoo."""
+    found: dict[str, CustomModule] = {}
+    for folder in folders:
+        for manifest in sorted(Path(folder).glob(f"*/{MANIFEST}")):
+            name = manifest.parent.name
+            if name not in found:
+                found[name] = CustomModule(name, manifest.parent, read_manifest(manifest))
+    return found
+
+
+def dependency_closure(found: Mapping[str, CustomModule], roots: Iterable[str]) -> list[str]:
+    """The customisation's modules among roots and their dependencies (transitively), sorted."""
+    closure: set[str] = set()
+    pending = [name for name in roots if name in found]
+    while pending:
+        name = pending.pop()
+        if name not in closure:
+            closure.add(name)
+            pending.extend(dependency for dependency in found[name].depends if dependency in found)
+    return sorted(closure)
+
+
+def module_hash(path: Path) -> str:
+    """A digest of a module's files (names and bytes): it changes whenever the module's code does."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in Path(path).rglob("*") if p.is_file()):
+        relative = file.relative_to(path)
+        if NOT_CONTENT.intersection(relative.parts) or file.suffix in NOT_CONTENT_SUFFIXES:
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Customisation:
+    """The customer's own modules under test: their folders, what to install, and what that brings."""
+
+    folders: tuple[Path, ...] = ()
+    install: tuple[str, ...] = ()  # module names asked for (all installable ones when none were)
+    modules: Mapping[str, CustomModule] = field(default_factory=dict, compare=False)  # installed with them
+
+    @classmethod
+    def from_folders(cls, folders: Sequence[Path], install: Sequence[str] = ()) -> Customisation:
+        """What the folders hold and which of their modules get installed (install, or every installable one)."""
+        found = find_custom_modules(folders)
+        roots = tuple(install) or tuple(sorted(name for name, module in found.items() if module.installable))
+        if folders and not roots:
+            raise EmbeddedError(
+                f"ODOO_ADDONS_PATH (addons_paths) names {', '.join(map(str, folders))}, but no installable Odoo "
+                "module is in them: each module is a sub-folder holding a __manifest__.py."
+            )
+        not_installable = [name for name in install if name in found and not found[name].installable]
+        if not_installable:
+            raise EmbeddedError(f"ODOO_INSTALL (install) names {', '.join(not_installable)}, whose manifest says "
+                                "'installable': False.")
+        closure = dependency_closure(found, roots)
+        return cls(tuple(folders), roots, {name: found[name] for name in closure})
+
+    def standard_modules(self) -> tuple[str, ...]:
+        """The modules asked for that are not the customisation's own (they key the template like `modules`)."""
+        return tuple(name for name in self.install if name not in self.modules)
+
+    def hashes(self) -> dict[str, str]:
+        """Each installed customisation module's content digest, by name."""
+        return {name: module_hash(module.path) for name, module in sorted(self.modules.items())}
+
+    def requirements(self) -> list[str]:
+        """The Python distributions it needs: the modules' external_dependencies, each folder's requirements.txt."""
+        wanted: list[str] = []
+        for module in self.modules.values():
+            for dependency in module.python_dependencies:
+                try:
+                    wanted.append(str(Requirement(dependency)))
+                except InvalidRequirement as error:
+                    raise EmbeddedError(f"external_dependencies of {module.path / MANIFEST} names {dependency!r}, "
+                                        f"which pip cannot read ({error}).") from None
+        for folder in self.folders:
+            requirements = Path(folder) / REQUIREMENTS_FILE
+            if requirements.is_file():
+                wanted.extend(select_requirements(requirements.read_text(), source=str(requirements)))
+        return sorted(set(wanted))
+
+
 # -- the virtualenv ----------------------------------------------------------------
 def needs_fresh_venv(installed: dict[str, object] | None, wanted: dict[str, object]) -> bool:
     """Whether to start the virtualenv afresh rather than complete it with pip."""
@@ -179,11 +306,13 @@ class OdooRuntime:
     """Odoo's command line: a virtualenv of its own in the cache, or the `odoo` command given."""
 
     def __init__(self, source: OdooSource, cache_dir: Path, addon_packages: Sequence[str] = (),
-                 progress: Progress = lambda message: None) -> None:
+                 progress: Progress = lambda message: None, customisation: Customisation = Customisation()) -> None:
         self.source = source
         self.cache_dir = cache_dir
         self.addon_packages = tuple(addon_packages)
         self.progress = progress
+        self.customisation = customisation
+        self.custom_requirements = tuple(customisation.requirements())
         digest = hashlib.sha256(source.where.encode()).hexdigest()[:8]
         self.venv = cache_dir / "venvs" / f"odoo-{source.series}-{digest}"
         self.log_file = cache_dir / "logs" / f"pip-{self.venv.name}.log"
@@ -199,13 +328,16 @@ class OdooRuntime:
     def stamp(self) -> dict[str, object]:
         """What the virtualenv must hold; it is rebuilt or completed when this changes."""
         assert self.source.src is not None
-        return {
+        stamp: dict[str, object] = {
             "requirements": hashlib.sha256((self.source.src / "requirements.txt").read_bytes()).hexdigest(),
             "python": sys.version,
             "markers": MARKER_PYTHON,
             "addon_packages": sorted(self.addon_packages),
             "layout": 2,  # how this module lays out the virtualenv
         }
+        if self.custom_requirements:  # absent when none, so virtualenvs made before customisations stay valid
+            stamp["custom_requirements"] = list(self.custom_requirements)
+        return stamp
 
     def installed_stamp(self) -> dict[str, object] | None:
         """The stamp of the last complete installation, None when there was none."""
@@ -217,10 +349,12 @@ class OdooRuntime:
     def ensure(self) -> None:
         """Install Odoo's requirements (and the addon packages) unless the stamp says they are there."""
         if self.source.src is None:
-            if self.addon_packages:
+            if self.addon_packages or self.custom_requirements:
                 raise EmbeddedError(
-                    "addon_packages need an Odoo source tree (ODOO_SRC) to install into; "
-                    f"with the `{self.source.command}` command, install them into its environment yourself."
+                    "addon_packages and the customisation's Python dependencies "
+                    f"({', '.join(self.custom_requirements) or 'none'}) need an Odoo source tree (ODOO_SRC) to "
+                    f"install into; with the `{self.source.command}` command, install them into its environment "
+                    "yourself."
                 )
             return
         self.venv.parent.mkdir(parents=True, exist_ok=True)
@@ -257,6 +391,9 @@ class OdooRuntime:
             # -c: an addon may add dependencies but not move Odoo's own pins.
             self._pip("install", "--no-build-isolation", "-c", str(pins),
                       *addon_requirements(self.addon_packages, self.source.series))
+        if self.custom_requirements:
+            # The customisation's own: external_dependencies and its folders' requirements.txt, within Odoo's pins.
+            self._pip("install", "--no-build-isolation", "-c", str(pins), *self.custom_requirements)
 
     def register_distribution(self) -> None:
         """Record the source tree as the installed `odoo` distribution, which OCA addon wheels require.
@@ -311,10 +448,11 @@ class OdooRuntime:
         return [str(self.python), str(self.source.src / "odoo-bin")]
 
     def addons_paths(self) -> list[Path]:
-        """--addons-path: the source's addons, and where pip puts addon packages."""
+        """--addons-path: the customisation's folders (first, so its modules win), the source's addons, addon packages."""
+        custom = [Path(folder) for folder in self.customisation.folders]
         if self.source.src is None:
-            return []
-        paths = [self.source.src / "addons"]
+            return custom
+        paths = [*custom, self.source.src / "addons"]
         packaged = self.site_packages() / "odoo" / "addons"
         # Odoo would find them through the `odoo.addons` namespace too; naming the
         # folder explicitly does not depend on how the namespace gets assembled.

@@ -10,9 +10,18 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from odoo_uat.embedded import EmbeddedError
-from odoo_uat.embedded.database import Databases, odoo_args, run_db_name, template_name
+from odoo_uat.embedded.database import Databases, TemplateSpec, odoo_args, run_db_name, template_name
 from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
-from odoo_uat.embedded.runtime import OdooRuntime, OdooSource, Progress, addon_modules, spawn, tail, terminate
+from odoo_uat.embedded.runtime import (
+    Customisation,
+    OdooRuntime,
+    OdooSource,
+    Progress,
+    addon_modules,
+    spawn,
+    tail,
+    terminate,
+)
 from odoo_uat.settings import MISSING_ODOO, Settings
 from odoo_uat.target import OdooTarget
 
@@ -73,35 +82,45 @@ class EmbeddedOdoo:
     """Odoo served from a source tree for one run: `with EmbeddedOdoo(...) as target:`."""
 
     def __init__(self, source: OdooSource, cache_dir: Path, *, modules: Sequence[str] = (),
-                 addon_packages: Sequence[str] = (), keep_runs: int = 3, startup_timeout: float = STARTUP_TIMEOUT,
+                 addon_packages: Sequence[str] = (), addons_paths: Sequence[Path] = (), install: Sequence[str] = (),
+                 keep_runs: int = 3, startup_timeout: float = STARTUP_TIMEOUT,
                  progress: Progress = lambda message: None, pg_bin: Path | None = None) -> None:
         self.source = source
         self.cache_dir = Path(cache_dir)
         self.addon_packages = tuple(addon_packages)
+        # The customer's own modules: those of `install`, or every installable one in the folders.
+        self.customisation = Customisation.from_folders(tuple(addons_paths), tuple(install))
         # A package is added for its module: install it without also listing it in `modules`.
-        self.modules = tuple(dict.fromkeys([*modules, *addon_modules(self.addon_packages)]))
+        self.modules = tuple(dict.fromkeys([*modules, *addon_modules(self.addon_packages),
+                                            *self.customisation.standard_modules()]))
         self.keep_runs = keep_runs
         self.startup_timeout = startup_timeout
         self.progress = progress
         self.pg_bin = pg_bin
-        self.runtime = OdooRuntime(source, self.cache_dir, self.addon_packages, progress)
+        self.runtime = OdooRuntime(source, self.cache_dir, self.addon_packages, progress, self.customisation)
         self.cluster: PostgresCluster | None = None
         self.process: subprocess.Popen | None = None
         self.target: OdooTarget | None = None
         self.server_version: str | None = None
+        self._spec: TemplateSpec | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: Progress = lambda message: None,
                       **options: Any) -> EmbeddedOdoo:
-        """The embedded Odoo the settings describe (ODOO_SRC, or an `odoo` command on PATH)."""
+        """The embedded Odoo the settings describe (ODOO_SRC, an `odoo` command on PATH, or a clone of Odoo)."""
         if settings.src is not None:
             source = OdooSource.from_path(settings.src)
         elif settings.odoo_command is not None:
             source = OdooSource.from_command(settings.odoo_command)
+        elif settings.allow_clone:
+            from odoo_uat.embedded.source_clone import ensure_odoo_checkout  # only when cloning: git and network
+
+            source = OdooSource.from_path(
+                ensure_odoo_checkout(settings.clone_dir, settings.series, settings.odoo_repo, progress))
         else:
             raise EmbeddedError(MISSING_ODOO)
         return cls(source, settings.cache_dir, modules=settings.modules, addon_packages=settings.addon_packages,
-                   progress=progress, **options)
+                   addons_paths=settings.addons_paths, install=settings.install, progress=progress, **options)
 
     @property
     def series(self) -> str:
@@ -109,9 +128,16 @@ class EmbeddedOdoo:
         return self.source.series
 
     @property
+    def template_spec(self) -> TemplateSpec:
+        """What the template holds: source, modules, addon packages, and the customisation's files by module."""
+        base = template_name(self.series, self.source.where, self.modules, self.addon_packages)
+        custom_install = tuple(name for name in self.customisation.install if name in self.customisation.modules)
+        return TemplateSpec(base, self.modules, self.customisation.hashes(), custom_install)
+
+    @property
     def template(self) -> str:
-        """The name of the template database for this source, these modules and addon packages."""
-        return template_name(self.series, self.source.where, self.modules, self.addon_packages)
+        """The name of the template database for this source, these modules and addon packages and customisation."""
+        return (self._spec or self.template_spec).name
 
     @property
     def data_dir(self) -> Path:
@@ -138,11 +164,13 @@ class EmbeddedOdoo:
         self.cluster = PostgresCluster(self.cache_dir, self.pg_bin)
         port = self.cluster.start()
         self.progress(f"PostgreSQL {self.cluster.major} on {HOST}:{port} ({self.cluster.data})")
-        databases = Databases(self.cluster, self.data_dir, self.cache_dir / "locks")
+        databases = Databases(self.cluster, self.data_dir, self.cache_dir / "locks", self.cache_dir / "templates")
+        # Read the customisation's files once per run: the template is the code as it is now.
+        self._spec = self.template_spec
         if rebuild and databases.exists(self.template):
             databases.drop(self.template)
-        databases.ensure_template(self.template, self.runtime, self.modules, self.config_file, self.logs_dir,
-                                  self.progress)
+        databases.ensure_template(self._spec, self.runtime, self.config_file, self.logs_dir, self.progress,
+                                  from_nothing=rebuild)
         return databases
 
     def start(self) -> OdooTarget:

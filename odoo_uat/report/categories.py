@@ -16,6 +16,10 @@ ENVIRONMENT_PROBLEMS = "Environment problems"
 PRODUCT_DEFECTS = "Product defects"
 TEST_PROBLEMS = "Test problems"
 
+# Label of the result written when the Odoo under test could not be prepared (fixtures/odoo_server.py):
+# no scenario ran, so the run says nothing about the product.
+LABEL_ENVIRONMENT_FAILURE = "environment_failure"
+
 # Odoo refused a business operation: odoorpc's RPCError, odoo.exceptions.* in a
 # traceback, or the title of the dialog the web client shows.
 ODOO_ERROR = (
@@ -56,6 +60,12 @@ class Category:
 
 # First match wins, so the order is the precedence.
 CATEGORIES: tuple[Category, ...] = (
+    Category(
+        ENVIRONMENT_PROBLEMS,
+        "The Odoo under test could not be prepared or started; no scenario ran.",
+        statuses=(BROKEN,),
+        labels={LABEL_ENVIRONMENT_FAILURE: ".+"},
+    ),
     Category(
         KNOWN_DEFECTS,
         "Failed scenarios tagged @defect:<ticket>: the defect is already logged.",

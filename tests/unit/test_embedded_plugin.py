@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.odoo_server import shared_target, target_from_shared
-from odoo_uat.settings import MISSING_ODOO
+from fixtures.odoo_server import START_FAILED, START_FAILED_NAME, shared_target, target_from_shared
+from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS
+from odoo_uat.report.results import load_results
 from odoo_uat.target import OdooTarget
 
 pytest_plugins = ["pytester"]
@@ -23,7 +24,7 @@ def test_uses_odoo(odoo_target):
 def run(pytester, monkeypatch):
     """Run pytest on a tiny project with the plugin and no Odoo configured in the environment."""
     for variable in ("ODOO_URL", "ODOO_DB", "ODOO_LOGIN", "ODOO_PASSWORD", "ODOO_SRC", "ODOO_UAT_CACHE",
-                     "ODOO_UAT_ADDON_PACKAGES"):
+                     "ODOO_UAT_ADDON_PACKAGES", "ODOO_ADDONS_PATH", "ODOO_INSTALL", "ODOO_SERIES", "ODOO_REPO"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("PATH", "/nonexistent")  # no `odoo` command to find
     pytester.syspathinsert(REPO)
@@ -43,11 +44,37 @@ def test_without_odoo_its_tests_skip_with_the_reason(run):
     result.stdout.fnmatch_lines(["*No Odoo under test is configured*"])
 
 
-def test_odoo_required_stops_the_run_with_a_usage_error(run):
-    result = run("--odoo-required")
-    assert result.ret == pytest.ExitCode.USAGE_ERROR
-    assert MISSING_ODOO.splitlines()[0] in result.stderr.str()
-    assert "Traceback" not in result.stderr.str() + result.stdout.str()
+SHOW_MODE = """
+from fixtures.odoo_server import STATE
+
+def pytest_collection_finish(session):
+    print("MODE", session.config.stash[STATE].settings.mode)
+"""
+
+
+@pytest.mark.parametrize(("args", "mode"), [(("--odoo-required",), "embedded"), ((), "None")])
+def test_only_odoo_required_lets_a_run_without_odoo_clone_one(run, pytester, args, mode):
+    pytester.makeconftest(SHOW_MODE)
+    result = run("--collect-only", *args)  # collecting never starts (nor clones) Odoo
+    result.stdout.fnmatch_lines([f"MODE {mode}"])
+
+
+def odoo_tree_without_version(path: Path) -> Path:
+    """A folder that looks like a source tree to the settings, but whose version Odoo's release.py cannot give."""
+    (path / "odoo").mkdir(parents=True)
+    (path / "odoo-bin").write_text("")
+    return path
+
+
+def test_an_odoo_that_cannot_be_prepared_stops_the_run_and_leaves_an_environment_problem(run, tmp_path):
+    results = tmp_path / "allure-results"
+    result = run("--odoo-src", str(odoo_tree_without_version(tmp_path / "src")), "--alluredir", str(results))
+    assert result.ret == START_FAILED
+    result.stdout.fnmatch_lines(["*The embedded Odoo could not start.*", "*Cannot read the Odoo version*"])
+    [scenario] = load_results(results).scenarios
+    assert scenario.name == START_FAILED_NAME and scenario.status == "broken"
+    assert scenario.category == ENVIRONMENT_PROBLEMS
+    assert "Cannot read the Odoo version" in scenario.message
 
 
 def test_an_incomplete_server_setting_stops_the_run_saying_what_is_missing(run):
