@@ -119,7 +119,7 @@ def _clone(target: Path, clone_dir: Path, series: str, repo_url: str, progress: 
         progress(f"Odoo {series} cloned in {time.monotonic() - started:.0f} s")
         return
     said = "\n  ".join(GIT_ERROR.findall(log.read_text(errors="replace"))) or tail(log, 5)
-    failure = (f"did not finish within {CLONE_TIMEOUT} s" if returncode is None
+    failure = (f"did not finish within {CLONE_TIMEOUT} s." if returncode is None
                else f"failed; git said:\n  {said}")
     raise EmbeddedError(
         f"Cloning Odoo Community {series} from {repo_url} into {clone_dir} {failure}\n"
