@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tomllib
 from dataclasses import dataclass, field
@@ -23,12 +24,13 @@ SOURCES: dict[str, tuple[str | None, str | None, str | None]] = {
     "addons_paths": ("--odoo-addons-path", "ODOO_ADDONS_PATH", "addons_paths"),
     "install": ("--odoo-install", "ODOO_INSTALL", "install"),
     # Odoo Community fetched into the cache when no source tree and no server are given.
-    "series": ("--odoo-series", "ODOO_SERIES", "series"),
-    "odoo_repo": ("--odoo-repo", "ODOO_REPO", "odoo_repo"),
+    "series": (None, "ODOO_SERIES", "series"),
+    "odoo_repo": (None, "ODOO_REPO", "odoo_repo"),
 }
 
 DEFAULT_SERIES = "19.0"
 DEFAULT_ODOO_REPO = "https://github.com/odoo/odoo.git"
+SERIES_PATTERN = re.compile(r"^(saas-)?\d+\.\d+$")
 # Separators of list settings given as one string: ODOO_ADDONS_PATH as a PATH-like list,
 # ODOO_INSTALL as Odoo's own -i list.
 LIST_SEPARATORS = {"addons_paths": ":", "install": ","}
@@ -40,7 +42,8 @@ MISSING_ODOO = (
     "  ODOO_URL=https://host ODOO_DB=name ODOO_LOGIN=admin ODOO_PASSWORD=...\n"
     "                                    an existing server and an administrator's credentials.\n"
     "Each can also be given as --odoo-src / --odoo-url / --odoo-db, or in [tool.odoo-uat] of\n"
-    "pyproject.toml (all but the password)."
+    "pyproject.toml (all but the password). `make uat` needs neither: it clones Odoo Community\n"
+    "(ODOO_SERIES, default 19.0) once into the cache and runs it embedded."
 )
 
 
@@ -101,6 +104,12 @@ class Settings:
                     f"ODOO_ADDONS_PATH (addons_paths) names {folder}, which is not a folder: give folders "
                     "that hold Odoo modules, relative to the project or absolute, separated by ':'."
                 )
+        if self.mode == "embedded" and self.allow_clone and not (self.src or self.odoo_command):
+            if not SERIES_PATTERN.match(self.series):
+                raise SettingsError(
+                    f"ODOO_SERIES={self.series} is not an Odoo series: give a branch of Odoo Community "
+                    "such as 19.0 or 18.0."
+                )
         if self.mode == "embedded" and self.src is not None:
             if not (self.src / "odoo-bin").is_file() or not (self.src / "odoo").is_dir():
                 raise SettingsError(
@@ -116,6 +125,13 @@ def read_pyproject(root: Path) -> dict:
         return {}
     with path.open("rb") as handle:
         return tomllib.load(handle).get("tool", {}).get(TABLE, {})
+
+
+def local_or_url(root: Path, repo: str) -> str:
+    """A repository setting as git takes it: a URL as given, a local path resolved against root."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://", repo) or re.match(r"^[^/]+@[^/]+:", repo):
+        return repo
+    return str((root / Path(repo).expanduser()).resolve())
 
 
 def load_settings(
@@ -174,7 +190,7 @@ def load_settings(
         addons_paths=tuple(path(folder) for folder in pick_list("addons_paths")),
         install=pick_list("install"),
         series=pick("series") or DEFAULT_SERIES,
-        odoo_repo=pick("odoo_repo") or DEFAULT_ODOO_REPO,
+        odoo_repo=local_or_url(root, pick("odoo_repo") or DEFAULT_ODOO_REPO),
         allow_clone=allow_clone,
     )
 

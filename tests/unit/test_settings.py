@@ -118,3 +118,17 @@ def test_with_nothing_set_make_uat_may_clone_odoo_of_the_series_into_the_cache(t
     assert settings.series == "18.0"
     assert settings.clone_dir == (tmp_path / "cache" / "odoo-src" / "18.0").resolve()
     assert load_settings(project(tmp_path), environ={}, which=no_odoo_command).mode is None
+
+
+def test_a_local_mirror_of_odoo_is_resolved_against_the_project_and_a_url_kept(tmp_path):
+    root = project(tmp_path, 'odoo_repo = "mirrors/odoo.git"')
+    assert load_settings(root, environ={}, which=no_odoo_command).odoo_repo == str(tmp_path / "mirrors" / "odoo.git")
+    environ = {"ODOO_REPO": "https://git.example.com/odoo.git"}
+    assert load_settings(root, environ=environ, which=no_odoo_command).odoo_repo == environ["ODOO_REPO"]
+
+
+def test_a_series_that_is_no_branch_of_odoo_is_refused_before_cloning(tmp_path):
+    settings = load_settings(project(tmp_path), environ={"ODOO_SERIES": "19"}, which=no_odoo_command,
+                             allow_clone=True)
+    with pytest.raises(SettingsError, match="ODOO_SERIES=19 is not an Odoo series"):
+        settings.check()
