@@ -47,7 +47,8 @@ def git_root(folder: Path) -> Path | None:
 def changed_files(repo: Path, revisions: str) -> list[Path]:
     """Absolute paths of the files `git diff --name-only <revisions>` lists in repo (renames as delete + add)."""
     if not revisions or revisions.startswith("-"):
-        raise ImpactError(f"{revisions!r} is not a revision range: give one such as HEAD~1..HEAD or origin/main...HEAD.")
+        raise ImpactError(f"{revisions!r} is not a revision range: give one such as HEAD~1..HEAD "
+                          "or origin/main...HEAD.")
     result = subprocess.run(["git", "-C", str(repo), "diff", "--name-only", "--no-renames", "-z", revisions, "--"],
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -300,7 +301,8 @@ class Selection:
                 out.extend(f"      {scenario_label(s, project)}" for s in scenarios[:SHOWN_NAMES])
                 if len(scenarios) > SHOWN_NAMES:
                     out.append(f"      and {len(scenarios) - SHOWN_NAMES} more")
-        out.append(f"  selected {len(self.selected)}, deselected {len(self.deselected)} of {len(self.scenarios)} scenarios")
+        out.append(f"  selected {len(self.selected)}, deselected {len(self.deselected)} "
+                   f"of {len(self.scenarios)} scenarios")
         return out
 
 
@@ -331,12 +333,12 @@ def select(changes: ChangeSet, affected: Mapping[str, str | None], scenarios: It
         for module in scenario.modules:
             if module in affected:
                 found.append(Reason(_module_cause(affected, module),
-                                    f"@requires_module:{module}, which {_verb(affected, module)}"))
+                                    f"@requires_module:{module}, which {why_affected(affected, module)}"))
         for module in area_modules.get(scenario.area, ()):
             if module in affected:
                 found.append(Reason(_module_cause(affected, module),
                                     f"its process area {scenario.area} exercises {module}, which "
-                                    f"{_verb(affected, module)}"))
+                                    f"{why_affected(affected, module)}"))
         reasons[scenario.key] = tuple(dict.fromkeys(found))
     return Selection(changes, dict(affected), scenarios, reasons)
 
@@ -344,7 +346,3 @@ def select(changes: ChangeSet, affected: Mapping[str, str | None], scenarios: It
 def _module_cause(affected: Mapping[str, str | None], module: str) -> str:
     return f"{module} ({why_affected(affected, module)})"
 
-
-def _verb(affected: Mapping[str, str | None], module: str) -> str:
-    why = why_affected(affected, module)
-    return "changed" if why == "changed" else why
