@@ -12,14 +12,48 @@ ARGS ?=
 WAVE ?=
 WAVE_ARG := $(if $(WAVE),--wave $(WAVE))
 CLONE ?=
+# CHANGED=<git range>: only the scenarios of the process areas whose modules the range touched.
+CHANGED ?=
+CHANGED_ARG := $(if $(CHANGED),--changed $(CHANGED))
+# SHARD=k/N: the k-th of N shards (pytest-split), balanced by the durations in DURATIONS (or by
+# counting scenarios when none are recorded); its results go to reports/shards/k-of-N/.
+SHARD ?=
+DURATIONS ?= features/.durations.json
+SHARD_GROUP := $(word 1,$(subst /, ,$(SHARD)))
+SHARD_SPLITS := $(word 2,$(subst /, ,$(SHARD)))
+SHARD_DIR := reports/shards/$(SHARD_GROUP)-of-$(SHARD_SPLITS)
+SPLIT_ALGORITHM := least_duration
+SHARD_ARGS := $(if $(SHARD),--splits $(SHARD_SPLITS) --group $(SHARD_GROUP) --splitting-algorithm $(SPLIT_ALGORITHM) \
+  --durations-path $(SHARD_DIR)/durations.json --store-durations \
+  --alluredir=$(SHARD_DIR)/allure-results --junitxml=$(SHARD_DIR)/junit.xml --output=$(SHARD_DIR)/playwright)
+# A run of the whole pack (no selection at all) records the durations the shards are balanced by.
+WHOLE_PACK := $(if $(SHARD)$(ARGS)$(WAVE)$(CHANGED),,yes)
+RUN_DURATIONS := reports/durations.json
+# pytest's exit status when nothing was selected: a shard or a CHANGED range without scenarios is no failure.
+NO_TESTS := 5
+DURATIONS_ARGS := $(if $(WHOLE_PACK),--durations-path $(RUN_DURATIONS) --store-durations --clean-durations)
+# make report RESULTS="reports/shards/*/allure-results": several results folders, one report.
+RESULTS ?= reports/allure-results
+REPORT_ONLY ?=
 
-.PHONY: uat test lint catalog report setup browser embedded-deps bench clean
+.PHONY: uat durations test lint catalog report setup browser embedded-deps bench clean
 
 uat: ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
 	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
+	@case "$(SHARD)" in ""|[1-9]/[1-9]|[1-9]/[1-9][0-9]|[1-9][0-9]/[1-9][0-9]) ;; \
+	  *) echo "make uat: SHARD=$(SHARD) is not k/N (e.g. SHARD=2/4 runs the second of four shards)"; exit 2;; esac
 	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
-	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(ARGS); status=$$?; \
-	$(MAKE) --no-print-directory report WAVE=$(WAVE) || true; exit $$status
+	@$(if $(SHARD),mkdir -p $(SHARD_DIR) && rm -f $(SHARD_DIR)/durations.json && \
+	  if [ -f $(DURATIONS) ]; then cp $(DURATIONS) $(SHARD_DIR)/durations.json; fi)
+	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(CHANGED_ARG) $(SHARD_ARGS) $(DURATIONS_ARGS) $(ARGS); \
+	status=$$?; \
+	$(if $(SHARD)$(CHANGED),if [ $$status -eq $(NO_TESTS) ]; then echo "No scenario selected here: nothing to run."; status=0; fi;) \
+	$(if $(WHOLE_PACK),if [ $$status -le 1 ]; then cp $(RUN_DURATIONS) $(DURATIONS) && echo "Durations recorded in $(DURATIONS)"; fi;) \
+	$(if $(SHARD),echo "Shard $(SHARD) done: $(SHARD_DIR)/. Merge the shards: make report RESULTS=\"reports/shards/*-of-$(SHARD_SPLITS)/allure-results\"", \
+	  $(MAKE) --no-print-directory report WAVE=$(WAVE) REPORT_ONLY=1 || true); exit $$status
+
+durations: ## Run the whole pack and record each scenario's duration in DURATIONS (what SHARD balances by)
+	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED=
 
 test: setup browser ## The framework's own tests, the end-to-end ones too when an Odoo is configured
 	$(PY) -m odoo_uat.lint features
@@ -60,14 +94,18 @@ $(ALLURE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-report: setup $(ALLURE) ## Render the Allure report and the GO / NO-GO exit report from the last run
+RESULT_DIRS = $(or $(wildcard $(RESULTS)),$(RESULTS))
+
+report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit report from RESULTS (fails on NO-GO unless REPORT_ONLY=1)
 	@mkdir -p reports/allure-results
+	@for dir in $(RESULT_DIRS); do [ -d "$$dir" ] || { echo "make report: no results folder $$dir (RESULTS=$(RESULTS)): run make uat first, or give the folders the runs wrote"; exit 2; }; done
 	$(PY) -m odoo_uat.report.allure_config
-	$(ALLURE) generate --config reports/allurerc.json reports/allure-results
-	$(PY) -m odoo_uat.report $(WAVE_ARG)
+	$(ALLURE) generate --config reports/allurerc.json $(RESULT_DIRS)
+	$(PY) -m odoo_uat.report $(WAVE_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only)
 
 bench: setup browser embedded-deps ## Time the stages of a run (server start, seeding, login, scenarios)
 	$(PY) -m odoo_uat.bench $(ARGS)
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
-	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright
+	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \
+	  reports/shards reports/durations.json

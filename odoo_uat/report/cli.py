@@ -18,13 +18,22 @@ from odoo_uat.report.results import load_results
 from odoo_uat.report.text import criteria_sentence
 
 REPORT_NAME = "exit-report"
-EXIT_NO_GO = 1  # only with --fail-on-no-go
+EXIT_NO_GO = 1  # a NO-GO fails the command (a CI gate) unless --report-only
 EXIT_USAGE = 2
+DEFAULT_RESULTS = Path("reports/allure-results")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write exit-report.{html,md,json}, print the verdict line and the paths."""
     args = _parser().parse_args(argv)
+    results_dirs = args.results or [DEFAULT_RESULTS]
+    if missing := [str(d) for d in results_dirs if not d.is_dir()]:
+        print(
+            f"odoo-uat report: no results folder {', '.join(missing)}: the run (or that shard) did not write there;"
+            " give the folders the runs wrote with --results (make report RESULTS=...)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
         criteria = load_criteria(args.pyproject)
         requirements = load_requirements(criteria.requirements) if criteria.requirements else None
@@ -32,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"odoo-uat report: {error}", file=sys.stderr)
         return EXIT_USAGE
     report = build_report(
-        load_results(args.results),
+        load_results(results_dirs),
         criteria,
         requirements,
         wave=args.wave,
@@ -43,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(verdict_line(report))
     for path in paths:
         print(f"  {path}")
-    return EXIT_NO_GO if args.fail_on_no_go and report.verdict == NO_GO else 0
+    return EXIT_NO_GO if report.verdict == NO_GO and not args.report_only else 0
 
 
 def write_reports(report: ExitReport, output: Path) -> list[Path]:
@@ -67,7 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m odoo_uat.report", description="Evaluate the UAT exit criteria and write the exit report."
     )
     parser.add_argument(
-        "--results", type=Path, default=Path("reports/allure-results"), help="Allure results dir (default: %(default)s)"
+        "--results",
+        type=Path,
+        nargs="+",
+        action="extend",
+        metavar="DIR",
+        help=f"Allure results dir(s); several (e.g. one per shard) are judged as one run (default: {DEFAULT_RESULTS})",
     )
     parser.add_argument(
         "--output",
@@ -90,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("pyproject.toml"),
         help="holds [tool.odoo-uat.exit-criteria] (default: %(default)s)",
     )
-    parser.add_argument(
-        "--fail-on-no-go", action="store_true", help=f"exit with status {EXIT_NO_GO} on NO-GO (for CI gates)"
+    verdict = parser.add_mutually_exclusive_group()
+    verdict.add_argument(
+        "--report-only", action="store_true", help=f"exit 0 on NO-GO too (without it a NO-GO exits with status {EXIT_NO_GO})"
     )
+    verdict.add_argument("--fail-on-no-go", action="store_true", help="the default; kept for scripts that pass it")
     return parser

@@ -1,9 +1,10 @@
-"""Read an Allure results dir into one Scenario per test case (the last try of each)."""
+"""Read Allure results dirs (one run, or its shards) into one Scenario per test case (the last try of each)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -90,32 +91,49 @@ class Scenario:
 
 @dataclass(frozen=True)
 class RunResults:
-    """Everything read from one results dir."""
+    """Everything read from one results dir, or from several merged (the shards of one run)."""
 
-    directory: Path
+    directory: Path  # the one dir read, or the folder holding all of them
     scenarios: tuple[Scenario, ...]
     environment: Mapping[str, str]
     executor: Mapping[str, Any] | None
+    directories: tuple[Path, ...] = ()
 
 
-def load_results(directory: Path) -> RunResults:
-    """Read result files, keep the last try per history id, plus environment and executor."""
-    raw = [_read_json(p) for p in sorted(directory.glob(f"*{RESULT_SUFFIX}"))] if directory.is_dir() else []
+def load_results(directories: Path | Sequence[Path]) -> RunResults:
+    """Read result files of one or more dirs, keep the last try per history id, plus environment and executor.
+
+    Several dirs are the shards of one run: a scenario is known by its Allure history id (its
+    feature, name and outline parameters), so the merged shards read as the unsharded run would.
+    """
+    dirs = (directories,) if isinstance(directories, Path) else tuple(directories)
     tries: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for result in raw:
+    for result in (_read_json(p) for d in dirs if d.is_dir() for p in sorted(d.glob(f"*{RESULT_SUFFIX}"))):
         if isinstance(result, dict) and result.get("uuid"):
             tries[result.get("historyId") or result["uuid"]].append(result)
     scenarios = [_scenario(max(group, key=_finished_at), len(group)) for group in tries.values()]
-    scenarios.sort(key=lambda s: (s.process_area, s.feature, s.full_name, s.name))
-    executor = (
-        _read_json(directory / metadata.EXECUTOR_FILE) if (directory / metadata.EXECUTOR_FILE).is_file() else None
-    )
+    scenarios.sort(key=lambda s: (s.process_area, s.feature, s.full_name, s.name, s.parameters))
+    environment: dict[str, str] = {}
+    for directory in reversed(dirs):  # the first dir wins where shards disagree
+        environment.update(properties.read(directory / metadata.ENVIRONMENT_FILE))
+    executors = [_read_json(d / metadata.EXECUTOR_FILE) for d in dirs if (d / metadata.EXECUTOR_FILE).is_file()]
+    executor = next((e for e in executors if isinstance(e, dict)), None)
     return RunResults(
-        directory=directory,
+        directory=_common_folder(dirs),
         scenarios=tuple(scenarios),
-        environment=properties.read(directory / metadata.ENVIRONMENT_FILE),
-        executor=executor if isinstance(executor, dict) else None,
+        environment=environment,
+        executor=executor,
+        directories=dirs,
     )
+
+
+def _common_folder(dirs: Sequence[Path]) -> Path:
+    """The one dir, or the deepest folder holding them all (what a message about "the results" names)."""
+    if len(dirs) == 1:
+        return dirs[0]
+    if not dirs:
+        return Path()
+    return Path(os.path.commonpath([d.absolute() for d in dirs]))
 
 
 def group_labels(labels: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:

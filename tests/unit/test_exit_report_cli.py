@@ -48,7 +48,7 @@ def run_report(project: Path, results: Path = MIXED, *extra: str) -> int:
 
 
 def test_it_prints_one_verdict_line_and_the_paths(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_report(project) == 0
+    assert run_report(project) == 1  # NO-GO
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "UAT exit: NO-GO — 5 of 5 exit criteria are not met"
     assert [Path(line.strip()).name for line in lines[1:]] == ["exit-report.html", "exit-report.md", "exit-report.json"]
@@ -87,8 +87,37 @@ def test_the_markdown_and_json_carry_the_same_verdict(project: Path) -> None:
     assert all(f["allure"].startswith("allure-report/index.html#") for f in data["failures"])
 
 
-def test_no_go_fails_the_command_only_when_asked(project: Path) -> None:
+def test_no_go_fails_the_command_unless_only_a_report_is_asked_for(project: Path) -> None:
+    assert run_report(project, MIXED) == 1
     assert run_report(project, MIXED, "--fail-on-no-go") == 1
+    assert run_report(project, MIXED, "--report-only") == 0
+
+
+def test_go_exits_0(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.odoo-uat.exit-criteria]\n", encoding="utf-8")
+    assert run_report(project, DATA / "allure-results-wave1-pass") == 0
+
+
+def test_shards_given_as_several_folders_make_one_report(project: Path, tmp_path: Path) -> None:
+    shards = [tmp_path / "shards" / f"{k}-of-2" / "allure-results" for k in (1, 2)]
+    results = sorted(MIXED.glob("*-result.json"))
+    for k, shard in enumerate(shards):
+        shard.mkdir(parents=True)
+        for path in [*results[k::2], MIXED / "environment.properties", MIXED / "executor.json"]:
+            shutil.copy(path, shard)
+    run_report(project, MIXED)
+    whole = json.loads((project / "reports" / "exit-report.json").read_text(encoding="utf-8"))
+    run_report(project, shards[0], "--results", str(shards[1]))
+    merged = json.loads((project / "reports" / "exit-report.json").read_text(encoding="utf-8"))
+    assert merged["verdict"] == whole["verdict"] and merged["totals"] == whole["totals"]
+    assert merged["criteria"] == whole["criteria"] and merged["failures"] == whole["failures"]
+
+
+def test_a_missing_results_folder_stops_with_status_2_and_names_it(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_report(project, MIXED, "--results", str(tmp_path / "3-of-4")) == 2
+    assert f"no results folder {tmp_path / '3-of-4'}" in capsys.readouterr().err
 
 
 def test_no_results_is_no_go_with_the_reason(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -113,3 +113,21 @@ def test_record_links_of_a_failed_scenario_are_kept(tmp_path: Path) -> None:
     (tmp_path / "u1-result.json").write_text(json.dumps(result), encoding="utf-8")
     [scenario] = load_results(tmp_path).scenarios
     assert scenario.record_links == (("S00042", "http://localhost:8069/odoo/sales/42"),)
+
+
+def test_shards_read_together_equal_the_whole_run(tmp_path: Path) -> None:
+    results = sorted(MIXED.glob("*-result.json"))
+    shards = [tmp_path / f"{k}-of-3" / "allure-results" for k in (1, 2, 3)]
+    for k, shard in enumerate(shards):
+        shard.mkdir(parents=True)
+        for path in results[k::3]:
+            (shard / path.name).write_bytes(path.read_bytes())
+    (shards[2] / "environment.properties").write_bytes((MIXED / "environment.properties").read_bytes())
+    merged, whole = load_results(shards), load_results(MIXED)
+    assert merged.scenarios == whole.scenarios  # same order too: outline rows sort by their parameters
+    assert merged.environment == whole.environment
+    assert (merged.directory, merged.directories) == (tmp_path, tuple(shards))
+
+
+def test_one_folder_is_the_directory_read(tmp_path: Path) -> None:
+    assert load_results(tmp_path).directory == tmp_path
