@@ -61,15 +61,15 @@ class Category:
 # First match wins, so the order is the precedence.
 CATEGORIES: tuple[Category, ...] = (
     Category(
+        KNOWN_DEFECTS,
+        "Failed scenarios tagged @defect:<ticket>: the defect is already logged.",
+        labels={LABEL_DEFECT: ".+"},
+    ),
+    Category(
         ENVIRONMENT_PROBLEMS,
         "The Odoo under test could not be prepared or started; no scenario ran.",
         statuses=(BROKEN,),
         labels={LABEL_ENVIRONMENT_FAILURE: ".+"},
-    ),
-    Category(
-        KNOWN_DEFECTS,
-        "Failed scenarios tagged @defect:<ticket>: the defect is already logged.",
-        labels={LABEL_DEFECT: ".+"},
     ),
     Category(
         ENVIRONMENT_PROBLEMS,
