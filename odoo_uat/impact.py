@@ -4,7 +4,6 @@ Pure logic (git and the file system only); the pytest side is fixtures/impact_se
 """
 from __future__ import annotations
 
-import ast
 import subprocess
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
@@ -12,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MANIFEST = "__manifest__.py"
+from odoo_uat.addons import MANIFEST, OdooModule
+
 FEATURES_DIR = "features"
 FEATURE_SUFFIX = ".feature"
 SMOKE_TAG = "smoke"
@@ -60,39 +60,7 @@ def changed_files(repo: Path, revisions: str) -> list[Path]:
 
 
 # -- modules ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Module:
-    """An Odoo module found in an addons folder."""
-
-    name: str
-    path: Path
-    depends: tuple[str, ...] = ()
-
-
-def read_depends(manifest: Path) -> tuple[str, ...]:
-    """The `depends` of a __manifest__.py (a Python dict literal); () when it has none or cannot be read."""
-    try:
-        data = ast.literal_eval(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError, SyntaxError, UnicodeDecodeError):
-        return ()
-    depends = data.get("depends", ()) if isinstance(data, dict) else ()
-    return tuple(str(name) for name in depends)
-
-
-def scan_modules(addons_dirs: Iterable[Path]) -> dict[str, Module]:
-    """Every module of these addons folders by name; the first folder holding a name wins, as in Odoo."""
-    modules: dict[str, Module] = {}
-    for folder in addons_dirs:
-        if not folder.is_dir():
-            continue
-        for manifest in sorted(folder.glob(f"*/{MANIFEST}")):
-            name = manifest.parent.name
-            if name not in modules:
-                modules[name] = Module(name, manifest.parent, read_depends(manifest))
-    return modules
-
-
-def dependants(modules: Mapping[str, Module], changed: Iterable[str]) -> dict[str, str | None]:
+def dependants(modules: Mapping[str, OdooModule], changed: Iterable[str]) -> dict[str, str | None]:
     """The changed modules and every module depending on one, transitively.
 
     Each maps to the module it depends on that brought it in (None for a changed one), so the

@@ -1,7 +1,6 @@
 """Odoo's own Python runtime: its version, a virtualenv with its requirements, its processes."""
 from __future__ import annotations
 
-import ast
 import ctypes
 import hashlib
 import json
@@ -14,21 +13,19 @@ import sys
 import sysconfig
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from filelock import FileLock
-from packaging.markers import default_environment
-from packaging.requirements import InvalidRequirement, Requirement
+from packaging.requirements import Requirement
 
 from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.customisation import Customisation
+from odoo_uat.embedded.requirements import MARKER_PYTHON, addon_requirements, pip_culprit, select_requirements
 
 Progress = Callable[[str], None]
 
-# Odoo's pins for Python < 3.12 include sdists that no longer build (cbor2 5.4.2);
-# the pins it gives for 3.12 all come as wheels that install on 3.11 too.
-MARKER_PYTHON = "3.12"
 BUILD_TOOLS = ("setuptools<70", "wheel")  # some sdists import pkg_resources in their setup.py
 VENV_LOCK_TIMEOUT = 1800
 STOP_TIMEOUT = 15.0
@@ -88,205 +85,6 @@ def detect_series(src: Path) -> str:
         raise EmbeddedError(f"Cannot read the Odoo version from {release}: is ODOO_SRC={src} an Odoo source tree?")
     major = match.group(1).strip("'\"")  # may be a string such as 'saas~18'
     return f"{major}.{match.group(2)}"
-
-
-# -- requirements ----------------------------------------------------------------
-def marker_environment(python: tuple[int, ...] = tuple(sys.version_info[:3])) -> dict[str, str]:
-    """Marker values to choose Odoo's pins with: those of Python 3.12 on older interpreters."""
-    environment = dict(default_environment())
-    environment.update(python_version="{}.{}".format(*python[:2]), python_full_version=".".join(map(str, python)))
-    if python[:2] < tuple(int(part) for part in MARKER_PYTHON.split(".")):
-        environment.update(python_version=MARKER_PYTHON, python_full_version=f"{MARKER_PYTHON}.0")
-    return environment
-
-
-def select_requirements(text: str, environment: dict[str, str] | None = None,
-                        source: str = "Odoo's requirements.txt") -> list[str]:
-    """The requirements of a requirements.txt whose markers hold in environment, markers removed."""
-    environment = environment or marker_environment()
-    selected = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = re.split(r"(?:^|\s)#", raw, maxsplit=1)[0].strip()
-        if not line or line.startswith("-"):
-            continue
-        try:
-            requirement = Requirement(line)
-        except InvalidRequirement as error:
-            raise EmbeddedError(f"Line {number} of {source} is not understood: {raw!r} ({error})")
-        if requirement.marker is None or requirement.marker.evaluate(environment):
-            requirement.marker = None
-            selected.append(str(requirement))
-    return selected
-
-
-def addon_requirements(packages: Iterable[str], series: str) -> list[str]:
-    """The addon packages, each held to the Odoo series when it names no version itself."""
-    pinned = []
-    for package in packages:
-        requirement = Requirement(package)
-        if not requirement.specifier and not requirement.url:
-            # OCA publishes one version line per series: 19.0.x.y.z for 19.0.
-            requirement.specifier &= f"=={series}.*"
-        pinned.append(str(requirement))
-    return pinned
-
-
-ADDON_DISTRIBUTION = re.compile(r"^odoo(?:\d+)?[-_]addon[-_](?P<module>.+)$", re.IGNORECASE)
-
-
-def addon_modules(packages: Iterable[str]) -> list[str]:
-    """The Odoo module each OCA-style package (odoo-addon-<module>) installs, in order."""
-    modules = []
-    for package in packages:
-        match = ADDON_DISTRIBUTION.match(Requirement(package).name)
-        if match:
-            modules.append(match.group("module").lower().replace("-", "_").replace(".", "_"))
-    return modules
-
-
-PIP_CULPRITS = (
-    re.compile(r"Failed to build (\S+)"),
-    re.compile(r"Failed building wheel for (\S+)"),
-    re.compile(r"No matching distribution found for (\S+)"),
-    re.compile(r"Could not find a version that satisfies the requirement (\S+)"),
-    re.compile(r"Building wheel for (\S+) .*did not run successfully"),
-    re.compile(r"Cannot install (.+?) because these package versions have conflicting dependencies"),
-)
-
-
-def pip_culprit(log: str) -> str | None:
-    """The package a pip log says it could not install, if it says so."""
-    for pattern in PIP_CULPRITS:
-        match = pattern.search(log)
-        if match:
-            return match.group(1).rstrip(".,")
-    collecting = re.findall(r"^Collecting (\S+)", log, re.MULTILINE)
-    return collecting[-1] if collecting else None
-
-
-# -- the customisation under test -----------------------------------------------------
-MANIFEST = "__manifest__.py"
-REQUIREMENTS_FILE = "requirements.txt"
-NOT_CONTENT = {"__pycache__", ".git", ".pytest_cache"}  # byte code and tool data: not the module's code
-NOT_CONTENT_SUFFIXES = (".pyc", ".pyo")
-
-
-def read_manifest(path: Path) -> dict[str, Any]:
-    """A module's __manifest__.py, a Python dict literal; EmbeddedError naming the file when it is not one."""
-    try:
-        manifest = ast.literal_eval(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, SyntaxError) as error:
-        raise EmbeddedError(f"Cannot read the manifest {path}: {error}. It must be a Python dict literal, "
-                            "as Odoo reads it.") from None
-    if not isinstance(manifest, dict):
-        raise EmbeddedError(f"The manifest {path} is not a dict literal.")
-    return manifest
-
-
-@dataclass(frozen=True)
-class CustomModule:
-    """One Odoo module of the customisation: its folder and its manifest."""
-
-    name: str
-    path: Path
-    manifest: Mapping[str, Any] = field(compare=False, repr=False)
-
-    @property
-    def installable(self) -> bool:
-        return bool(self.manifest.get("installable", True))
-
-    @property
-    def depends(self) -> tuple[str, ...]:
-        return tuple(self.manifest.get("depends", ()))
-
-    @property
-    def python_dependencies(self) -> tuple[str, ...]:
-        """external_dependencies['python'] of the manifest: distributions pip must install."""
-        return tuple((self.manifest.get("external_dependencies") or {}).get("python", ()))
-
-
-def find_custom_modules(folders: Iterable[Path]) -> dict[str, CustomModule]:
-    """The modules (sub-folders with a manifest) of the addons folders; the first folder wins, as in Odoo."""
-    found: dict[str, CustomModule] = {}
-    for folder in folders:
-        for manifest in sorted(Path(folder).glob(f"*/{MANIFEST}")):
-            name = manifest.parent.name
-            if name not in found:
-                found[name] = CustomModule(name, manifest.parent, read_manifest(manifest))
-    return found
-
-
-def dependency_closure(found: Mapping[str, CustomModule], roots: Iterable[str]) -> list[str]:
-    """The customisation's modules among roots and their dependencies (transitively), sorted."""
-    closure: set[str] = set()
-    pending = [name for name in roots if name in found]
-    while pending:
-        name = pending.pop()
-        if name not in closure:
-            closure.add(name)
-            pending.extend(dependency for dependency in found[name].depends if dependency in found)
-    return sorted(closure)
-
-
-def module_hash(path: Path) -> str:
-    """A digest of a module's files (names and bytes): it changes whenever the module's code does."""
-    digest = hashlib.sha256()
-    for file in sorted(p for p in Path(path).rglob("*") if p.is_file()):
-        relative = file.relative_to(path)
-        if NOT_CONTENT.intersection(relative.parts) or file.suffix in NOT_CONTENT_SUFFIXES:
-            continue
-        digest.update(relative.as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class Customisation:
-    """The customer's own modules under test: their folders, what to install, and what that brings."""
-
-    folders: tuple[Path, ...] = ()
-    install: tuple[str, ...] = ()  # module names asked for (all installable ones when none were)
-    modules: Mapping[str, CustomModule] = field(default_factory=dict, compare=False)  # installed with them
-
-    @classmethod
-    def from_folders(cls, folders: Sequence[Path], install: Sequence[str] = ()) -> Customisation:
-        """What the folders hold and which of their modules get installed (install, or every installable one)."""
-        found = find_custom_modules(folders)
-        roots = tuple(install) or tuple(sorted(name for name, module in found.items() if module.installable))
-        if folders and not roots:
-            raise EmbeddedError(
-                f"ODOO_ADDONS_PATH (addons_paths) names {', '.join(map(str, folders))}, but no installable Odoo "
-                "module is in them: each module is a sub-folder holding a __manifest__.py."
-            )
-        not_installable = [name for name in install if name in found and not found[name].installable]
-        if not_installable:
-            raise EmbeddedError(f"ODOO_INSTALL (install) names {', '.join(not_installable)}, whose manifest says "
-                                "'installable': False.")
-        closure = dependency_closure(found, roots)
-        return cls(tuple(folders), roots, {name: found[name] for name in closure})
-
-    def standard_modules(self) -> tuple[str, ...]:
-        """The modules asked for that are not the customisation's own (they key the template like `modules`)."""
-        return tuple(name for name in self.install if name not in self.modules)
-
-    def hashes(self) -> dict[str, str]:
-        """Each installed customisation module's content digest, by name."""
-        return {name: module_hash(module.path) for name, module in sorted(self.modules.items())}
-
-    def requirements(self) -> list[str]:
-        """The Python distributions it needs: the modules' external_dependencies, each folder's requirements.txt."""
-        wanted: list[str] = []
-        for module in self.modules.values():
-            for dependency in module.python_dependencies:
-                try:
-                    wanted.append(str(Requirement(dependency)))
-                except InvalidRequirement as error:
-                    raise EmbeddedError(f"external_dependencies of {module.path / MANIFEST} names {dependency!r}, "
-                                        f"which pip cannot read ({error}).") from None
-        for folder in self.folders:
-            requirements = Path(folder) / REQUIREMENTS_FILE
-            if requirements.is_file():
-                wanted.extend(select_requirements(requirements.read_text(), source=str(requirements)))
-        return sorted(set(wanted))
 
 
 # -- the virtualenv ----------------------------------------------------------------

@@ -12,16 +12,9 @@ from typing import Any, Sequence
 from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.database import Databases, TemplateSpec, odoo_args, run_db_name, template_name
 from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
-from odoo_uat.embedded.runtime import (
-    Customisation,
-    OdooRuntime,
-    OdooSource,
-    Progress,
-    addon_modules,
-    spawn,
-    tail,
-    terminate,
-)
+from odoo_uat.embedded.customisation import Customisation
+from odoo_uat.embedded.requirements import addon_modules
+from odoo_uat.embedded.runtime import OdooRuntime, OdooSource, Progress, spawn, tail, terminate
 from odoo_uat.settings import MISSING_ODOO, Settings
 from odoo_uat.target import OdooTarget
 

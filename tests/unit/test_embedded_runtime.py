@@ -6,15 +6,14 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.embedded import EmbeddedError, OdooSource, detect_series
-from odoo_uat.embedded.runtime import (
+from odoo_uat.embedded.requirements import (
     addon_modules,
     addon_requirements,
-    dropped_addon_packages,
     marker_environment,
-    needs_fresh_venv,
     pip_culprit,
     select_requirements,
 )
+from odoo_uat.embedded.runtime import dropped_addon_packages, needs_fresh_venv
 
 # Lines as Odoo 19.0's requirements.txt writes them.
 REQUIREMENTS = """\

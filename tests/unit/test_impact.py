@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from odoo_uat.addons import find_modules
 from odoo_uat.impact import (
     CAUSE_SMOKE,
     CAUSE_SUITE,
@@ -11,7 +12,6 @@ from odoo_uat.impact import (
     classify,
     dependants,
     module_of,
-    scan_modules,
     select,
     why_affected,
 )
@@ -36,7 +36,7 @@ def test_dependants_are_found_transitively_across_addons_folders(tmp_path: Path)
     addon(custom, "uat_pick_rules", ["sale_stock"])
     addon(custom, "uat_unrelated", ["sale"])
 
-    affected = dependants(scan_modules([custom, core, packages]), ["stock"])
+    affected = dependants(find_modules(strict=False, folders=[custom, core, packages]), ["stock"])
 
     assert affected == {"stock": None, "sale_stock": "stock", "uat_pick_rules": "sale_stock"}
     assert why_affected(affected, "stock") == "changed"
@@ -47,7 +47,7 @@ def test_the_first_folder_holding_a_module_name_wins(tmp_path: Path) -> None:
     addon(tmp_path / "custom", "sale", ["base", "uat_patch"])
     addon(tmp_path / "odoo", "sale", ["base"])
 
-    modules = scan_modules([tmp_path / "custom", tmp_path / "odoo", tmp_path / "missing"])
+    modules = find_modules(strict=False, folders=[tmp_path / "custom", tmp_path / "odoo", tmp_path / "missing"])
 
     assert modules["sale"].depends == ("base", "uat_patch")
 
@@ -55,14 +55,14 @@ def test_the_first_folder_holding_a_module_name_wins(tmp_path: Path) -> None:
 def test_a_manifest_that_is_not_a_literal_has_no_depends(tmp_path: Path) -> None:
     addon(tmp_path, "odd", manifest="{'depends': [compute()]}")
 
-    assert scan_modules([tmp_path])["odd"].depends == ()
+    assert find_modules(strict=False, folders=[tmp_path])["odd"].depends == ()
 
 
 def test_a_dependency_cycle_ends(tmp_path: Path) -> None:
     addon(tmp_path, "a", ["b"])
     addon(tmp_path, "b", ["a"])
 
-    assert dependants(scan_modules([tmp_path]), ["a"]) == {"a": None, "b": "a"}
+    assert dependants(find_modules(strict=False, folders=[tmp_path]), ["a"]) == {"a": None, "b": "a"}
 
 
 def test_a_file_belongs_to_the_nearest_module_under_an_addons_folder(tmp_path: Path) -> None:
