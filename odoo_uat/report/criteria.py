@@ -94,7 +94,7 @@ def environment_problems(scenarios: Sequence[Scenario], maximum: int) -> Criteri
         measured=str(len(broken)),
         met=len(broken) <= maximum,
         reason=(
-            f"{_count(len(broken), 'scenario')} broken by the environment (Odoo unreachable or too slow): "
+            f"{_count(len(broken), 'scenario')} broken by the environment (Odoo could not be prepared, was unreachable or too slow): "
             f"{_names(broken)}. Fix the environment and run again"
             if len(broken) > maximum
             else "No environment problem beyond the limit"
