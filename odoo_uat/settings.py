@@ -24,8 +24,8 @@ SOURCES: dict[str, tuple[str | None, str | None, str | None]] = {
     "addons_paths": ("--odoo-addons-path", "ODOO_ADDONS_PATH", "addons_paths"),
     "install": ("--odoo-install", "ODOO_INSTALL", "install"),
     # Odoo Community fetched into the cache when no source tree and no server are given.
-    "series": (None, "ODOO_SERIES", "series"),
-    "odoo_repo": (None, "ODOO_REPO", "odoo_repo"),
+    "series": ("--odoo-series", "ODOO_SERIES", "series"),
+    "odoo_repo": ("--odoo-repo", "ODOO_REPO", "odoo_repo"),
 }
 
 DEFAULT_SERIES = "19.0"

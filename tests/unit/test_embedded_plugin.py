@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from fixtures import odoo_server
 from fixtures.odoo_server import START_FAILED, START_FAILED_NAME, shared_target, target_from_shared
+from odoo_uat.safety import DATABASE_SAFETY, NEUTRALIZED_PARAMETER, OVERRIDE_OPTION, OVERRIDE_VALUE, OVERRIDE_VARIABLE
+from odoo_uat.report import properties
 from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS
 from odoo_uat.report.results import load_results
 from odoo_uat.target import OdooTarget
@@ -89,11 +92,68 @@ def test_a_bad_odoo_src_stops_the_run_naming_it(run, tmp_path):
     result.stderr.fnmatch_lines([f"*ODOO_SRC={tmp_path} is not an Odoo source tree*"])
 
 
-def test_an_existing_server_is_the_target(run, monkeypatch):
+class FakeParameters:
+    def __init__(self, neutralized: str | bool | None) -> None:
+        self.neutralized = neutralized
+
+    def get_param(self, key: str):
+        return self.neutralized if key == NEUTRALIZED_PARAMETER else None
+
+
+class FakeOdoo:
+    """Stands for an odoorpc connection: only the system parameter the guard reads."""
+
+    def __init__(self, neutralized: str | bool | None) -> None:
+        self.env = {"ir.config_parameter": FakeParameters(neutralized)}
+
+
+@pytest.fixture
+def server_database(monkeypatch):
+    """An existing server whose database is neutralised or not, as the test says."""
     monkeypatch.setenv("ODOO_PASSWORD", "secret")
-    result = run("--odoo-url", "http://odoo.example/", "--odoo-db", "staging")
+    monkeypatch.delenv(OVERRIDE_VARIABLE, raising=False)
+
+    def database(neutralized: str | bool | None) -> None:
+        monkeypatch.setattr(odoo_server, "connect", lambda target: FakeOdoo(neutralized))
+
+    return database
+
+
+def test_an_existing_neutralised_server_is_the_target_and_the_metadata_says_so(run, server_database, tmp_path):
+    server_database("True")
+    result = run("--odoo-url", "http://odoo.example/", "--odoo-db", "staging", f"--alluredir={tmp_path}")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["*TARGET http://odoo.example staging admin False"])
+    assert properties.read(tmp_path / "environment.properties")[DATABASE_SAFETY].endswith("database neutralised "
+                                                                                          f"({NEUTRALIZED_PARAMETER})")
+
+
+def test_a_database_that_is_not_neutralised_stops_the_run_before_any_test(run, server_database):
+    server_database(None)
+    result = run("--odoo-url", "http://odoo.example/", "--odoo-db", "prod")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    output = result.stdout.str()
+    assert "Refusing to run against database 'prod' at http://odoo.example" in output
+    assert "odoo-bin neutralize" in output and OVERRIDE_OPTION in output and OVERRIDE_VARIABLE in output
+    assert "TARGET" not in output
+
+
+@pytest.mark.parametrize("override", ["option", "environment"])
+def test_the_loud_override_lets_a_live_database_run(run, server_database, monkeypatch, override):
+    server_database(None)
+    args = ["--odoo-url", "http://odoo.example/", "--odoo-db", "prod"]
+    if override == "option":
+        args.append(OVERRIDE_OPTION)
+    else:
+        monkeypatch.setenv(OVERRIDE_VARIABLE, OVERRIDE_VALUE)
+    run(*args).assert_outcomes(passed=1)
+
+
+def test_an_unreachable_server_stops_the_run_at_start_naming_the_url(run, monkeypatch):
+    monkeypatch.setenv("ODOO_PASSWORD", "secret")
+    result = run("--odoo-url", "http://127.0.0.1:9/", "--odoo-db", "staging")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stdout.fnmatch_lines(["*Odoo at http://127.0.0.1:9 is unreachable*ODOO_URL*"])
 
 
 def test_the_embedded_target_reaches_workers_intact():
