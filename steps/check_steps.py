@@ -10,7 +10,7 @@ from odoo_uat.names import ScenarioNames
 from odoo_uat.values import same_amount
 from pages.components.fields import LabelledForm, text_pattern
 from pages.components.form import MAIN_FORM
-from pages.components.list_view import ListView
+from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
 from pages.components.messages import expect_message
 from pages.components.statusbar import CURRENT_STAGE
@@ -78,8 +78,8 @@ def _(menu_path: str, acting: ActingUsers) -> None:
 
 @then(parsers.re(r"the list shows (?P<count>\d+) records?"), converters={"count": int})
 def _(count: int, acting: ActingUsers) -> None:
-    """The current list shows this many rows.
+    """The current list shows this many rows (a kanban view: cards).
 
     Example: Then the list shows 2 records
     """
-    ListView(acting.page).expect_count(count)
+    records_view(acting.page).expect_count(count)

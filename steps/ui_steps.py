@@ -11,11 +11,14 @@ from fixtures.browser import ActingUsers
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import TableError
 from pages.components.buttons import click_button
+from pages.components.dialog import Dialog
 from pages.components.fields import LabelledForm
 from pages.components.form import FormView
-from pages.components.list_view import ListView
+from pages.components.labels import WebSession
+from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
 from pages.components.messages import shown_messages
+from pages.components.rights import RightsInspector
 from pages.components.search import SearchBar
 
 FIELD_COLUMNS = ("Field", "Value")
@@ -31,12 +34,21 @@ def _(menu_path: str, acting: ActingUsers) -> None:
 
 
 @when(parsers.parse('I click "{button}"'))
-def _(button: str, acting: ActingUsers) -> None:
+def _(button: str, acting: ActingUsers, odoo) -> None:
     """Click the button with this label: on the dialog on top if one is open, else header, control panel, smart buttons.
 
+    Returns once Odoo has done what the button does, or has opened a dialog (answer it with another click).
     Example: When I click "Confirm Order"
     """
-    click_button(acting.page, button)
+    click_button(acting.page, button, lambda label: _missing_right(acting, odoo, label))
+
+
+def _missing_right(acting: ActingUsers, odoo, label: str) -> str | None:
+    """Why the acting role may not see a button: a right or group it lacks on the screen's model."""
+    session = WebSession.of(acting.page)
+    model = session.current_model()
+    missing = RightsInspector(odoo, session).missing(model, label) if model else None
+    return missing.advice(acting.role.name) if missing and acting.role else None
 
 
 @when(parsers.parse('I set "{field}" to "{value}"'))
@@ -75,12 +87,16 @@ def _(datatable: list[list[str]], acting: ActingUsers, names: ScenarioNames) -> 
 
 @when("I save")
 def _(acting: ActingUsers) -> None:
-    """Save the form and wait until it is saved.
+    """Save the form (the dialog's record when a dialog with a form is open) and wait until it is saved.
 
     Example: When I save
     """
+    dialog = Dialog(acting.page)
     try:
-        FormView(acting.page).save()
+        if dialog.root.is_visible() and dialog.has_form:
+            dialog.save()
+        else:
+            FormView(acting.page).save()
     except AssertionError:
         said = "; ".join(f'"{message}"' for message in shown_messages(acting.page)) or "no message"
         raise AssertionError(f"The form was not saved. Odoo says: {said}.") from None
@@ -88,7 +104,7 @@ def _(acting: ActingUsers) -> None:
 
 @when(parsers.parse('I search for "{text}"'))
 def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
-    """Search the current list for a text (in the view's default search field).
+    """Search the current list or kanban for a text (in the view's default search field).
 
     Example: When I search for "Oak Supplies"
     """
@@ -97,7 +113,7 @@ def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
 
 @when(parsers.parse('I search "{search_field}" for "{text}"'))
 def _(search_field: str, text: str, acting: ActingUsers, names: ScenarioNames) -> None:
-    """Search the current list in one search field, as offered by "Search <field> for: <text>".
+    """Search the current list or kanban in one search field, as offered by "Search <field> for: <text>".
 
     Example: When I search "Vendor" for "Oak Supplies"
     """
@@ -106,8 +122,8 @@ def _(search_field: str, text: str, acting: ActingUsers, names: ScenarioNames) -
 
 @when(parsers.parse('I open the record "{text}"'))
 def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
-    """Open the one row of the current list that contains this text.
+    """Open the one row of the current list (card of the kanban) that contains this text, e.g. its title.
 
     Example: When I open the record "Oak Supplies"
     """
-    ListView(acting.page).open(names.real(text))
+    records_view(acting.page).open(names.real(text))

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages.components.dialog import ACTIVE_DIALOG
+from pages.components.hover import clear_hover
 from pages.components.menu import OPEN_DROPDOWN
 
 # Where a label is looked for, in this order: what is on top first.
@@ -25,6 +28,23 @@ STAT_TEXT = ".o_stat_text"
 # enables them when it returns (executeButtonCallback, 18.0 and 19.0); other disabled
 # buttons carry disabled="". Waiting for none to be left waits for the call.
 BUSY_BUTTON = 'button[disabled="1"]'
+# While a button's call opens a dialog (a confirmation, a wizard), the view's buttons stay disabled
+# until the dialog closes: a dialog that was not there before the click ends the wait too (issue 12).
+# A click in a dialog (its answer) is done when that dialog has closed or is no longer on top.
+SEEN_DIALOG = "data-uat-seen"
+CLICKED_DIALOG = "data-uat-clicked"
+MARK_DIALOGS_JS = f"""([button, dialog]) => {{
+  document.querySelectorAll('[{CLICKED_DIALOG}]').forEach(el => el.removeAttribute('{CLICKED_DIALOG}'));
+  document.querySelectorAll(dialog).forEach(el => el.setAttribute('{SEEN_DIALOG}', ''));
+  button.closest(dialog)?.setAttribute('{CLICKED_DIALOG}', '');
+}}"""
+# The buttons that wait are those of the dialog on top (a dialog's call leaves the view behind it as it is).
+CALL_DONE_JS = f"""([busy, dialog]) => {{
+  const open = [...document.querySelectorAll(dialog)];
+  if (open.some(el => el.hasAttribute('{CLICKED_DIALOG}'))) return false;
+  if (open.some(el => !el.hasAttribute('{SEEN_DIALOG}'))) return true;
+  return !(open.pop() || document).querySelector(busy);
+}}"""
 # Listed when a label is unknown: the chatter's and pager's buttons are left out, they are noise there.
 UNLISTED = ".o-mail-Form-chatter, .o_pager"
 NAMES_JS = f"""els => els.filter(el => (el.offsetWidth || el.offsetHeight) && !el.closest('{UNLISTED}')).map(el =>
@@ -60,8 +80,11 @@ def visible_labels(page: Page) -> list[str]:
     return list(dict.fromkeys(" ".join(label.split()) for label in [*labels, *menus]))
 
 
-def click_button(page: Page, label: str) -> None:
-    """Click the button labelled `label` (on the dialog on top if one is open) and wait for its call."""
+def click_button(page: Page, label: str, explain: Callable[[str], str | None] | None = None) -> None:
+    """Click the button labelled `label` (on the dialog on top if one is open) and wait for its call or a dialog.
+
+    `explain(label)` says why the button may be missing (a right the user lacks), for the error.
+    """
     candidates = [named(page.locator(scope).last if scope == ACTIVE_DIALOG else page.locator(scope), label)
                   for scope in SCOPES]
     anywhere = candidates[0]
@@ -71,7 +94,15 @@ def click_button(page: Page, label: str) -> None:
         expect(anywhere.first).to_be_visible()
     except AssertionError:
         shown = ", ".join(f'"{name}"' for name in visible_labels(page)) or "none"
-        raise AssertionError(f'No button "{label}" on screen. The buttons: {shown}.') from None
+        why = explain(label) if explain else None
+        raise AssertionError(f'No button "{label}" on screen. {why + " " if why else ""}'
+                             f"The buttons: {shown}.") from None
     button = next((found.first for found in candidates if found.count()), anywhere.first)
+    clear_hover(page)
+    button.evaluate(f"(el, dialog) => ({MARK_DIALOGS_JS})([el, dialog])", ACTIVE_DIALOG)
     button.click()
-    expect(page.locator(BUSY_BUTTON)).to_have_count(0)
+    try:
+        page.wait_for_function(CALL_DONE_JS, arg=[BUSY_BUTTON, ACTIVE_DIALOG])
+    except PlaywrightTimeoutError:
+        raise AssertionError(f'Odoo did not finish what "{label}" does: the screen\'s buttons stayed disabled, '
+                             "or the dialog it is on stayed open, and no other dialog opened.") from None

@@ -4,6 +4,10 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 ACTIVE_DIALOG = ".modal:not(.o_inactive_modal)"
+DIALOG_FORM = f"{ACTIVE_DIALOG} .o_form_view"
+# A form dialog's "Save" (19.0) / "Save & Close" (18.0) button: same class in both.
+DIALOG_SAVE = ".modal-footer .o_form_button_save"
+SAVING = "data-uat-saving"
 
 
 class Dialog:
@@ -23,6 +27,17 @@ class Dialog:
     def click(self, method: str) -> None:
         """Click the footer button that calls `method` (stable across versions, unlike labels)."""
         self.root.locator(f"footer button[name={method}], .modal-footer button[name={method}]").first.click()
+
+    @property
+    def has_form(self) -> bool:
+        """Whether the dialog on top holds a record's form (a wizard, a line's or a contact's form)."""
+        return self.root.locator(".o_form_view").first.is_visible()
+
+    def save(self) -> None:
+        """Save the dialog's record, and wait until the dialog has closed."""
+        self.root.evaluate(f"el => el.setAttribute('{SAVING}', '')")
+        self.root.locator(DIALOG_SAVE).first.click()
+        expect(self.page.locator(f"[{SAVING}]")).to_have_count(0)
 
     def expect_closed(self) -> None:
         """Wait until no dialog is shown."""

@@ -11,7 +11,7 @@ from typing import Callable
 from playwright.sync_api import Locator, Page, expect
 
 from odoo_uat.values import parse_bool, parse_number
-from pages.components.dialog import ACTIVE_DIALOG
+from pages.components.dialog import ACTIVE_DIALOG, DIALOG_FORM
 from pages.components.form import MAIN_FORM
 from pages.components.labels import (
     FIELD_LABEL, FIELD_WIDGET, FieldInfo, UnknownLabel, WebSession, column_labels, display_labels, display_value,
@@ -25,7 +25,6 @@ from pages.components.one2many import One2ManyLines
 
 Real = Callable[[str], str]
 
-DIALOG_FORM = f"{ACTIVE_DIALOG} .o_form_view"
 # When the record is not among the first suggestions, "Search More..." opens a list of all matches.
 SEARCH_MORE = f"{SUGGESTION}.o_m2o_dropdown_option_search_more"
 DIALOG_ROW = f"{ACTIVE_DIALOG} .o_data_row"
