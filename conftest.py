@@ -13,6 +13,7 @@ STEP_MODULES = [name for name in step_module_names(Path(__file__).parent) if nam
 
 pytest_plugins = [
     "fixtures.odoo_server",
+    "fixtures.server_health",
     "fixtures.feature_selection",
     "fixtures.odoo_data",
     "fixtures.browser",

@@ -16,9 +16,11 @@ ENVIRONMENT_PROBLEMS = "Environment problems"
 PRODUCT_DEFECTS = "Product defects"
 TEST_PROBLEMS = "Test problems"
 
-# Label of the result written when the Odoo under test could not be prepared (fixtures/odoo_server.py):
-# no scenario ran, so the run says nothing about the product.
+# Label of a result that says nothing about the product: the Odoo under test could not be prepared
+# (fixtures/odoo_server.py), or stopped answering while the test ran (fixtures/server_health.py).
 LABEL_ENVIRONMENT_FAILURE = "environment_failure"
+# How fixtures/server_health.py begins its message when the server no longer answers.
+STOPPED_ANSWERING = "Odoo under test stopped answering"
 
 # Odoo refused a business operation: odoorpc's RPCError, odoo.exceptions.* in a
 # traceback, or the title of the dialog the web client shows.
@@ -34,6 +36,9 @@ ENVIRONMENT_ERROR = (
     r"|timed out|Timeout \d+ms exceeded|ERR_CONNECTION|ERR_NAME_NOT_RESOLVED"
     r"|Name or service not known|Temporary failure in name resolution|No route to host"
     r"|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out|SettingsError"
+    # An HTTP 5xx answer to an RPC call: Odoo reports business errors in a JSON body with HTTP 200,
+    # so a bare 5xx comes from the server or a proxy in front of it failing.
+    r"|HTTP Error 5\d\d|" + STOPPED_ANSWERING
 )
 
 
@@ -67,7 +72,7 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         ENVIRONMENT_PROBLEMS,
-        "The Odoo under test could not be prepared or started; no scenario ran.",
+        "The Odoo under test could not be prepared or started, or stopped answering during the test.",
         statuses=(BROKEN,),
         labels={LABEL_ENVIRONMENT_FAILURE: ".+"},
     ),
