@@ -136,6 +136,8 @@ def classify(files: Iterable[Path], project: Path, addons_dirs: Sequence[Path], 
         module = module_of(path, addons_dirs)
         if module is not None:
             modules[module].append(shown)
+        elif path == project:  # the suite is a submodule of the customer's repository: its pointer moved
+            suite.append(shown)
         elif not path.is_relative_to(project):
             other.append(shown)
         elif is_suite_code(path.relative_to(project)):
@@ -157,14 +159,35 @@ def find_changes(project: Path, revisions: str, addons_dirs: Sequence[Path]) -> 
                           "(run from a git clone of it).")
     repos = [root]
     notes = []
+    # The suite as a git submodule of the customer's repository (examples/ci): the range is theirs.
+    superproject = superproject_root(root)
+    if superproject is not None:
+        repos.append(superproject)
     for folder in addons_dirs:
         repo = git_root(folder)
         if repo is None:
             notes.append(f"{folder} is in no git repository: its changes are not looked at")
         elif repo not in repos:
             repos.append(repo)
-    files = [path for repo in repos for path in changed_files(repo, revisions)]
+    files: list[Path] = []
+    unresolved: list[ImpactError] = []
+    for repo in repos:
+        try:
+            files.extend(changed_files(repo, revisions))
+        except ImpactError as error:
+            unresolved.append(error)
+            notes.append(f"{revisions} is not in the history of {repo}: its changes are not looked at")
+    if len(unresolved) == len(repos):
+        raise unresolved[0]
     return classify(files, project, [folder.resolve() for folder in addons_dirs], revisions, notes)
+
+
+def superproject_root(repo: Path) -> Path | None:
+    """The repository this one is a submodule of, None when it is none's."""
+    result = subprocess.run(["git", "-C", str(repo), "rev-parse", "--show-superproject-working-tree"],
+                            capture_output=True, text=True, check=False)
+    found = result.stdout.strip()
+    return Path(found).resolve() if result.returncode == 0 and found else None
 
 
 def display(path: Path, project: Path) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from odoo_uat.embedded import EmbeddedOdoo, detect_series
 from odoo_uat.embedded.database import RUN_NAME
-from odoo_uat.embedded.runtime import addon_modules
+from odoo_uat.embedded.requirements import addon_modules
 from odoo_uat.settings import load_settings
 
 pytestmark = pytest.mark.e2e

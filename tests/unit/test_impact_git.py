@@ -103,3 +103,43 @@ def test_a_range_that_looks_like_an_option_is_refused(project: Path) -> None:
 def test_a_project_outside_git_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ImpactError, match="is not a git repository"):
         find_changes(tmp_path, "HEAD~1..HEAD", [])
+
+
+@pytest.fixture
+def customer_with_suite_submodule(tmp_path: Path) -> Path:
+    """The layout of examples/ci: the customer's repository with addons/ and this suite as uat/ (a submodule)."""
+    suite = new_repo(tmp_path / "suite")
+    write(suite / "steps" / "sales_steps.py", "# v1\n")
+    commit_all(suite, "suite")
+    customer = new_repo(tmp_path / "customer")
+    module(customer / "addons", "customer_rules", ["sale"])
+    git(customer, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(suite), "uat")
+    commit_all(customer, "first")
+    return customer
+
+
+def test_the_customers_range_is_read_in_their_repository_when_the_suite_is_a_submodule(
+        customer_with_suite_submodule: Path) -> None:
+    customer = customer_with_suite_submodule
+    write(customer / "addons" / "customer_rules" / "models.py", "# v2\n")
+    commit_all(customer, "rule")
+    range_ = git(customer, "rev-parse", "HEAD~1").strip() + "..." + git(customer, "rev-parse", "HEAD").strip()
+
+    changes = find_changes(customer / "uat", range_, [customer / "addons"])
+
+    assert changes.modules == {"customer_rules": (str((customer / "addons/customer_rules/models.py").resolve()),)}
+    assert not changes.suite_code
+    assert changes.notes == (f"{range_} is not in the history of {(customer / 'uat').resolve()}: "
+                             "its changes are not looked at",)
+
+
+def test_moving_the_suite_submodule_counts_as_a_change_of_the_suites_code(
+        customer_with_suite_submodule: Path) -> None:
+    customer = customer_with_suite_submodule
+    write(customer / "uat" / "steps" / "sales_steps.py", "# v2\n")
+    commit_all(customer / "uat", "suite upgraded")
+    commit_all(customer, "uat bumped")
+
+    changes = find_changes(customer / "uat", "HEAD~1..HEAD", [customer / "addons"])
+
+    assert changes.suite_code
