@@ -30,8 +30,8 @@ SECRET_NAMES = SECRET_HEADERS | SECRET_KEYS
 
 _KEY_ALTERNATION = "|".join(sorted((re.escape(key) for key in SECRET_KEYS), key=len, reverse=True))
 TEXT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "password": "…" in JSON, csrf_token: "…" in the web client's inline script.
-    (re.compile(rf'(["\']?\b(?:{_KEY_ALTERNATION})\b["\']?\s*:\s*)(["\'])(?:\\.|(?!\2).)*\2', re.IGNORECASE),
+    # "password": "…" in JSON, csrf_token: "…" and csrf_token = "…" in the web client's inline scripts.
+    (re.compile(rf'(["\']?\b(?:{_KEY_ALTERNATION})\b["\']?\s*[:=]\s*)(["\'])(?:\\.|(?!\2).)*\2', re.IGNORECASE),
      rf"\1\2{MASK}\2"),
     # password=… in forms and query strings, session_id=… in Cookie and Set-Cookie values.
     (re.compile(rf"(\b(?:{_KEY_ALTERNATION})=)[^&;\s\"'<>]+", re.IGNORECASE), rf"\1{MASK}"),
