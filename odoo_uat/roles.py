@@ -7,6 +7,25 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Iterable
+
+
+def ids_of(value: Any) -> list[int]:
+    """The record ids an x2many value holds: plain ids, or (6, 0, ids) / (4, id) commands as default_get gives them."""
+    ids: list[int] = []
+    for item in value or ():
+        if isinstance(item, int):
+            ids.append(item)
+        elif isinstance(item, (list, tuple)) and item and item[0] == 6:
+            ids.extend(item[2])
+        elif isinstance(item, (list, tuple)) and item and item[0] == 4:
+            ids.append(item[1])
+    return list(dict.fromkeys(ids))
+
+
+def role_group_ids(default_ids: Iterable[int], role_ids: Iterable[int]) -> list[int]:
+    """A role's user's groups: what Odoo gives every new user, then the role's own, each once."""
+    return list(dict.fromkeys([*default_ids, *role_ids]))
 
 
 class UnknownRoleError(LookupError):

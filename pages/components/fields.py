@@ -16,7 +16,7 @@ from pages.components.form import MAIN_FORM
 from pages.components.labels import (
     FIELD_LABEL, FIELD_WIDGET, FieldInfo, UnknownLabel, WebSession, column_labels, display_labels, display_value,
     field_names, form_labels, label_list, label_pattern, match_label, metadata_labels, normalise_label,
-    widget_selector,
+    titled_labels, widget_selector,
 )
 from pages.components.many2one import INPUT as AUTOCOMPLETE_INPUT
 from pages.components.many2one import SUGGESTION, suggestion, suggestions
@@ -54,8 +54,16 @@ EDITOR = "[contenteditable=true]"
 TEXTAREA = "textarea:not(.d-none)"
 TEXT_INPUT = "input:not([type=checkbox]):not([type=radio])"
 TAGS = ".o_field_tags"
+# Priority stars: one star per choice after the first, the current one aria-checked; clicking the
+# current star sets the first choice back (web.PriorityField, 18.0 and 19.0).
+PRIORITY = ".o_priority"
+PRIORITY_STAR = ".o_priority_star"
+CHECKED_STAR = f"{PRIORITY_STAR}[aria-checked=true]"
+# A favourite star: a full star when set (web.BooleanFavoriteField, 18.0 and 19.0).
+FAVORITE = ".o_favorite"
+FAVORITE_SET = ".o_favorite i.fa-star"
 # What a widget holds, by the selectors above: enough to tell how to type into it.
-WIDGET_PARTS = {"tags": TAGS, "autocomplete": AUTOCOMPLETE_INPUT, "select": SELECT, "selectMenu": SELECT_MENU_INPUT,
+WIDGET_PARTS = {"priority": PRIORITY, "favorite": FAVORITE, "tags": TAGS, "autocomplete": AUTOCOMPLETE_INPUT, "select": SELECT, "selectMenu": SELECT_MENU_INPUT,
                 "radio": RADIO_INPUT, "checkbox": CHECKBOX, "editor": EDITOR, "textarea": TEXTAREA, "input": TEXT_INPUT}
 WIDGET_FEATURES_JS = f"""w => ({{classes: w.className,
   {", ".join(f"{key}: !!w.querySelector({json.dumps(selector)})" for key, selector in WIDGET_PARTS.items())}}})"""
@@ -164,6 +172,10 @@ class UserLocale:
 def widget_kind(features: dict, field_type: str | None = None) -> str:
     """What kind of input a field widget is, from its markup (and Odoo's field type when known)."""
     classes = set(str(features.get("classes", "")).split())
+    if features.get("priority"):
+        return "priority"
+    if features.get("favorite"):
+        return "favorite"
     if features.get("tags"):
         return "tags"
     if features.get("radio"):
@@ -241,6 +253,10 @@ class FieldWidget:
         kind = self.kind
         if kind == "boolean":
             return "yes" if self.root.locator(CHECKBOX).first.is_checked() else "no"
+        if kind == "favorite":
+            return "yes" if self.root.locator(FAVORITE_SET).count() else "no"
+        if kind == "priority":
+            return self._priority_shown()
         if kind == "tags":
             return ", ".join(t.strip() for t in self.root.locator(TAG).all_inner_texts())
         if kind == "select":
@@ -329,6 +345,61 @@ class FieldWidget:
             raise AssertionError(
                 f'"{self.label}" has no choice "{value}". Its choices: {label_list(items.all_inner_texts())}.')
         choice.first.locator(RADIO_INPUT).check()
+
+    def _priority_choices(self) -> list[str]:
+        """The priority's choices, in order; the first has no star of its own."""
+        stars = [label or "" for label in self.root.locator(PRIORITY_STAR).evaluate_all(
+            "els => els.map(el => el.getAttribute('aria-label'))")]
+        first = self.info.selection[0][1] if self.info and self.info.selection else "none"
+        return [first, *stars]
+
+    def _priority_shown(self) -> str:
+        checked = self.root.locator(CHECKED_STAR)
+        return checked.first.get_attribute("aria-label") or "" if checked.count() else self._priority_choices()[0]
+
+    def _priority_index(self, value: str) -> int:
+        """The index of the choice `value` names: its label, or yes/no for a single star."""
+        choices = self._priority_choices()
+        wanted = normalise_label(value)
+        index = next((i for i, text in enumerate(choices) if normalise_label(text) == wanted), None)
+        if index is None and len(choices) == 2:
+            try:
+                index = int(parse_bool(value))
+            except ValueError:
+                index = None
+        if index is None:
+            raise AssertionError(f'"{self.label}" has no choice "{value}". Its choices: {label_list(choices)}.')
+        return index
+
+    def _set_priority(self, value: str, real: Real) -> None:
+        index = self._priority_index(value)
+        stars = self.root.locator(PRIORITY_STAR)
+        checked = self.root.locator(CHECKED_STAR)
+        if index == 0:
+            if checked.count():
+                checked.first.click()  # the current star again: back to the first choice
+            expect(checked).to_have_count(0)
+            return
+        star = stars.nth(index - 1)
+        if star.get_attribute("aria-checked") != "true":
+            star.click()
+        expect(star).to_have_attribute("aria-checked", "true")
+
+    def _expect_priority(self, value: str, real: Real) -> None:
+        index = self._priority_index(value)
+        if index == 0:
+            expect(self.root.locator(CHECKED_STAR)).to_have_count(0)
+        else:
+            expect(self.root.locator(PRIORITY_STAR).nth(index - 1)).to_have_attribute("aria-checked", "true")
+
+    def _set_favorite(self, value: str, real: Real) -> None:
+        wanted = parse_bool(value)
+        if bool(self.root.locator(FAVORITE_SET).count()) != wanted:
+            self.root.locator(FAVORITE).first.click()
+        self._expect_favorite(value, real)
+
+    def _expect_favorite(self, value: str, real: Real) -> None:
+        expect(self.root.locator(FAVORITE_SET)).to_have_count(1 if parse_bool(value) else 0)
 
     def _set_boolean(self, value: str, real: Real) -> None:
         self.root.locator(CHECKBOX).first.set_checked(parse_bool(value))
@@ -456,10 +527,16 @@ class LabelledForm:
     # -- finding fields by label ----------------------------------------------
 
     def _on_screen(self, label: str) -> str | None:
-        """The field a label names in what the form shows now: its labels, then field metadata, then technical names."""
+        """The field a label names in what the form shows now: its labels, then field metadata, then technical names.
+
+        Fields without a label of their own (a contact's name in the form's title) are found by the label the
+        model gives them ("Name"), or by the title's label and that ("Product Name").
+        """
         shown = field_names(self.root)
-        return (match_label(label, form_labels(self.root))
+        labels = form_labels(self.root)
+        return (match_label(label, labels)
                 or match_label(label, metadata_labels(self.fields, shown))
+                or match_label(label, titled_labels(labels, self.fields))
                 or (label.strip() if label.strip() in shown else None))
 
     def _known_labels(self, listed: set[str]) -> str:

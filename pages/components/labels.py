@@ -184,3 +184,13 @@ def column_labels(list_root: Locator) -> list[tuple[str, str]]:
 def metadata_labels(fields: dict[str, FieldInfo], shown: Iterable[str]) -> list[tuple[str, str]]:
     """(field string, name) of the shown fields, for labels the form does not display itself."""
     return [(fields[name].string, name) for name in shown if name in fields]
+
+
+def titled_labels(labels: Iterable[tuple[str, str]], fields: dict[str, FieldInfo]) -> list[tuple[str, str]]:
+    """(shown label + field string, name): a title field labelled "Product" reads "Product Name" too."""
+    pairs = []
+    for text, name in labels:
+        info = fields.get(name)
+        if info and normalise_label(info.string) not in normalise_label(text):
+            pairs.append((f"{normalise_label(text)} {info.string}", name))
+    return pairs

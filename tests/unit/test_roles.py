@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.roles import Roles, UnknownRoleError
+from odoo_uat.roles import Roles, UnknownRoleError, ids_of, role_group_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,3 +34,14 @@ def test_a_role_password_is_the_same_for_every_worker_and_differs_per_database()
     assert role.password("admin", "db1") == role.password("admin", "db1")
     assert role.password("admin", "db1") != role.password("admin", "db2")
     assert "admin" not in role.password("admin", "db1")
+
+
+def test_ids_of_reads_plain_ids_and_the_commands_default_get_gives() -> None:
+    assert ids_of([[6, 0, [1, 7]]]) == [1, 7]
+    assert ids_of([3, 4, 3]) == [3, 4]
+    assert ids_of([(4, 9), (6, 0, [2])]) == [9, 2]
+    assert ids_of(None) == []
+
+
+def test_a_role_s_user_gets_the_new_user_defaults_then_its_own_groups_once() -> None:
+    assert role_group_ids([1, 12], [1, 40, 12, 41]) == [1, 12, 40, 41]
