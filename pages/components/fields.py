@@ -184,6 +184,8 @@ def widget_kind(features: dict, field_type: str | None = None) -> str:
         return "select"
     if features.get("selectMenu"):
         return "selectmenu"
+    if field_type in ("char", "text") and features.get("input"):
+        return "char"  # a text field that suggests values as you type (a contact's name)
     if features.get("autocomplete"):
         return "many2one"
     if features.get("checkbox"):
