@@ -52,10 +52,15 @@ def build_report(
     wave = wave if wave is not None else results.environment.get(metadata.WAVE) or None
     in_wave = [s for s in results.scenarios if wave is None or wave in s.waves]
     scoped_requirements = [r for r in requirements or () if r.in_scope(wave)]
+    scoped_areas = {r.process_area for r in scoped_requirements if r.process_area} | set(criteria.process_areas)
+    if selection is not None and selection.partial:
+        # A --changed run is judged on what the change can affect: the requirements its scenarios trace
+        # and their process areas; the rest is the full run's to prove (on the merge to main).
+        traced = {rid for s in in_wave for rid in s.requirements}
+        scoped_requirements = [r for r in scoped_requirements if r.id in traced]
+        scoped_areas = {s.process_area for s in in_wave if s.process_area}
     traces = _traces(scoped_requirements, in_wave) if requirements is not None else None
-    areas = _areas(
-        in_wave, {r.process_area for r in scoped_requirements if r.process_area} | set(criteria.process_areas)
-    )
+    areas = _areas(in_wave, scoped_areas)
     checked = evaluate(criteria, in_wave, areas, traces)
     reasons = [c.reason for c in checked if not c.met]
     if not results.scenarios:
@@ -67,6 +72,8 @@ def build_report(
     verdict = NO_GO if reasons else GO
     if verdict == GO:
         reasons = [f"All {len(checked)} exit criteria are met"]
+        if selection is not None and selection.partial:
+            reasons = [f"{reasons[0]} for the scope of the change {selection.revisions}"]
     notes = _notes(results.scenarios, in_wave, wave, scoped_requirements)
     if selection is not None:
         notes.insert(0, selection.summary)

@@ -143,10 +143,16 @@ class ImpactSelection:
     selected: tuple[SelectedScenario, ...]
 
     @property
+    def partial(self) -> bool:
+        """Whether scenarios were left out (a change that selects everything is a full run)."""
+        return self.deselected > 0
+
+    @property
     def summary(self) -> str:
         """One sentence: what ran of what, and for which range."""
         ran = f"{self.total - self.deselected} of {self.total}"
-        return f"Only the scenarios the changes {self.revisions} can affect ran: {ran} ({self.deselected} deselected)"
+        return (f"Only the scenarios the changes {self.revisions} can affect ran: {ran} ({self.deselected} deselected);"
+                " the process areas and requirements in scope are theirs")
 
 
 @dataclass(frozen=True)

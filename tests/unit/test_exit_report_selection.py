@@ -9,7 +9,9 @@ from odoo_uat.report.build import build_report
 from odoo_uat.report.config import ExitCriteria
 from odoo_uat.report.render_html import render_html
 from odoo_uat.report.render_json import render_json
+from odoo_uat.report.model import GO, NO_GO
 from odoo_uat.report.render_markdown import render_markdown
+from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import load_results
 
 RESULTS = Path(__file__).resolve().parents[1] / "data" / "allure-results-wave1-pass"
@@ -44,7 +46,7 @@ def test_a_changed_run_is_noted_and_shown_in_every_rendering(tmp_path: Path) -> 
 
     assert report.selection is not None and report.selection.deselected == 17
     assert report.notes[0] == ("Only the scenarios the changes origin/main...HEAD can affect ran: "
-                               "1 of 18 (17 deselected)")
+                               "1 of 18 (17 deselected); the process areas and requirements in scope are theirs")
     markdown = render_markdown(report)
     assert "## Scenarios selected by the change" in markdown
     assert ("| features/order_to_cash/minimum_order.feature | Small orders are refused | "
@@ -72,3 +74,16 @@ def test_an_unreadable_selection_file_is_a_note_not_a_crash(tmp_path: Path) -> N
 
     assert report.selection is None
     assert report.notes[0].startswith("What the --changed run selected is unknown: ")
+
+
+def test_a_changed_run_is_judged_on_what_the_change_can_affect_not_on_the_whole_pack(tmp_path: Path) -> None:
+    untouched = [Requirement("P2S-999", "Put away by the rules", "procure_to_stock")]
+    full = build_report(load_results(RESULTS), ExitCriteria(), untouched, output_dir=tmp_path)
+    assert full.verdict == NO_GO  # a full run must cover every requirement in scope
+    (tmp_path / SELECTION_FILE).write_text(json.dumps(SELECTION))
+
+    changed = build_report(load_results(RESULTS), ExitCriteria(), untouched, output_dir=tmp_path)
+
+    assert changed.verdict == GO
+    assert changed.reasons[0].endswith("for the scope of the change origin/main...HEAD")
+    assert "P2S-999" not in {trace.requirement.id for trace in changed.requirements}
