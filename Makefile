@@ -26,7 +26,9 @@ SPLIT_ALGORITHM := least_duration
 SHARD_ARGS := $(if $(SHARD),--splits $(SHARD_SPLITS) --group $(SHARD_GROUP) --splitting-algorithm $(SPLIT_ALGORITHM) \
   --durations-path $(SHARD_DIR)/durations.json --store-durations \
   --alluredir=$(SHARD_DIR)/allure-results --junitxml=$(SHARD_DIR)/junit.xml --output=$(SHARD_DIR)/playwright)
-# A run of the whole pack (no selection at all) records the durations the shards are balanced by.
+# A run of the whole pack (no selection at all) measures each scenario into reports/durations.json;
+# `make durations` also copies them into DURATIONS (tracked), so a plain run leaves the work tree clean.
+RECORD_DURATIONS ?=
 WHOLE_PACK := $(if $(SHARD)$(ARGS)$(WAVE)$(CHANGED),,yes)
 RUN_DURATIONS := reports/durations.json
 # pytest's exit status when nothing was selected: a shard or a CHANGED range without scenarios is no failure.
@@ -48,12 +50,12 @@ uat: ## Run every scenario against the Odoo under test, then print the verdict a
 	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(CHANGED_ARG) $(SHARD_ARGS) $(DURATIONS_ARGS) $(ARGS); \
 	status=$$?; \
 	$(if $(SHARD)$(CHANGED),if [ $$status -eq $(NO_TESTS) ]; then echo "No scenario selected here: nothing to run."; status=0; fi;) \
-	$(if $(WHOLE_PACK),if [ $$status -le 1 ]; then cp $(RUN_DURATIONS) $(DURATIONS) && echo "Durations recorded in $(DURATIONS)"; fi;) \
+	$(if $(RECORD_DURATIONS),if [ $$status -le 1 ]; then cp $(RUN_DURATIONS) $(DURATIONS) && echo "Durations recorded in $(DURATIONS)"; fi;) \
 	$(if $(SHARD),echo "Shard $(SHARD) done: $(SHARD_DIR)/. Merge the shards: make report RESULTS=\"reports/shards/*-of-$(SHARD_SPLITS)/allure-results\"", \
 	  $(MAKE) --no-print-directory report WAVE=$(WAVE) REPORT_ONLY=1 || true); exit $$status
 
 durations: ## Run the whole pack and record each scenario's duration in DURATIONS (what SHARD balances by)
-	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED=
+	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED= RECORD_DURATIONS=yes
 
 test: setup browser ## The framework's own tests, the end-to-end ones too when an Odoo is configured
 	$(PY) -m odoo_uat.lint features
