@@ -13,7 +13,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
 from contextlib import ExitStack, contextmanager
@@ -55,12 +54,12 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
     users = RoleUsers(odoo, compat_for(odoo), Roles(load_settings(ROOT).roles_file), target)
     role, password = users.ensure("Sales coordinator")
     launch = {} if playwright_has_chromium() else {"executable_path": system_chromium(), "args": ROOT_CHROMIUM_ARGS}
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as folder:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch)
         for name in ("role login (cold)", "role login (warm)"):
-            states = RoleStates(browser, {"base_url": target.url, "viewport": VIEWPORT}, target, Path(folder))
+            states = RoleStates(browser, {"base_url": target.url, "viewport": VIEWPORT}, target)
             with timed(figures, name):
-                states.path(role, password)
+                states.state(role, password)
         browser.close()
 
 

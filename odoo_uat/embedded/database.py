@@ -278,6 +278,16 @@ class Databases:
                 shutil.rmtree(self.filestore(name), ignore_errors=True)
                 shutil.copytree(source, self.filestore(name))
 
+    def mark_neutralized(self, name: str) -> None:
+        """Record in the database what it is by construction: a neutralised throwaway (no mail server, no cron).
+
+        The flag is Odoo's own (`odoo-bin neutralize` sets it); the suite's guard against
+        production databases reads it, so the embedded Odoo passes that guard as any staging copy does.
+        """
+        self.cluster.sql(
+            "INSERT INTO ir_config_parameter (key, value) VALUES ('database.is_neutralized', 'true') "
+            "ON CONFLICT (key) DO UPDATE SET value = 'true'", db=name)
+
     def ensure_template(self, spec: TemplateSpec, runtime: OdooRuntime, config_file: Path, logs_dir: Path,
                         progress: Progress = lambda message: None, from_nothing: bool = False) -> None:
         """Make the template spec.name unless it exists: update a clone of the closest one, or build it."""

@@ -29,6 +29,7 @@ Progress = Callable[[str], None]
 BUILD_TOOLS = ("setuptools<70", "wheel")  # some sdists import pkg_resources in their setup.py
 VENV_LOCK_TIMEOUT = 1800
 STOP_TIMEOUT = 15.0
+VENV_SPACE = 600 * 2**20  # Odoo's requirements take about 250 MB installed, more while pip builds
 
 
 # -- the source tree -----------------------------------------------------------
@@ -162,6 +163,7 @@ class OdooRuntime:
                 return
             if needs_fresh_venv(installed, wanted):
                 shutil.rmtree(self.venv, ignore_errors=True)
+            check_free_space(self.cache_dir, VENV_SPACE, "Odoo's virtualenv")
             started = time.monotonic()
             self.progress(f"installing Odoo {self.source.series}'s requirements into {self.venv}")
             self.log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -262,6 +264,17 @@ class OdooRuntime:
         """The virtualenv's site-packages folder."""
         relative = Path(sysconfig.get_path("purelib")).relative_to(sysconfig.get_path("data"))
         return self.venv / relative
+
+
+# -- disk space -------------------------------------------------------------------------
+def check_free_space(folder: Path, needed: int, what: str) -> None:
+    """EmbeddedError naming folder when its disk has less than needed bytes free (pip would fail obscurely)."""
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise EmbeddedError(
+            f"The disk of the cache folder {folder} has {free // 2**20} MB free; {what} needs about "
+            f"{needed // 2**20} MB. Free some space or point ODOO_UAT_CACHE at a folder on a larger disk."
+        )
 
 
 # -- processes ----------------------------------------------------------------------

@@ -176,6 +176,7 @@ class EmbeddedOdoo:
                 (self.logs_dir / f"{dropped}.log").unlink(missing_ok=True)
             db = run_db_name()
             databases.clone(self.template, db)
+            databases.mark_neutralized(db)
             for attempt in range(PORT_ATTEMPTS):
                 try:
                     self.target = self._serve(db)

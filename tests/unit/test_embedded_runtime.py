@@ -135,3 +135,14 @@ def test_addon_packages_name_the_modules_they_bring():
     packages = ["odoo-addon-sale-financial-risk==19.0.*", "odoo-addon-rma_sale", "odoo14-addon-web-responsive",
                 "requests"]
     assert addon_modules(packages) == ["sale_financial_risk", "rma_sale", "web_responsive"]
+
+
+def test_a_cache_disk_too_small_for_the_virtualenv_is_named_with_the_fix(tmp_path, monkeypatch):
+    from collections import namedtuple
+
+    from odoo_uat.embedded import runtime
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(runtime.shutil, "disk_usage", lambda folder: usage(2**30, 2**30 - 2**20, 2**20))
+    with pytest.raises(EmbeddedError, match=rf"cache folder {tmp_path} has 1 MB free.*ODOO_UAT_CACHE"):
+        runtime.check_free_space(tmp_path, runtime.VENV_SPACE, "Odoo's virtualenv")
