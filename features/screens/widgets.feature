@@ -19,12 +19,13 @@ Feature: Stars, toggles, date and time pickers, amounts, radio buttons and tags,
     When I open "Purchase / Orders / Requests for Quotation"
     And I click "New"
     And I set "Vendor" to "Ash Imports"
-    And I set "Priority" to "Urgent"
     And I set "Order Deadline" to "2030-03-14 10:30"
     And I add the lines:
       | Product   | Quantity | Unit Price |
       | Ash Plank | 3        | 8.25       |
     And I set "Expected Arrival" to "today + 12 days"
+    And I save
+    And I set "Priority" to "Urgent"
     And I save
     Then the "Priority" is "Urgent"
     And the "Order Deadline" is "2030-03-14 10:30"
