@@ -14,6 +14,7 @@ from odoo_uat.report.render_html import render_html
 from odoo_uat.report.render_json import render_json
 from odoo_uat.report.render_markdown import render_markdown
 from odoo_uat.report.requirements import RequirementsError, load_requirements
+from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report.results import load_results
 from odoo_uat.report.text import criteria_sentence
 
@@ -47,12 +48,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         wave=args.wave,
         output_dir=args.output,
         allure_report=args.allure_report,
+        selection_file=selection_beside(results_dirs),
     )
     paths = write_reports(report, args.output)
     print(verdict_line(report))
     for path in paths:
         print(f"  {path}")
     return EXIT_NO_GO if report.verdict == NO_GO and not args.report_only else 0
+
+
+def selection_beside(results_dirs: list[Path]) -> Path | None:
+    """What a --changed run selected, written beside its results (every shard of a run writes the same)."""
+    return next((d.parent / SELECTION_FILE for d in results_dirs if (d.parent / SELECTION_FILE).is_file()), None)
 
 
 def write_reports(report: ExitReport, output: Path) -> list[Path]:
