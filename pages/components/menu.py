@@ -15,14 +15,20 @@ APP = ".o_app"
 BRAND = ".o_main_navbar .o_menu_brand"
 SECTION = ".o_menu_sections [data-menu-xmlid]"
 OPEN_DROPDOWN = ".o-dropdown--menu"
+# Sections that do not fit the navbar are folded under its "More" button (a "+"), as items or as group
+# headers followed by their menus (navbar.xml MoreDropdown, 18.0 and 19.0).
+MORE_TOGGLE = ".o_menu_sections_more button"
+MORE_SECTION = "o_more_dropdown_section"
 DROPDOWN_ITEM = ".dropdown-item"
 ACTION_SHOWN = ".o_action_manager > *"
 HOME = "/odoo"
 STALE = "data-uat-left"
 PATH_SEPARATOR = re.compile(r"\s+/\s+")
 # A section's dropdown is flat: group headers and items, nested by their left padding (navbar.xml, 18.0 and 19.0).
-DROPDOWN_ENTRIES_JS = """menu => [...menu.querySelectorAll('.dropdown-item, .dropdown-header')].map(el => [
-  el.innerText, el.classList.contains('dropdown-header'), parseFloat(getComputedStyle(el).paddingLeft) || 0])"""
+# A section under "More" is a top-level entry whatever its padding.
+DROPDOWN_ENTRIES_JS = f"""menu => [...menu.querySelectorAll('.dropdown-item, .dropdown-header')].map(el => [
+  el.innerText, el.classList.contains('dropdown-header'),
+  el.classList.contains('{MORE_SECTION}') ? -1 : parseFloat(getComputedStyle(el).paddingLeft) || 0])"""
 
 
 class UnknownMenu(LookupError):
@@ -119,7 +125,7 @@ class MainMenu:
         sections = self.page.locator(SECTION)
         section = _pick(sections, parts[1])
         if isinstance(section, list):
-            return MenuMiss(tuple(parts[:1]), parts[1], tuple(section))
+            return self._walk_more(parts, section)
         target = sections.nth(section)
         if target.get_attribute("aria-expanded") is None:  # a section without a dropdown is a menu item itself
             return target if len(parts) == 2 else MenuMiss(tuple(parts[:2]), parts[2], ())
@@ -130,6 +136,23 @@ class MainMenu:
         if isinstance(found, MenuMiss):
             self.page.keyboard.press("Escape")
             return MenuMiss(tuple(parts[:2]) + found.path, found.missing, found.available)
+        return dropdown.locator(DROPDOWN_ITEM).nth(found)
+
+    def _walk_more(self, parts: list[str], shown: list[str]) -> Locator | MenuMiss:
+        """Find the path's section and menu under the navbar's "More" button, when the navbar folded some there."""
+        more = self.page.locator(MORE_TOGGLE)
+        if not more.count():
+            return MenuMiss(tuple(parts[:1]), parts[1], tuple(shown))
+        more.first.click()
+        dropdown = self.page.locator(OPEN_DROPDOWN).last
+        expect(dropdown).to_be_visible()
+        paths = dropdown_paths(dropdown.evaluate(DROPDOWN_ENTRIES_JS))
+        found = find_path(parts[1:], paths)
+        if isinstance(found, MenuMiss):
+            self.page.keyboard.press("Escape")
+            if not found.path:  # not a section under "More" either: list every section
+                return MenuMiss(tuple(parts[:1]), parts[1], tuple(dict.fromkeys([*shown, *found.available])))
+            return MenuMiss(tuple(parts[:1]) + found.path, found.missing, found.available)
         return dropdown.locator(DROPDOWN_ITEM).nth(found)
 
     def open(self, path: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pages.components.buttons import name_pattern
-from pages.components.labels import label_list, label_pattern, match_label, normalise_label
+from pages.components.labels import FieldInfo, label_list, label_pattern, match_label, normalise_label, titled_labels
 from pages.components.search import option_pattern
 
 
@@ -51,3 +51,10 @@ def test_search_option_pattern_reads_odoo_s_option_text() -> None:
     pattern = option_pattern("Source Document", "Oak Supplies k3x9-1")
     assert pattern.match(" Search  Source Document  for: Oak Supplies k3x9-1 ")
     assert not pattern.match("Search Source for: Oak Supplies k3x9-1")
+
+
+def test_a_title_field_is_found_by_its_label_and_the_field_s_string() -> None:
+    fields = {"name": FieldInfo("name", "Name", "char"), "categ_id": FieldInfo("categ_id", "Product Category", "many2one")}
+    pairs = titled_labels([("Product", "name"), ("Product Category", "categ_id")], fields)
+    assert match_label("Product Name", pairs) == "name"
+    assert match_label("Product Category Product Category", pairs) is None  # a label that holds the string already

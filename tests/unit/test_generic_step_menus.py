@@ -57,3 +57,31 @@ def test_a_group_is_not_a_menu_to_open() -> None:
     miss = find_path(["Products"], dropdown_paths(CONFIGURATION))
     assert isinstance(miss, MenuMiss) and miss.is_group
     assert miss.available == ("Categories", "Attributes")
+
+
+# Sales under the navbar's "More" button on a narrow screen: two sections folded there, the first a
+# group of menus (header, then its items padded 20 px), the second a menu of its own.
+MORE = [
+    ("Reporting", True, -1),
+    ("Sales", False, 20),
+    ("Salespersons", False, 20),
+    ("Configuration", True, -1),
+    ("Settings", False, 20),
+    ("Sales Teams", False, 20),
+    ("Dashboard", False, -1),
+]
+
+
+def test_sections_under_more_are_top_level_entries() -> None:
+    paths = dropdown_paths(MORE)
+    assert paths == [("Reporting", "Sales"), ("Reporting", "Salespersons"), ("Configuration", "Settings"),
+                     ("Configuration", "Sales Teams"), ("Dashboard",)]
+    assert find_path(["Configuration", "Sales Teams"], paths) == 3
+    assert find_path(["dashboard"], paths) == 4
+
+
+def test_a_miss_under_more_names_the_section_s_menus() -> None:
+    miss = find_path(["Configuration", "Teams"], dropdown_paths(MORE))
+    assert isinstance(miss, MenuMiss)
+    assert miss.path == ("Configuration",) and miss.missing == "Teams"
+    assert miss.available == ("Settings", "Sales Teams")

@@ -109,6 +109,12 @@ def test_amount_like_values(text: str, amount: bool) -> None:
     ({"classes": "o_field_widget o_field_text", "textarea": True}, "text", "text"),
     ({"classes": "o_field_widget o_field_char", "input": True}, "char", "char"),
     ({"classes": "o_field_widget o_field_char o_readonly_modifier"}, "char", "text"),
+    ({"classes": "o_field_widget o_field_priority", "priority": True}, "selection", "priority"),
+    ({"classes": "o_field_widget o_field_boolean_favorite", "favorite": True}, "boolean", "favorite"),
+    ({"classes": "o_field_widget o_field_boolean_toggle", "checkbox": True}, "boolean", "boolean"),
+    # A contact's name suggests companies as you type: still a text to type, not a record to choose.
+    ({"classes": "o_field_widget o_field_field_partner_autocomplete", "autocomplete": True, "input": True},
+     "char", "char"),
 ])
 def test_widget_kinds(features: dict, field_type: str | None, kind: str) -> None:
     assert widget_kind(features, field_type) == kind
