@@ -21,5 +21,6 @@ pytest_plugins = [
     "fixtures.allure_labels",
     "fixtures.required_modules",
     "fixtures.impact_selection",
+    "fixtures.step_profile",
     *STEP_MODULES,
 ]
