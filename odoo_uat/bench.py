@@ -1,9 +1,12 @@
-"""`python -m odoo_uat.bench`: time the stages of a UAT run against the configured Odoo.
+"""`python -m odoo_uat.bench`: time a UAT run against one Odoo server, in one process run.
 
-Stages: getting a server (embedded: clone the template and boot; existing: nothing), the RPC
-login, seeding one scenario's data (customer, product, stock: the quote-to-ship Background),
-a role's browser login (cold, then warm), and optionally the whole suite. Figures go to the
-terminal and to reports/bench.json; nothing here asserts a time.
+Against the same server, so that figures compare on a noisy machine: the stages of a run (server
+start, RPC login, seeding, a role's browser login); each reference flow's RPC floor and its UI
+scenario (median of --rounds, the ratio UI / floor); where the scenarios' steps spend their time
+(fixtures/step_profile.py) and the ten slowest; with --scaling the pack's wall time with -n 1, 2
+and 4; the warm start (pytest start to the first step, embedded: a fresh server from the template).
+Written to reports/bench.json, a table in the terminal, and one line per run appended to
+reports/bench-history.jsonl. Nothing here asserts a time.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 import xml.etree.ElementTree as ElementTree
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -63,27 +67,155 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
         browser.close()
 
 
-def run_suite(target, workers: int, figures: dict[str, float]) -> dict[str, int]:
-    """The whole suite against the running server, as a subprocess; its counts from JUnit XML."""
-    junit = ROOT / "reports" / "bench-junit.xml"
-    command = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:randomly",
-               f"--odoo-url={target.url}", f"--odoo-db={target.db}", f"--junitxml={junit}"]
+REPORTS = ROOT / "reports"
+HISTORY = REPORTS / "bench-history.jsonl"
+SCALING_WORKERS = (1, 2, 4)
+
+
+def pytest_command(*args: str) -> list[str]:
+    """pytest in this interpreter, scenarios in file order, quiet."""
+    return [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *args]
+
+
+def against(target) -> tuple[list[str], dict[str, str]]:
+    """The options and environment that point a pytest subprocess at this server (not an embedded one)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("ODOO_SRC", "ODOO_URL", "ODOO_DB")}
+    env.update(ODOO_LOGIN=target.login, ODOO_PASSWORD=target.password)
+    return [f"--odoo-url={target.url}", f"--odoo-db={target.db}"], env
+
+
+def junit_times(path: Path) -> dict[str, tuple[float, bool]]:
+    """Test name -> (seconds, passed) from a JUnit XML file."""
+    cases = ElementTree.parse(path).getroot().iter("testcase")
+    return {case.get("name", ""): (float(case.get("time", 0)),
+                                   not any(case.find(tag) is not None for tag in ("failure", "error", "skipped")))
+            for case in cases}
+
+
+def junit_counts(path: Path) -> dict[str, int]:
+    """tests / failures / errors / skipped of a JUnit XML file."""
+    suite = ElementTree.parse(path).getroot().find("testsuite")
+    return {key: int(suite.get(key, 0)) for key in ("tests", "failures", "errors", "skipped")}
+
+
+def scenario_test(flow) -> str:
+    """The pytest node id of a flow's scenario."""
+    from pytest_bdd.scenario import make_python_name
+
+    return f"features/test_feature_files.py::test_{make_python_name(flow.scenario)}"
+
+
+def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
+    """Run the flows' scenarios once against the server; each one's time (None when it did not pass)."""
+    junit = REPORTS / "bench-junit.xml"
+    options, env = against(target)
+    command = pytest_command(*map(scenario_test, flows), *options, f"--junitxml={junit}", f"--step-profile={profile}")
+    subprocess.run(command, cwd=ROOT, env=env, check=False)
+    times = junit_times(junit)
+    out: dict[str, float | None] = {}
+    for flow in flows:
+        seconds, passed = times.get(scenario_test(flow).rpartition("::")[2], (0.0, False))
+        if not passed:
+            print(f"  UI scenario \"{flow.scenario}\" did not pass: its time is left out (see the output above)")
+        out[flow.name] = round(seconds, 3) if passed else None
+    return out
+
+
+def compare_flows(target, odoo, rounds: int, result: dict) -> list[dict]:
+    """Floors and UI scenarios, alternating round by round so that both see the same machine load."""
+    from odoo_uat.bench_flows import FLOWS, time_floor
+    from odoo_uat.bench_profile import slowest_steps, totals
+    from odoo_uat.bench_report import flow_row
+
+    floors: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
+    ui: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
+    tests: list[dict] = []
+    for round_number in range(1, rounds + 1):
+        print(f"  round {round_number}/{rounds}: RPC floors")
+        for flow in FLOWS:
+            floors[flow.name].append(round(time_floor(odoo, flow), 3))
+        print(f"  round {round_number}/{rounds}: UI scenarios")
+        profile = REPORTS / "bench-profile.json"
+        for name, seconds in ui_round(target, FLOWS, profile).items():
+            if seconds is not None:
+                ui[name].append(seconds)
+        tests += json.loads(profile.read_text())["tests"]
+    result["profile_totals"] = totals(tests)
+    result["slowest_steps"] = slowest_steps(tests)
+    result["profile"] = tests
+    return [flow_row(flow.name, floors[flow.name], ui[flow.name]) for flow in FLOWS]
+
+
+def run_pack(target, workers: int) -> dict:
+    """The whole pack against the server, as a subprocess: its wall time and counts."""
+    junit = REPORTS / f"bench-pack-n{workers}.xml"
+    options, env = against(target)
+    command = pytest_command("features", *options, f"--junitxml={junit}",
+                             f"--step-profile={REPORTS / f'bench-pack-n{workers}-profile.json'}")
     if workers > 1:
         command += ["-n", str(workers)]
-    env = {**os.environ, "ODOO_LOGIN": target.login, "ODOO_PASSWORD": target.password}
-    with timed(figures, f"suite (-n {workers})"):
-        subprocess.run(command, cwd=ROOT, env=env, check=False)
-    suite = ElementTree.parse(junit).getroot().find("testsuite")
-    return {key: int(suite.get(key, 0)) for key in ("tests", "failures", "errors", "skipped")}
+    print(f"  the pack with -n {workers}")
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=False)
+    counts = junit_counts(junit)
+    failed = counts["failures"] + counts["errors"]
+    return {"workers": workers, "seconds": round(time.perf_counter() - start, 1), "tests": counts["tests"],
+            "passed": counts["tests"] - failed - counts["skipped"], "failed": failed}
+
+
+def scaling(target, result: dict) -> list[dict]:
+    """The pack's wall time per worker count, the speed-up over -n 1, and the pack's slowest steps."""
+    from odoo_uat.bench_profile import slowest_steps, totals
+    from odoo_uat.bench_report import speedups
+
+    rows = [run_pack(target, workers) for workers in SCALING_WORKERS]
+    gains = speedups({row["workers"]: row["seconds"] for row in rows})
+    profile = json.loads((REPORTS / "bench-pack-n1-profile.json").read_text())["tests"]
+    result["profile_totals"] = totals(profile)
+    result["slowest_steps"] = slowest_steps(profile)
+    return [{**row, "speedup": gains[row["workers"]]} for row in rows]
+
+
+def warm_start(settings, target, flow) -> float | None:
+    """Seconds from starting pytest to the first step of a flow's scenario (embedded: template clone and boot too)."""
+    profile = REPORTS / "bench-warm-start.json"
+    if settings.mode == "embedded":
+        options, env = [], dict(os.environ)
+    else:
+        options, env = against(target)
+    print("  warm start: " + ("a fresh embedded server from the template" if settings.mode == "embedded"
+                              else "against the server"))
+    start = time.time()
+    subprocess.run(pytest_command(scenario_test(flow), *options, f"--step-profile={profile}"),
+                   cwd=ROOT, env=env, check=False)
+    first = json.loads(profile.read_text()).get("first_step")
+    return round(first - start, 2) if first else None
+
+
+def git_commit() -> str:
+    """The checkout's commit (with + when the work tree has changes), or "unknown"."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return commit + ("+" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5, help="how many times to time the seeding (median shown)")
-    parser.add_argument("--suite", action="store_true", help="also run the whole suite once and time it")
-    parser.add_argument("-n", "--workers", type=int, default=1, help="xdist workers for --suite")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of RPC floors and UI scenarios, and of seeding (medians shown; default 3)")
+    parser.add_argument("--scaling", action="store_true",
+                        help="also run the whole pack with -n 1, 2 and 4 (about 6 min a pass on 2 cores)")
+    parser.add_argument("--no-flows", action="store_true", help="skip the floors, UI scenarios and step profile")
+    parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
     args = parser.parse_args(argv)
 
+    from odoo_uat.bench_flows import FLOWS
+    from odoo_uat.bench_report import append_history, table
     from odoo_uat.embedded import EmbeddedOdoo
     from odoo_uat.names import new_run_id
     from odoo_uat.rpc import connect
@@ -98,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"odoo-uat bench: {error}", file=sys.stderr)
         return 2
     figures: dict[str, float] = {}
-    result: dict[str, object] = {"mode": settings.mode, "figures": figures}
+    result: dict[str, object] = {"mode": settings.mode, "rounds": args.rounds, "commit": git_commit(),
+                                 "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                 "figures": figures}
+    REPORTS.mkdir(exist_ok=True)
     with ExitStack() as stack:
         if settings.mode == "embedded":
             server = EmbeddedOdoo.from_settings(settings, progress=lambda message: print(f"  {message}"))
@@ -117,18 +252,22 @@ def main(argv: list[str] | None = None) -> int:
             rounds.append(time.perf_counter() - start)
         figures["seed one scenario (median)"] = round(statistics.median(rounds), 3)
         browser_logins(target, odoo, figures)
-        if args.suite:
-            result["suite"] = run_suite(target, args.workers, figures)
+        if not args.no_flows:
+            result["flows"] = compare_flows(target, odoo, args.rounds, result)
+        if args.scaling:
+            result["scaling"] = scaling(target, result)
+        if not args.no_warm_start:
+            result["warm_start"] = warm_start(settings, target, FLOWS[0])
     width = max(map(len, figures))
-    print(f"\nOdoo {result['odoo']} ({'embedded' if settings.mode == 'embedded' else 'existing'} server)")
+    print()
+    print(table(result))
+    print()
     for name, seconds in figures.items():
         print(f"  {name:<{width}}  {seconds:8.2f} s")
-    if "suite" in result:
-        print(f"  suite counts: {result['suite']}")
-    out = ROOT / "reports" / "bench.json"
-    out.parent.mkdir(exist_ok=True)
+    out = REPORTS / "bench.json"
     out.write_text(json.dumps(result, indent=2))
-    print(f"  written to {out.relative_to(ROOT)}")
+    append_history(HISTORY, result)
+    print(f"  written to {out.relative_to(ROOT)}, appended to {HISTORY.relative_to(ROOT)}")
     return 0
 
 

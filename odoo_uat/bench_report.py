@@ -1,0 +1,69 @@
+"""The bench's terminal table and its per-commit history file (pure: no Odoo, no browser)."""
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+
+def median(values: list[float]) -> float | None:
+    """The median, rounded to milliseconds; None for no values."""
+    return round(statistics.median(values), 3) if values else None
+
+
+def flow_row(name: str, floors: list[float], ui: list[float]) -> dict:
+    """One flow's figures: the rounds, their medians and the ratio UI / floor."""
+    floor, scenario = median(floors), median(ui)
+    ratio = round(scenario / floor, 1) if floor and scenario else None
+    return {"flow": name, "floor_rounds": floors, "ui_rounds": ui, "floor": floor, "ui": scenario, "ratio": ratio}
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} s"
+
+
+def table(result: dict) -> str:
+    """A short plain-text summary of a bench result."""
+    lines = [f"Odoo {result.get('odoo', '?')} ({result.get('mode', '?')}), commit {result.get('commit', '?')}, "
+             f"{result.get('rounds', '?')} round(s)", "",
+             f"  {'flow':<22} {'RPC floor':>10} {'UI scenario':>12} {'UI / floor':>11}"]
+    for row in result.get("flows", []):
+        ratio = "-" if row["ratio"] is None else f"{row['ratio']:.1f}x"
+        lines.append(f"  {row['flow']:<22} {_seconds(row['floor']):>10} {_seconds(row['ui']):>12} {ratio:>11}")
+    split = result.get("profile_totals")
+    if split and split.get("total"):
+        parts = ", ".join(f"{key} {split[key]:.1f} s ({100 * split[key] / split['total']:.0f}%)"
+                          for key in ("code", "rpc", "http", "render"))
+        lines += ["", f"  steps {split['total']:.1f} s: {parts}"]
+    slowest = result.get("slowest_steps") or []
+    if slowest:
+        lines += ["", f"  {'slowest steps':<70} {'total':>6} {'http':>6} {'render':>6} {'rpc':>6}"]
+        for step in slowest:
+            lines.append(f"  {step['step'][:70]:<70} {step['total']:6.1f} {step['http']:6.1f} "
+                         f"{step['render']:6.1f} {step['rpc']:6.1f}")
+    scaling = result.get("scaling")
+    if scaling:
+        lines += ["", "  pack wall time: " + ", ".join(
+            f"-n {row['workers']} {row['seconds']:.0f} s (x{row['speedup']:.2f}, {row['passed']}/{row['tests']} passed)"
+            for row in scaling)]
+    if result.get("warm_start") is not None:
+        lines += ["", f"  warm start (pytest start to the first step): {result['warm_start']:.1f} s"]
+    return "\n".join(lines)
+
+
+def speedups(walls: dict[int, float]) -> dict[int, float]:
+    """Each worker count's speed-up over one worker (its wall time divided into -n 1's)."""
+    base = walls.get(1)
+    return {workers: round(base / seconds, 2) if base and seconds else 0.0 for workers, seconds in walls.items()}
+
+
+def append_history(path: Path, result: dict) -> dict:
+    """Append one line (commit, Odoo version, date and the headline figures) to the JSON-lines history."""
+    entry = {key: result.get(key) for key in ("date", "commit", "odoo", "mode", "rounds", "warm_start")}
+    entry["flows"] = {row["flow"]: {"floor": row["floor"], "ui": row["ui"], "ratio": row["ratio"]}
+                      for row in result.get("flows", [])}
+    entry["scaling"] = {str(row["workers"]): row["seconds"] for row in result.get("scaling") or []}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as history:
+        history.write(json.dumps(entry, sort_keys=True) + "\n")
+    return entry

@@ -1,0 +1,102 @@
+"""The bench's pure parts: splitting a step's time, the table, the history file, the speed-ups."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from odoo_uat.bench_profile import intersect, slowest_steps, split_step, totals, union
+from odoo_uat.bench_report import append_history, flow_row, speedups, table
+
+
+def test_union_merges_overlapping_and_drops_empty_intervals():
+    assert union([(3, 4), (0, 1), (0.5, 2), (5, 5)]) == [(0, 2), (3, 4)]
+
+
+def test_intersect_keeps_the_time_both_cover():
+    assert intersect([(0, 4), (6, 8)], [(1, 2), (3, 7)]) == [(1, 2), (3, 4), (6, 7)]
+
+
+def test_a_step_splits_into_parts_that_add_up_to_its_time():
+    # Step 0-10 s: Playwright calls 1-4 and 6-9, the browser's requests 2-3 and 8.5-12
+    # (one runs past the step's end), an odoorpc call 4.5-5.5.
+    split = split_step(0, 10, playwright=[(1, 4), (6, 9)], requests=[(2, 3), (8.5, 12)], rpc=[(4.5, 5.5)])
+    assert split == {"total": 10, "code": 3, "rpc": 1, "http": 1.5, "render": 4.5}
+    assert split["code"] + split["rpc"] + split["http"] + split["render"] == pytest.approx(split["total"])
+
+
+def test_requests_while_no_playwright_call_runs_are_not_waits():
+    # A request in flight while our code runs (the browser loading in the background) is no wait of ours.
+    split = split_step(0, 4, playwright=[(0, 1)], requests=[(0.5, 3)], rpc=[])
+    assert (split["http"], split["render"], split["code"]) == (0.5, 0.5, 3)
+
+
+def test_rpc_inside_a_playwright_call_is_counted_once():
+    split = split_step(0, 2, playwright=[(0, 2)], requests=[], rpc=[(0.5, 1)])
+    assert (split["rpc"], split["render"], split["code"]) == (0, 2, 0)
+
+
+def test_intervals_of_other_steps_do_not_count():
+    split = split_step(10, 11, playwright=[(0, 5), (10.5, 20)], requests=[(0, 30)], rpc=[(2, 3)])
+    assert split == {"total": 1, "code": 0.5, "rpc": 0, "http": 0.5, "render": 0}
+
+
+PROFILE = [
+    {"scenario": "a", "steps": [{"step": "Given x", "total": 1, "code": 1, "rpc": 0, "http": 0, "render": 0},
+                                {"step": "When y", "total": 5, "code": 0, "rpc": 1, "http": 2, "render": 2}]},
+    {"scenario": "b", "steps": [{"step": "When z", "total": 3, "code": 0, "rpc": 0, "http": 1, "render": 2}]},
+]
+
+
+def test_the_slowest_steps_come_first_with_their_scenario():
+    assert [(step["scenario"], step["step"]) for step in slowest_steps(PROFILE, 2)] == [("a", "When y"), ("b", "When z")]
+
+
+def test_totals_sum_every_step():
+    assert totals(PROFILE) == {"total": 9, "code": 1, "rpc": 1, "http": 3, "render": 4}
+
+
+def test_a_flow_row_has_medians_and_the_ratio():
+    row = flow_row("quote-to-ship", [3.0, 2.0, 4.0], [30.0, 40.0, 35.0])
+    assert (row["floor"], row["ui"], row["ratio"]) == (3.0, 35.0, 11.7)
+
+
+def test_a_flow_without_a_passing_ui_round_has_no_ratio():
+    assert flow_row("returns", [2.0], [])["ratio"] is None
+
+
+def test_speedups_are_relative_to_one_worker():
+    assert speedups({1: 300.0, 2: 200.0, 4: 250.0}) == {1: 1.0, 2: 1.5, 4: 1.2}
+
+
+RESULT = {"odoo": "19.0", "mode": "embedded", "commit": "abc1234", "date": "2026-01-01T00:00:00+00:00",
+          "rounds": 3, "warm_start": 12.5,
+          "flows": [flow_row("quote-to-ship", [3.0], [36.0]), flow_row("returns", [2.0], [])],
+          "profile_totals": totals(PROFILE), "slowest_steps": slowest_steps(PROFILE),
+          "scaling": [{"workers": 1, "seconds": 300.0, "speedup": 1.0, "passed": 18, "tests": 18},
+                      {"workers": 2, "seconds": 200.0, "speedup": 1.5, "passed": 18, "tests": 18}]}
+
+
+def test_the_table_shows_each_flow_the_profile_scaling_and_warm_start():
+    text = table(RESULT)
+    assert "quote-to-ship" in text and "3.0 s" in text and "36.0 s" in text and "12.0x" in text
+    assert "returns" in text and " -" in text  # no passing UI round: no ratio, said plainly
+    assert "steps 9.0 s: code 1.0 s (11%)" in text
+    assert text.index("When y") < text.index("When z")
+    assert "-n 2 200 s (x1.50, 18/18 passed)" in text
+    assert "warm start (pytest start to the first step): 12.5 s" in text
+
+
+def test_the_table_of_a_bench_without_flows_is_short():
+    assert table({"odoo": "18.0", "mode": "existing"}).count("\n") == 2
+
+
+def test_history_appends_one_line_per_run(tmp_path):
+    history = tmp_path / "reports" / "bench-history.jsonl"
+    append_history(history, RESULT)
+    append_history(history, {**RESULT, "commit": "def5678"})
+    lines = [json.loads(line) for line in history.read_text().splitlines()]
+    assert [line["commit"] for line in lines] == ["abc1234", "def5678"]
+    assert lines[0]["odoo"] == "19.0" and lines[0]["date"] == "2026-01-01T00:00:00+00:00"
+    assert lines[0]["flows"]["quote-to-ship"] == {"floor": 3.0, "ui": 36.0, "ratio": 12.0}
+    assert lines[0]["scaling"] == {"1": 300.0, "2": 200.0}
