@@ -122,7 +122,7 @@ class MainMenu:
             return apps.nth(app)
         apps.nth(app).click()
         expect(self.page.locator(BRAND)).to_have_text(re.compile(rf"^\s*{re.escape(parts[0])}\s*$", re.IGNORECASE))
-        sections = self.page.locator(SECTION)
+        sections = self.page.locator(SECTION).filter(visible=True)  # folded sections are left hidden (d-none)
         section = _pick(sections, parts[1])
         if isinstance(section, list):
             return self._walk_more(parts, section)

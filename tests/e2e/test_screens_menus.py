@@ -1,0 +1,50 @@
+"""Menus on a real Odoo: sections folded under the navbar's "More" on a narrow screen; a missing right explained."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from fixtures.browser import ActingUsers
+from pages.components.buttons import click_button
+from pages.components.labels import WebSession
+from pages.components.menu import MORE_TOGGLE, MainMenu
+from pages.components.rights import RightsInspector
+
+pytestmark = pytest.mark.e2e
+
+# Wide enough for Odoo's desktop layout (from 768 px). The default apps' sections fit even there, so
+# wider section buttons (as longer labels in another language make them) leave no room for all of them.
+NARROW = {"width": 800, "height": 900}
+WIDE_SECTIONS_JS = """document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = '.o_menu_sections > [data-menu-xmlid] { padding-inline: 80px !important; }';
+  document.head.appendChild(style);
+});"""
+BREADCRUMB = ".o_breadcrumb"
+
+
+def test_a_menu_folded_under_more_opens(browser, browser_context_args: dict, role_users, role_states) -> None:
+    role, password = role_users.ensure("Inventory accountant")
+    context = browser.new_context(**{**browser_context_args, "viewport": NARROW,
+                                     "storage_state": role_states.state(role, password)})
+    context.add_init_script(WIDE_SECTIONS_JS)
+    try:
+        page = context.new_page()
+        MainMenu(page).open("Inventory / Configuration / Warehouse Management / Warehouses")
+        expect(page.locator(MORE_TOGGLE)).to_be_visible()  # the section was folded, not shown
+        expect(page.locator(BREADCRUMB)).to_contain_text("Warehouses")
+    finally:
+        context.close()
+
+
+def test_a_button_missing_for_lack_of_a_right_says_which_and_how_to_grant_it(acting: ActingUsers, odoo) -> None:
+    page = acting.login_as("Sales coordinator")
+    MainMenu(page).open("Sales / Products / Products")
+    explain = lambda label: (lambda m: m.advice("Sales coordinator") if m else None)(  # noqa: E731
+        RightsInspector(odoo, WebSession.of(page)).missing("product.template", label))
+    with pytest.raises(AssertionError) as failure:
+        click_button(page, "New", explain)
+    message = str(failure.value)
+    assert 'No button "New"' in message
+    assert "may not create records of product.template" in message
+    assert '"product.group_product_manager"' in message and 'in roles.toml' in message
