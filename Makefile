@@ -105,7 +105,7 @@ report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit repo
 	$(ALLURE) generate --config reports/allurerc.json $(RESULT_DIRS)
 	$(PY) -m odoo_uat.report $(WAVE_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only)
 
-bench: setup browser embedded-deps ## Time the stages of a run (server start, seeding, login, scenarios)
+bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json
 	$(PY) -m odoo_uat.bench $(ARGS)
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
