@@ -23,6 +23,18 @@ def ids_of(value: Any) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
+# Of the groups Odoo gives every new user, those outside any application: extra rights (Contact Creation,
+# Product Creation), technical ones, the user type. Up to 18.0 installing an app also adds its
+# administrator group to the new-user template; a role's access to an app comes from its own groups.
+EXTRA_RIGHT_CATEGORIES = frozenset({"base.module_category_usability", "base.module_category_hidden",
+                                    "base.module_category_user_type"})
+
+
+def extra_rights(groups: Iterable[tuple[int, str | None]]) -> list[int]:
+    """The ids of the (group id, category XML id) pairs that are no application's access level."""
+    return [group for group, category in groups if category is None or category in EXTRA_RIGHT_CATEGORIES]
+
+
 def role_group_ids(default_ids: Iterable[int], role_ids: Iterable[int]) -> list[int]:
     """A role's user's groups: what Odoo gives every new user, then the role's own, each once."""
     return list(dict.fromkeys([*default_ids, *role_ids]))

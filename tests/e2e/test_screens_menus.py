@@ -7,8 +7,10 @@ from playwright.sync_api import expect
 from fixtures.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.labels import WebSession
+from pages.components.list_view import MAIN_KANBAN, MAIN_LIST
 from pages.components.menu import MORE_TOGGLE, MainMenu
-from pages.components.rights import RightsInspector
+from pages.components.rights import MissingRight, RightsInspector
+from pages.navigation import open_action
 
 pytestmark = pytest.mark.e2e
 
@@ -21,6 +23,8 @@ WIDE_SECTIONS_JS = """document.addEventListener('DOMContentLoaded', () => {
   document.head.appendChild(style);
 });"""
 BREADCRUMB = ".o_breadcrumb"
+WAREHOUSES_ACTION = "stock.action_warehouse_form"
+LIST_OR_KANBAN = f"{MAIN_LIST}, {MAIN_KANBAN}"
 
 
 def test_a_menu_folded_under_more_opens(browser, browser_context_args: dict, role_users, role_states) -> None:
@@ -38,13 +42,17 @@ def test_a_menu_folded_under_more_opens(browser, browser_context_args: dict, rol
 
 
 def test_a_button_missing_for_lack_of_a_right_says_which_and_how_to_grant_it(acting: ActingUsers, odoo) -> None:
-    page = acting.login_as("Sales coordinator")
-    MainMenu(page).open("Sales / Products / Products")
-    explain = lambda label: (lambda m: m.advice("Sales coordinator") if m else None)(  # noqa: E731
-        RightsInspector(odoo, WebSession.of(page)).missing("product.template", label))
+    page = acting.login_as("Warehouse operator")  # an inventory user may read warehouses, not create them
+    open_action(page, WAREHOUSES_ACTION)
+    expect(page.locator(LIST_OR_KANBAN).first).to_be_visible()
+    inspector = RightsInspector(odoo, WebSession.of(page))
     with pytest.raises(AssertionError) as failure:
-        click_button(page, "New", explain)
+        click_button(page, "New", lambda label: _advice(inspector.missing("stock.warehouse", label)))
     message = str(failure.value)
     assert 'No button "New"' in message
-    assert "may not create records of product.template" in message
-    assert '"product.group_product_manager"' in message and 'in roles.toml' in message
+    assert "may not create records of stock.warehouse" in message
+    assert '"stock.group_stock_manager"' in message and '["Warehouse operator"] in roles.toml' in message
+
+
+def _advice(missing: MissingRight | None) -> str | None:
+    return missing.advice("Warehouse operator") if missing else None

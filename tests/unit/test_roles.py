@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.roles import Roles, UnknownRoleError, ids_of, role_group_ids
+from odoo_uat.roles import Roles, UnknownRoleError, extra_rights, ids_of, role_group_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,3 +45,10 @@ def test_ids_of_reads_plain_ids_and_the_commands_default_get_gives() -> None:
 
 def test_a_role_s_user_gets_the_new_user_defaults_then_its_own_groups_once() -> None:
     assert role_group_ids([1, 12], [1, 40, 12, 41]) == [1, 12, 40, 41]
+
+
+def test_of_the_new_user_defaults_only_rights_outside_applications_are_kept() -> None:
+    defaults = [(1, "base.module_category_user_type"), (9, "base.module_category_usability"),
+                (40, "base.module_category_sales_sales"), (55, "base.module_category_inventory_inventory"),
+                (8, "base.module_category_hidden"), (70, None)]
+    assert extra_rights(defaults) == [1, 9, 8, 70]
