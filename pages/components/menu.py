@@ -19,6 +19,9 @@ OPEN_DROPDOWN = ".o-dropdown--menu"
 # headers followed by their menus (navbar.xml MoreDropdown, 18.0 and 19.0).
 MORE_TOGGLE = ".o_menu_sections_more button"
 MORE_SECTION = "o_more_dropdown_section"
+# The navbar hides the sections that do not fit, then renders "More" for them: wait for both.
+SECTIONS_SETTLED_JS = """([section, more]) => !!document.querySelector(more)
+  || [...document.querySelectorAll(section)].every(el => el.offsetParent !== null)"""
 DROPDOWN_ITEM = ".dropdown-item"
 ACTION_SHOWN = ".o_action_manager > *"
 HOME = "/odoo"
@@ -122,6 +125,7 @@ class MainMenu:
             return apps.nth(app)
         apps.nth(app).click()
         expect(self.page.locator(BRAND)).to_have_text(re.compile(rf"^\s*{re.escape(parts[0])}\s*$", re.IGNORECASE))
+        self.page.wait_for_function(SECTIONS_SETTLED_JS, arg=[SECTION, MORE_TOGGLE])
         sections = self.page.locator(SECTION).filter(visible=True)  # folded sections are left hidden (d-none)
         section = _pick(sections, parts[1])
         if isinstance(section, list):
