@@ -5,9 +5,10 @@ import hashlib
 import hmac
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 
 def ids_of(value: Any) -> list[int]:

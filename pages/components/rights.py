@@ -1,9 +1,9 @@
 """Why a button a scenario names is missing: an access right or a group the acting user lacks, and the fix."""
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from xml.etree import ElementTree
 
 from pages.components.labels import WebSession, normalise_label
 

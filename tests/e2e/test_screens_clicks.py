@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 from fixtures.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.dialog import ACTIVE_DIALOG
+from pages.components.form import MAIN_FORM
 from pages.components.hover import TOOLTIP
 from pages.components.list_view import ListView
-from pages.components.form import MAIN_FORM
 from pages.navigation import open_action
 
 pytestmark = pytest.mark.e2e

@@ -4,7 +4,14 @@ from __future__ import annotations
 import pytest
 
 from pages.components.buttons import name_pattern
-from pages.components.labels import FieldInfo, label_list, label_pattern, match_label, normalise_label, titled_labels
+from pages.components.labels import (
+    FieldInfo,
+    label_list,
+    label_pattern,
+    match_label,
+    normalise_label,
+    titled_labels,
+)
 from pages.components.search import option_pattern
 
 
