@@ -10,21 +10,13 @@ import pytest
 from odoo_uat.embedded import EmbeddedOdoo, detect_series
 from odoo_uat.embedded.database import RUN_NAME
 from odoo_uat.embedded.requirements import addon_modules
-from odoo_uat.settings import load_settings
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def settings(request):
-    settings = load_settings(request.config.rootpath, {
-        option: request.config.getoption(option.lstrip("-").replace("-", "_"), None)
-        for option in ("--odoo-url", "--odoo-src", "--odoo-cache-dir")
-    })
-    if settings.src is None or settings.mode != "embedded":
-        pytest.skip("ODOO_SRC is not set (or ODOO_URL wins over it): point ODOO_SRC or --odoo-src at an Odoo "
-                    "19.0 or 18.0 source tree to test the embedded default.")
-    return settings
+def settings(embedded_settings):
+    return embedded_settings
 
 
 def connect(url: str, db: str) -> odoorpc.ODOO:

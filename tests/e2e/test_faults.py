@@ -27,7 +27,6 @@ import pytest
 
 from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS, STOPPED_ANSWERING
 from odoo_uat.safety import OVERRIDE_VALUE, OVERRIDE_VARIABLE
-from odoo_uat.settings import load_settings
 from odoo_uat.target import OdooTarget
 
 pytestmark = pytest.mark.e2e
@@ -77,14 +76,9 @@ class Run:
 
 
 @pytest.fixture(scope="module")
-def odoo_src(request) -> Path:
+def odoo_src(embedded_settings) -> Path:
     """The Odoo source tree of the embedded mode; the rows need it."""
-    settings = load_settings(request.config.rootpath, {"--odoo-src": request.config.getoption("odoo_src", None),
-                                                       "--odoo-url": request.config.getoption("odoo_url", None)})
-    if settings.src is None or settings.mode != "embedded":
-        pytest.skip("ODOO_SRC is not set (or ODOO_URL wins over it): the fault rows that need Odoo run against the "
-                    "embedded one; point ODOO_SRC at an Odoo 19.0 or 18.0 source tree.")
-    return settings.src
+    return embedded_settings.src
 
 
 def run_suite(tmp_path: Path, args: list[str], env: dict[str, str], *, plugin: str | None = None,

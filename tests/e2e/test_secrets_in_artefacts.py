@@ -17,7 +17,6 @@ import pytest
 
 from odoo_uat.report.scrub import MASK
 from odoo_uat.roles import Roles
-from odoo_uat.settings import load_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -73,15 +72,8 @@ scenarios(".")
 
 
 @pytest.fixture(scope="module")
-def settings(request):
-    settings = load_settings(request.config.rootpath, {
-        option: request.config.getoption(option.lstrip("-").replace("-", "_"), None)
-        for option in ("--odoo-url", "--odoo-src", "--odoo-cache-dir")
-    })
-    if settings.src is None or settings.mode != "embedded":
-        pytest.skip("ODOO_SRC is not set (or ODOO_URL wins over it): point ODOO_SRC or --odoo-src at an Odoo "
-                    "19.0 or 18.0 source tree to run a failing scenario and scan what it wrote for secrets.")
-    return settings
+def settings(embedded_settings):
+    return embedded_settings
 
 
 @pytest.fixture(scope="module")
