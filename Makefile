@@ -37,8 +37,14 @@ DURATIONS_ARGS := $(if $(WHOLE_PACK),--durations-path $(RUN_DURATIONS) --store-d
 # make report RESULTS="reports/shards/*/allure-results": several results folders, one report.
 RESULTS ?= reports/allure-results
 REPORT_ONLY ?=
+# RETRIES=1: rerun a failed scenario once (pytest-rerunfailures); one that passes only on a retry is
+# reported as flaky (Allure, exit report; max_flaky in the exit criteria). Off by default: docs/flakes.md.
+RETRIES ?=
+RETRIES_ARG := $(if $(filter-out 0,$(RETRIES)),--reruns $(RETRIES))
+# make soak N=10: the pack N times against one server, then reports/soak.md and reports/soak.json.
+N ?= 10
 
-.PHONY: uat durations test lint catalog report setup browser embedded-deps bench clean
+.PHONY: uat durations soak test lint catalog report setup browser embedded-deps bench clean
 
 uat: ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
 	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
@@ -47,7 +53,7 @@ uat: ## Run every scenario against the Odoo under test, then print the verdict a
 	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
 	@$(if $(SHARD),mkdir -p $(SHARD_DIR) && rm -f $(SHARD_DIR)/durations.json && \
 	  if [ -f $(DURATIONS) ]; then cp $(DURATIONS) $(SHARD_DIR)/durations.json; fi)
-	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(CHANGED_ARG) $(SHARD_ARGS) $(DURATIONS_ARGS) $(ARGS); \
+	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(CHANGED_ARG) $(SHARD_ARGS) $(DURATIONS_ARGS) $(RETRIES_ARG) $(ARGS); \
 	status=$$?; \
 	$(if $(SHARD)$(CHANGED),if [ $$status -eq $(NO_TESTS) ]; then echo "No scenario selected here: nothing to run."; status=0; fi;) \
 	$(if $(RECORD_DURATIONS),if [ $$status -le 1 ]; then cp $(RUN_DURATIONS) $(DURATIONS) && echo "Durations recorded in $(DURATIONS)"; fi;) \
@@ -56,6 +62,12 @@ uat: ## Run every scenario against the Odoo under test, then print the verdict a
 
 durations: ## Run the whole pack and record each scenario's duration in DURATIONS (what SHARD balances by)
 	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED= RECORD_DURATIONS=yes
+
+soak: ## Run the pack N times (default 10) against one server; per scenario passes, failures, messages, flake rate
+	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
+	@case "$(N)" in [1-9]|[1-9][0-9]|[1-9][0-9][0-9]) ;; *) echo "make soak: N=$(N) is not a number of runs (e.g. N=10)"; exit 2;; esac
+	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
+	$(PY) -m odoo_uat.soak --runs $(N) $(RETRIES_ARG) $(ARGS)
 
 test: setup browser ## The framework's own tests, the end-to-end ones too when an Odoo is configured
 	$(PY) -m odoo_uat.lint features
@@ -110,4 +122,4 @@ bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step pr
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
 	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \
-	  reports/shards reports/durations.json
+	  reports/shards reports/durations.json reports/soak reports/soak.md reports/soak.json

@@ -47,6 +47,7 @@ class Scenario:
     start: int | None = None
     stop: int | None = None
     attempts: int = 1
+    flaky: bool = False  # passed only on a retry (pytest-rerunfailures), or marked flaky in its result
     parameters: tuple[tuple[str, str], ...] = ()
     record_links: tuple[tuple[str, str], ...] = ()
     labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -167,6 +168,7 @@ def _scenario(result: Mapping[str, Any], attempts: int) -> Scenario:
         start=result.get("start"),
         stop=result.get("stop"),
         attempts=attempts,
+        flaky=status == PASSED and (attempts > 1 or bool(details.get("flaky"))),
         parameters=tuple((str(p.get("name")), str(p.get("value"))) for p in result.get("parameters") or []),
         record_links=tuple(
             (str(link.get("name") or link.get("url")), str(link["url"]))
