@@ -1,16 +1,9 @@
-"""Unique names: what a scenario calls "Acme" is "Acme k3x9-1" in Odoo, for this scenario only."""
+"""Unique names: what a scenario calls "Acme" is "Acme k3x9ab-1" in Odoo (run id, scenario number), for this scenario only."""
 from __future__ import annotations
 
 import itertools
-import secrets
-import string
 
-_ALPHABET = string.ascii_lowercase + string.digits
-
-
-def new_run_id(length: int = 4) -> str:
-    """A short random id for this run (one per process, so xdist workers never collide)."""
-    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+from odoo_uat.run_id import new_run_id
 
 
 class ScenarioNames:
@@ -34,12 +27,16 @@ class ScenarioNames:
 
 
 class RunNames:
-    """Hands each scenario of this run its own ScenarioNames."""
+    """Hands each scenario of this run its own ScenarioNames.
 
-    def __init__(self, run_id: str | None = None) -> None:
+    The run id is shared by the xdist workers of a run; the worker id ("gw1") keeps their names apart.
+    """
+
+    def __init__(self, run_id: str | None = None, worker: str | None = None) -> None:
         self.run_id = run_id or new_run_id()
+        self._prefix = f"{self.run_id}-{worker}-" if worker else f"{self.run_id}-"
         self._counter = itertools.count(1)
 
     def for_scenario(self) -> ScenarioNames:
         """A fresh namespace for one scenario (each Outline example gets its own)."""
-        return ScenarioNames(f"{self.run_id}-{next(self._counter)}")
+        return ScenarioNames(f"{self._prefix}{next(self._counter)}")

@@ -25,6 +25,12 @@ def test_run_ids_differ_between_runs():
     assert RunNames().run_id != RunNames().run_id
 
 
+def test_workers_of_one_run_share_its_id_and_never_its_names():
+    first, second = RunNames("ab12cd", "gw0").for_scenario(), RunNames("ab12cd", "gw1").for_scenario()
+    assert first.unique("Acme") == "Acme ab12cd-gw0-1"
+    assert second.unique("Acme") == "Acme ab12cd-gw1-1"
+
+
 @pytest.mark.parametrize("text, decimal_point, expected", [
     ("45", None, 45.0),
     ("45.00", None, 45.0),
