@@ -350,3 +350,39 @@ def test_without_alluredir_the_plugin_only_marks(inline: pytest.Pytester) -> Non
     outcome = inline.runpytest(*INLINE, "-m", "blocker")
     outcome.assert_outcomes(passed=1, deselected=3)
     assert not (inline.path / RESULTS).exists()
+
+
+def test_a_scenario_that_passes_only_on_a_retry_is_marked_flaky(suite: Path) -> None:
+    write_feature(
+        suite,
+        "order_to_cash/flaky.feature",
+        """
+        Feature: Flaky confirmation
+          Scenario: Confirm on the second try
+            Given a step that fails the first time
+        """,
+    )
+    (suite / "conftest.py").write_text(
+        textwrap.dedent("""
+        from pathlib import Path
+        from pytest_bdd import given
+
+        @given("a step that fails the first time")
+        def _():
+            marker = Path("tried")
+            first = not marker.exists()
+            marker.touch()
+            assert not first, "Quotation still in draft"
+        """),
+        encoding="utf-8",
+    )
+    done = run(suite, "--reruns", "1")
+    assert done.outcomes() == {"failed": 1, "passed": 4, "rerun": 2}
+    tries = [json.loads(p.read_text(encoding="utf-8")) for p in done.results_dir.glob("*-result.json")]
+    flaky_tries = sorted((t["status"] for t in tries if t["name"] == "Confirm on the second try"))
+    assert flaky_tries == ["failed", "passed"]
+    passed = next(t for t in tries if t["name"] == "Confirm on the second try" and t["status"] == "passed")
+    assert passed["statusDetails"]["flaky"] is True
+    failing = [t for t in tries if t["name"] == "Invoice a delivery"]
+    assert all(not (t.get("statusDetails") or {}).get("flaky") for t in failing)  # failed twice: not flaky
+    assert all(not (t.get("statusDetails") or {}).get("flaky") for t in tries if t["name"] == "Confirm a quotation")
