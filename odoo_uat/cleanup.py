@@ -1,0 +1,381 @@
+"""`python -m odoo_uat.cleanup [--run RUN_ID] [--dry-run]`: archive or delete what earlier runs left on an existing server.
+
+Only what the suite created is touched: the records marked by an ir.model.data row of module
+odoo_uat_run (odoo_uat.run_id), and the sale orders, purchase orders, transfers and invoices made
+from them (their partner or one of their products is a marked one). Documents are cancelled or,
+as drafts, deleted; posted invoices are reset and cancelled, or reversed where the journal forbids
+it; masters (partners, products, warehouses, locations, putaway rules) are archived; role users are
+deactivated. It prints what it did and what it left, per model, and exits 1 when something could
+not be cleaned (the record and Odoo's message are named), 2 when the settings do not name an
+existing server. See docs/cleanup.md.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import odoorpc
+
+from odoo_uat.rpc import OdooConnectionError, connect
+from odoo_uat.run_id import RUN_MODULE, Marker, is_run_id, parse_marker
+from odoo_uat.settings import SettingsError, load_settings
+from odoo_uat.target import OdooTarget
+
+ROOT = Path(__file__).resolve().parents[1]
+FAILED = 1
+USAGE = 2
+
+SALE, PURCHASE, PICKING, MOVE = "sale.order", "purchase.order", "stock.picking", "account.move"
+PARTNER, PRODUCT, TEMPLATE, USER = "res.partner", "product.product", "product.template", "res.users"
+# Documents first (an order cannot be cancelled while its invoice is posted), then the masters they use.
+DOCUMENTS = (MOVE, PICKING, SALE, PURCHASE)
+MASTERS_ORDER = ("stock.putaway.rule", PRODUCT, PARTNER, "stock.location", "stock.warehouse", "product.category", USER)
+INVOICE_TYPES = ("out_invoice", "out_refund", "in_invoice", "in_refund")
+# Per document model: the domain that finds those made from the seeded partners and products.
+MADE_FROM: dict[str, Callable[[list[int], list[int]], list]] = {
+    SALE: lambda partners, products: ["|", ("partner_id", "in", partners), ("order_line.product_id", "in", products)],
+    PURCHASE: lambda partners, products: ["|", ("partner_id", "in", partners),
+                                          ("order_line.product_id", "in", products)],
+    PICKING: lambda partners, products: ["|", ("partner_id", "in", partners), ("move_ids.product_id", "in", products)],
+    MOVE: lambda partners, products: [("move_type", "in", list(INVOICE_TYPES)), "|",
+                                      ("partner_id", "in", partners), ("invoice_line_ids.product_id", "in", products)],
+}
+FIELDS = ("display_name", "state", "active", "locked", "name", "inalterable_hash", "payment_state", "move_type")
+
+
+class Action(Enum):
+    """What the cleanup does to one record."""
+
+    NOTHING = "already clean"
+    DELETE = "deleted"
+    CANCEL = "cancelled"
+    RESET_AND_CANCEL = "reset to draft and cancelled"
+    REVERSE = "reversed"
+    ARCHIVE = "archived"
+    DEACTIVATE = "deactivated"
+    LEAVE = "left"
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    why: str = ""
+
+
+def decide_sale_order(row: Mapping[str, Any]) -> Decision:
+    """Quotations are deleted, confirmed orders cancelled (unlocked first)."""
+    state = row.get("state")
+    if state == "cancel":
+        return Decision(Action.NOTHING, "cancelled")
+    if state in ("draft", "sent"):
+        return Decision(Action.DELETE, "a quotation")
+    if state in ("sale", "done"):
+        return Decision(Action.CANCEL, "a confirmed order")
+    return Decision(Action.LEAVE, f"unknown state {state!r}")
+
+
+def decide_purchase_order(row: Mapping[str, Any]) -> Decision:
+    """Requests for quotation are cancelled and deleted, confirmed orders cancelled (unlocked first)."""
+    state = row.get("state")
+    if state == "cancel":
+        return Decision(Action.NOTHING, "cancelled")
+    if state in ("draft", "sent", "to approve"):
+        return Decision(Action.DELETE, "a request for quotation")
+    if state in ("purchase", "done"):
+        return Decision(Action.CANCEL, "a confirmed order; receipts already done stay as stock history")
+    return Decision(Action.LEAVE, f"unknown state {state!r}")
+
+
+def decide_picking(row: Mapping[str, Any]) -> Decision:
+    """Draft transfers are deleted, open ones cancelled; done ones are stock history and stay."""
+    state = row.get("state")
+    if state == "cancel":
+        return Decision(Action.NOTHING, "cancelled")
+    if state == "done":
+        return Decision(Action.LEAVE, "done: its stock moves are history (its products are archived)")
+    if state == "draft":
+        return Decision(Action.DELETE, "a draft")
+    return Decision(Action.CANCEL, f"open ({state})")
+
+
+def decide_invoice(row: Mapping[str, Any]) -> Decision:
+    """Unnumbered drafts are deleted; numbered drafts cancelled; posted ones reset and cancelled, or reversed."""
+    state = row.get("state")
+    if state == "cancel":
+        return Decision(Action.NOTHING, "cancelled")
+    if row.get("payment_state") == "reversed":
+        return Decision(Action.NOTHING, "reversed")
+    if state == "draft":
+        if row.get("name") in (False, None, "", "/"):
+            return Decision(Action.DELETE, "an unnumbered draft")
+        return Decision(Action.CANCEL, "a numbered draft (deleting it would leave a gap in the sequence)")
+    if state == "posted":
+        if row.get("inalterable_hash"):
+            return Decision(Action.REVERSE, "posted in a journal that locks its entries (hashed)")
+        return Decision(Action.RESET_AND_CANCEL, "posted")
+    return Decision(Action.LEAVE, f"unknown state {state!r}")
+
+
+def decide_master(model: str, row: Mapping[str, Any]) -> Decision:
+    """Masters are archived (users deactivated); a model without archiving is left, saying so."""
+    if "active" not in row:
+        return Decision(Action.LEAVE, f"{model} cannot be archived in Odoo, and its records may still be in use")
+    if not row["active"]:
+        return Decision(Action.NOTHING, "already inactive")
+    return Decision(Action.DEACTIVATE if model == USER else Action.ARCHIVE)
+
+
+DECIDE: dict[str, Callable[[Mapping[str, Any]], Decision]] = {
+    SALE: decide_sale_order, PURCHASE: decide_purchase_order, PICKING: decide_picking, MOVE: decide_invoice,
+}
+
+
+def decide(model: str, row: Mapping[str, Any]) -> Decision:
+    """What to do with one record of model, read as row."""
+    if model in DECIDE:
+        return DECIDE[model](row)
+    return decide_master(model, row)
+
+
+def markers_by_model(rows: Iterable[Mapping[str, Any]], run_id: str | None = None) -> dict[str, list[int]]:
+    """Model -> ids of the records our ir.model.data rows mark (of run_id only, when given)."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        marker: Marker | None = parse_marker(row["name"], row["model"], row["res_id"])
+        if marker and (run_id is None or marker.run_id == run_id) and marker.res_id not in found[marker.model]:
+            found[marker.model].append(marker.res_id)
+    return dict(found)
+
+
+def cleaning_order(models: Iterable[str]) -> list[str]:
+    """Documents first, then the masters in MASTERS_ORDER, then any other marked model."""
+    known = [*DOCUMENTS, *MASTERS_ORDER]
+    return [model for model in known if model in models] + sorted(set(models) - set(known))
+
+
+@dataclass
+class Outcome:
+    """One record's fate."""
+
+    model: str
+    record_id: int
+    label: str
+    action: Action
+    why: str = ""
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+@dataclass
+class Report:
+    """What the cleanup did and left, per model."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.failed]
+
+    def lines(self, dry_run: bool = False) -> list[str]:
+        """The per-model summary, then each record left or failed with why."""
+        lines: list[str] = []
+        by_model: dict[str, list[Outcome]] = defaultdict(list)
+        for outcome in self.outcomes:
+            by_model[outcome.model].append(outcome)
+        for model, outcomes in by_model.items():
+            counts: dict[str, int] = defaultdict(int)
+            for outcome in outcomes:
+                counts["FAILED" if outcome.failed else outcome.action.value] += 1
+            verb = "would be " if dry_run else ""
+            lines.append(f"{model}: " + ", ".join(
+                f"{count} {'' if what in ('FAILED', Action.NOTHING.value, Action.LEAVE.value) else verb}{what}"
+                for what, count in counts.items()))
+            for outcome in outcomes:
+                if outcome.failed:
+                    lines.append(f"  FAILED {outcome.label} ({model} {outcome.record_id}): "
+                                 f"{outcome.action.name.lower().replace('_', ' ')} refused by Odoo: {outcome.error}")
+                elif outcome.action is Action.LEAVE:
+                    lines.append(f"  left {outcome.label} ({model} {outcome.record_id}): {outcome.why}")
+        if not lines:
+            lines.append("Nothing to clean: no record carries a marker of ours (ir.model.data module "
+                         f"{RUN_MODULE}).")
+        return lines
+
+
+def odoo_message(error: Exception) -> str:
+    """Odoo's own message of an RPC error (not the traceback)."""
+    info = getattr(error, "info", None)
+    if isinstance(info, dict):
+        data = info.get("data") or {}
+        message = data.get("message") or info.get("message")
+        if message:
+            return str(message).strip()
+    return str(error).strip()
+
+
+class Cleaner:
+    """Finds what runs left on one server and cleans it."""
+
+    def __init__(self, odoo: Any, dry_run: bool = False) -> None:
+        self.odoo = odoo
+        self.dry_run = dry_run
+        self.report = Report()
+
+    def markers(self, run_id: str | None) -> dict[str, list[int]]:
+        """Model -> marked ids, from our ir.model.data rows."""
+        rows = self.odoo.env["ir.model.data"].search_read([("module", "=", RUN_MODULE)], ["name", "model", "res_id"])
+        return markers_by_model(rows, run_id)
+
+    def made_from(self, marked: dict[str, list[int]]) -> dict[str, list[int]]:
+        """Marked records plus the documents made from the marked partners and products."""
+        partners, products = marked.get(PARTNER, []), marked.get(PRODUCT, [])
+        found = {model: list(ids) for model, ids in marked.items()}
+        for model, domain in MADE_FROM.items():
+            if (partners or products) and model in self.odoo.env:
+                ids = self.odoo.env[model].with_context(active_test=False).search(domain(partners, products))
+                found[model] = list(dict.fromkeys([*found.get(model, []), *ids]))
+        return {model: ids for model, ids in found.items() if ids}
+
+    def run(self, run_id: str | None = None) -> Report:
+        """Clean every model, documents first."""
+        targets = self.made_from(self.markers(run_id))
+        for model in cleaning_order(targets):
+            self.clean_model(model, targets[model])
+        return self.report
+
+    def read(self, model: str, ids: list[int]) -> list[dict[str, Any]]:
+        """The rows of ids that still exist, with the fields the decisions look at."""
+        if model not in self.odoo.env:
+            return []
+        records = self.odoo.env[model].with_context(active_test=False)
+        known = set(records.fields_get(list(FIELDS)))
+        existing = records.search([("id", "in", ids)])
+        return records.read(existing, [name for name in FIELDS if name in known]) if existing else []
+
+    def clean_model(self, model: str, ids: list[int]) -> None:
+        for row in self.read(model, ids):
+            decision = decide(model, row)
+            label = str(row.get("display_name") or row.get("name") or row["id"])
+            outcome = Outcome(model, row["id"], label, decision.action, decision.why)
+            if not self.dry_run and decision.action not in (Action.NOTHING, Action.LEAVE):
+                try:
+                    outcome.action = self.apply(model, row, decision.action)
+                except odoorpc.error.RPCError as error:
+                    outcome.error = odoo_message(error)
+            self.report.outcomes.append(outcome)
+
+    def apply(self, model: str, row: Mapping[str, Any], action: Action) -> Action:
+        """Do one decision; returns what was done in the end (a reversal when the reset was refused)."""
+        records = self.odoo.env[model].with_context(active_test=False)
+        record = records.browse([row["id"]])
+        if action in (Action.ARCHIVE, Action.DEACTIVATE):
+            record.write({"active": False})
+            if model == PRODUCT:  # the template too, or it stays on sale with its variant hidden
+                template = records.read([row["id"]], ["product_tmpl_id"])[0]["product_tmpl_id"][0]
+                self.odoo.env[TEMPLATE].browse([template]).write({"active": False})
+        elif model == SALE:
+            if row.get("locked") or row.get("state") == "done":
+                record.action_unlock()
+            # Without this context 18.0 answers a confirmed order's cancel with a wizard that emails the customer.
+            records.with_context(disable_cancel_warning=True).browse([row["id"]]).action_cancel()
+            if action is Action.DELETE:
+                record.unlink()
+        elif model == PURCHASE:
+            if row.get("locked") or row.get("state") == "done":
+                record.button_unlock()
+            record.button_cancel()
+            if action is Action.DELETE:
+                record.unlink()
+        elif model == PICKING and action is Action.DELETE:
+            record.unlink()
+        elif model == PICKING:
+            record.action_cancel()
+        elif model == MOVE:
+            return self.clean_invoice(record, row, action)
+        return action
+
+    def clean_invoice(self, record: Any, row: Mapping[str, Any], action: Action) -> Action:
+        """Delete, cancel, or reset and cancel; reverse when Odoo refuses to reset a posted invoice."""
+        if action is Action.DELETE:
+            record.unlink()
+        elif action is Action.CANCEL:
+            record.button_cancel()
+        elif action is Action.RESET_AND_CANCEL:
+            try:
+                record.button_draft()
+            except odoorpc.error.RPCError:
+                return self.reverse(row)
+            record.button_cancel()
+        elif action is Action.REVERSE:
+            return self.reverse(row)
+        return action
+
+    def reverse(self, row: Mapping[str, Any]) -> Action:
+        """A credit note (or refund) that cancels a posted invoice out, through Odoo's reversal wizard."""
+        wizards = self.odoo.env["account.move.reversal"].with_context(
+            active_model=MOVE, active_ids=[row["id"]], active_id=row["id"])
+        wizard = wizards.create({"move_ids": [(6, 0, [row["id"]])],
+                                 "reason": "odoo-uat cleanup: test data of an earlier run"})
+        wizards.browse([wizard]).refund_moves()
+        return Action.REVERSE
+
+
+def server_target(root: Path = ROOT, environ: Mapping[str, str] | None = None) -> OdooTarget:
+    """The existing server of the settings; SettingsError when they name none (or the embedded mode)."""
+    settings = load_settings(root, environ=environ)
+    if settings.mode != "server":
+        raise SettingsError(
+            "The cleanup works on an existing server: set ODOO_URL, ODOO_DB and ODOO_PASSWORD (and ODOO_LOGIN "
+            "when not 'admin'). The embedded mode's databases are throwaway clones, made afresh on every run: "
+            "there is nothing to clean there.")
+    settings.check()
+    assert settings.url and settings.db and settings.password
+    return OdooTarget(url=settings.url, db=settings.db, login=settings.login, password=settings.password)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m odoo_uat.cleanup",
+        description="Archive or delete what earlier odoo-uat runs left on the existing server of the settings "
+                    "(ODOO_URL, ODOO_DB, ODOO_PASSWORD); never anything the suite did not create.")
+    parser.add_argument("--run", metavar="RUN_ID",
+                        help="only what this run left (its id is in the run's environment.properties and the "
+                             "pytest header); default: every run")
+    parser.add_argument("--dry-run", action="store_true", help="say what would be done, change nothing")
+    args = parser.parse_args(argv)
+    if args.run is not None and not is_run_id(args.run):
+        parser.error(f"--run {args.run!r} is not a run id: 4 to 16 lower-case letters and digits, e.g. k3x9ab.")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        target = server_target()
+        odoo = connect(target)
+    except (SettingsError, OdooConnectionError) as error:
+        print(f"odoo-uat cleanup: {error}", file=sys.stderr)
+        return USAGE
+    scope = f"run {args.run}" if args.run else "every run"
+    print(f"odoo-uat cleanup of {scope} on {target.url}, database {target.db}"
+          f"{' (dry run: nothing is changed)' if args.dry_run else ''}")
+    report = Cleaner(odoo, dry_run=args.dry_run).run(args.run)
+    for line in report.lines(args.dry_run):
+        print(line)
+    if report.failed:
+        print(f"{len(report.failed)} record(s) could not be cleaned: see FAILED above.", file=sys.stderr)
+        return FAILED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""The cleanup's pure parts: markers, what to do per model and state, the report; and the refusal of the embedded mode."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import odoorpc
+import pytest
+
+from odoo_uat.cleanup import (
+    Action,
+    Cleaner,
+    Decision,
+    Outcome,
+    Report,
+    cleaning_order,
+    decide,
+    main,
+    markers_by_model,
+    odoo_message,
+    server_target,
+)
+from odoo_uat.run_id import RUN_MODULE, marker_name, marker_values, parse_marker
+from odoo_uat.settings import SettingsError
+
+
+def test_a_marker_names_the_run_the_model_and_the_record():
+    assert marker_name("k3x9ab", "res.partner", 42) == "k3x9ab_res_partner_42"
+    [row] = marker_values("k3x9ab", "res.partner", [42])
+    assert row == {"module": RUN_MODULE, "name": "k3x9ab_res_partner_42", "model": "res.partner", "res_id": 42,
+                   "noupdate": True}
+    marker = parse_marker("k3x9ab_res_partner_42", "res.partner", 42)
+    assert marker is not None and (marker.run_id, marker.model, marker.res_id) == ("k3x9ab", "res.partner", 42)
+
+
+@pytest.mark.parametrize("name, model, res_id", [
+    ("k3x9ab_res_partner_42", "res.partner", 43),      # points elsewhere than it says
+    ("k3x9ab_res_partner_42", "product.product", 42),  # another model
+    ("somebody else's", "res.partner", 42),            # not a name we write
+])
+def test_a_row_that_is_not_exactly_one_of_our_markers_is_ignored(name, model, res_id):
+    assert parse_marker(name, model, res_id) is None
+
+
+def test_markers_group_by_model_and_filter_by_run():
+    rows = [{"name": marker_name(run, model, rid), "model": model, "res_id": rid}
+            for run, model, rid in [("aaaa11", "res.partner", 1), ("bbbb22", "res.partner", 2),
+                                    ("aaaa11", "product.product", 7), ("aaaa11", "res.partner", 1)]]
+    assert markers_by_model(rows) == {"res.partner": [1, 2], "product.product": [7]}
+    assert markers_by_model(rows, "aaaa11") == {"res.partner": [1], "product.product": [7]}
+
+
+def test_documents_are_cleaned_before_the_masters_they_use():
+    order = cleaning_order(["res.users", "res.partner", "sale.order", "x.custom", "account.move", "stock.warehouse"])
+    assert order == ["account.move", "sale.order", "res.partner", "stock.warehouse", "res.users", "x.custom"]
+
+
+@pytest.mark.parametrize("model, row, action", [
+    ("sale.order", {"state": "draft"}, Action.DELETE),
+    ("sale.order", {"state": "sent"}, Action.DELETE),
+    ("sale.order", {"state": "sale", "locked": True}, Action.CANCEL),
+    ("sale.order", {"state": "cancel"}, Action.NOTHING),
+    ("purchase.order", {"state": "draft"}, Action.DELETE),
+    ("purchase.order", {"state": "purchase"}, Action.CANCEL),
+    ("purchase.order", {"state": "done"}, Action.CANCEL),
+    ("stock.picking", {"state": "draft"}, Action.DELETE),
+    ("stock.picking", {"state": "assigned"}, Action.CANCEL),
+    ("stock.picking", {"state": "done"}, Action.LEAVE),
+    ("account.move", {"state": "draft", "name": "/"}, Action.DELETE),
+    ("account.move", {"state": "draft", "name": "INV/2026/00003"}, Action.CANCEL),
+    ("account.move", {"state": "posted", "name": "INV/2026/00003", "inalterable_hash": False},
+     Action.RESET_AND_CANCEL),
+    ("account.move", {"state": "posted", "name": "INV/2026/00003", "inalterable_hash": "$1$ab"}, Action.REVERSE),
+    ("account.move", {"state": "posted", "payment_state": "reversed"}, Action.NOTHING),
+    ("res.partner", {"active": True}, Action.ARCHIVE),
+    ("res.partner", {"active": False}, Action.NOTHING),
+    ("res.users", {"active": True}, Action.DEACTIVATE),
+    ("product.category", {"name": "Chilled"}, Action.LEAVE),
+    ("sale.order", {"state": "weird"}, Action.LEAVE),
+])
+def test_what_is_done_per_model_and_state(model, row, action):
+    assert decide(model, row).action is action
+
+
+def test_what_is_left_says_why():
+    assert "stock moves are history" in decide("stock.picking", {"state": "done"}).why
+    assert "cannot be archived" in decide("product.category", {"name": "x"}).why
+
+
+def test_the_report_counts_per_model_and_names_each_failure_with_odoos_message():
+    report = Report([
+        Outcome("sale.order", 5, "S00005", Action.CANCEL),
+        Outcome("sale.order", 6, "S00006", Action.CANCEL, error="You cannot cancel a locked order."),
+        Outcome("stock.picking", 9, "WH/OUT/00009", Action.LEAVE, "done: its stock moves are history"),
+    ])
+    lines = report.lines()
+    assert lines[0] == "sale.order: 1 cancelled, 1 FAILED"
+    assert lines[1] == ("  FAILED S00006 (sale.order 6): cancel refused by Odoo: You cannot cancel a locked order.")
+    assert lines[2] == "stock.picking: 1 left"
+    assert lines[3] == "  left WH/OUT/00009 (stock.picking 9): done: its stock moves are history"
+    assert len(report.failed) == 1
+
+
+def test_a_dry_run_report_says_would_be():
+    assert Report([Outcome("res.partner", 1, "Acme", Action.ARCHIVE)]).lines(dry_run=True) == [
+        "res.partner: 1 would be archived"]
+
+
+def test_an_empty_report_says_where_it_looked():
+    assert RUN_MODULE in Report().lines()[0]
+
+
+def rpc_error(message: str) -> odoorpc.error.RPCError:
+    return odoorpc.error.RPCError("Odoo Server Error", {"code": 200, "message": "Odoo Server Error",
+                                                         "data": {"message": message, "name": "UserError"}})
+
+
+def test_odoos_message_is_taken_from_the_rpc_error():
+    assert odoo_message(rpc_error("Only draft journal entries can be cancelled.")) == (
+        "Only draft journal entries can be cancelled.")
+
+
+class FakeModel:
+    """Records calls; raises for the methods named in `refuse`."""
+
+    def __init__(self, env: FakeEnv, name: str, ids: list[int] | None = None) -> None:
+        self.env, self.name, self.ids = env, name, ids or []
+
+    def with_context(self, **_context: Any) -> FakeModel:
+        return self
+
+    def browse(self, ids: list[int]) -> FakeModel:
+        return FakeModel(self.env, self.name, ids)
+
+    def create(self, _values: dict) -> int:
+        self.env.calls.append((self.name, "create", []))
+        return 99
+
+    def __getattr__(self, method: str):
+        def call(*_args: Any, **_kwargs: Any) -> None:
+            self.env.calls.append((self.name, method, self.ids))
+            if (self.name, method) in self.env.refuse:
+                raise rpc_error(self.env.refuse[(self.name, method)])
+        return call
+
+
+class FakeEnv(dict):
+    def __init__(self, refuse: dict[tuple[str, str], str]) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, str, list[int]]] = []
+        self.refuse = refuse
+
+    def __missing__(self, name: str) -> FakeModel:
+        return FakeModel(self, name)
+
+
+class FakeOdoo:
+    def __init__(self, refuse: dict[tuple[str, str], str] | None = None) -> None:
+        self.env = FakeEnv(refuse or {})
+
+
+def test_a_posted_invoice_whose_reset_is_refused_is_reversed():
+    odoo = FakeOdoo({("account.move", "button_draft"): "You cannot modify a posted entry of this journal."})
+    done = Cleaner(odoo).apply("account.move", {"id": 3, "state": "posted"}, Action.RESET_AND_CANCEL)
+    assert done is Action.REVERSE
+    assert ("account.move.reversal", "refund_moves", [99]) in odoo.env.calls
+    assert ("account.move", "button_cancel", [3]) not in odoo.env.calls
+
+
+def test_a_locked_order_is_unlocked_then_cancelled():
+    odoo = FakeOdoo()
+    Cleaner(odoo).apply("sale.order", {"id": 4, "state": "sale", "locked": True}, Action.CANCEL)
+    assert [call[1] for call in odoo.env.calls] == ["action_unlock", "action_cancel"]
+
+
+def test_a_refusal_becomes_a_failed_outcome_naming_the_record():
+    odoo = FakeOdoo({("sale.order", "action_cancel"): "Nope."})
+    cleaner = Cleaner(odoo)
+    cleaner.read = lambda model, ids: [{"id": 4, "display_name": "S00004", "state": "sale"}]  # type: ignore[method-assign]
+    cleaner.clean_model("sale.order", [4])
+    [outcome] = cleaner.report.outcomes
+    assert (outcome.label, outcome.error) == ("S00004", "Nope.")
+
+
+def test_a_dry_run_changes_nothing():
+    odoo = FakeOdoo()
+    cleaner = Cleaner(odoo, dry_run=True)
+    cleaner.read = lambda model, ids: [{"id": 1, "display_name": "Acme", "active": True}]  # type: ignore[method-assign]
+    cleaner.clean_model("res.partner", [1])
+    assert odoo.env.calls == [] and cleaner.report.outcomes[0].action is Action.ARCHIVE
+
+
+def test_the_embedded_mode_is_refused(tmp_path: Path):
+    with pytest.raises(SettingsError, match="existing server.*throwaway"):
+        server_target(tmp_path, {"ODOO_SRC": str(tmp_path)})
+
+
+def test_no_server_configured_exits_2_with_the_settings_named(monkeypatch, capsys):
+    for name in ("ODOO_URL", "ODOO_SRC", "ODOO_DB", "ODOO_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("odoo_uat.cleanup.server_target", lambda: server_target(Path("/nonexistent"), {}))
+    assert main([]) == 2
+    assert "ODOO_URL" in capsys.readouterr().err
+
+
+def test_a_run_id_of_the_wrong_shape_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["--run", "Robert'); DROP"])
+    assert "not a run id" in capsys.readouterr().err
+
+
+def test_decision_defaults_to_no_reason():
+    assert Decision(Action.ARCHIVE).why == ""
