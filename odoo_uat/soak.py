@@ -163,8 +163,8 @@ def render_markdown(table: Mapping[str, ScenarioSoak], records: Sequence[RunReco
                      f"| {row.skips} | {percent(row.flake_rate)} | {messages} |")
     lines += [
         "",
-        f"**Overall flake rate: {percent(overall_rate(table))}** "
-        f"({len(unstable)} of {len(table)} scenarios failed or needed a retry at least once).",
+        (f"**Overall flake rate: {percent(overall_rate(table))}** "
+         f"({len(unstable)} of {len(table)} scenarios failed or needed a retry at least once)."),
         "",
         "| Run | Exit status | Time | Results |",
         "|---:|---:|---:|---|",

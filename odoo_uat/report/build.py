@@ -159,8 +159,10 @@ def _notes(
         notes.append(
             f"{skipped} scenario{'s' if skipped != 1 else ''} skipped; skipped scenarios do not count as failures"
         )
-    if retried := [s for s in scenarios if s.attempts > 1 and s.passed]:
-        notes.append(f"{len(retried)} scenario{'s' if len(retried) != 1 else ''} passed only after a retry (flaky)")
+    if flaky := sum(s.flaky for s in scenarios):
+        notes.append(
+            f"{flaky} scenario{'s' if flaky != 1 else ''} passed only after a retry (flaky): see Flaky scenarios"
+        )
     return notes
 
 

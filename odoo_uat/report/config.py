@@ -25,6 +25,7 @@ class ExitCriteria:
     must_pass_severities: tuple[str, ...] = ("blocker", "critical")
     min_pass_rate: float | None = 95.0
     max_environment_problems: int | None = 0
+    max_flaky: int | None = None  # scenarios passing only on a retry (RETRIES=); off unless set
     every_process_area_executed: bool = True
     process_areas: tuple[str, ...] = ()
     every_requirement_passed: bool = True
@@ -54,9 +55,10 @@ def criteria_from_mapping(table: Mapping[str, Any], base: Path) -> ExitCriteria:
         values["must_pass_severities"] = severities
     if "min_pass_rate" in table:
         values["min_pass_rate"] = _number_or_off(table, "min_pass_rate", 0, 100)
-    if "max_environment_problems" in table:
-        limit = _number_or_off(table, "max_environment_problems", 0, None)
-        values["max_environment_problems"] = None if limit is None else int(limit)
+    for key in ("max_environment_problems", "max_flaky"):
+        if key in table:
+            limit = _number_or_off(table, key, 0, None)
+            values[key] = None if limit is None else int(limit)
     for flag in ("every_process_area_executed", "every_requirement_passed"):
         if flag in table:
             if not isinstance(table[flag], bool):

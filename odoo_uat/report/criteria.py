@@ -26,6 +26,8 @@ def evaluate(
         results.append(pass_rate(scenarios, criteria.min_pass_rate))
     if criteria.max_environment_problems is not None:
         results.append(environment_problems(scenarios, criteria.max_environment_problems))
+    if criteria.max_flaky is not None:
+        results.append(flaky(scenarios, criteria.max_flaky))
     if criteria.every_process_area_executed:
         results.append(areas_executed(areas))
     if criteria.every_requirement_passed and requirements is not None:
@@ -100,6 +102,26 @@ def environment_problems(scenarios: Sequence[Scenario], maximum: int) -> Criteri
             else "No environment problem beyond the limit"
         ),
         details=tuple(s.title for s in broken),
+    )
+
+
+def flaky(scenarios: Sequence[Scenario], maximum: int) -> CriterionResult:
+    """At most `maximum` scenarios that passed only on a retry (RETRIES=, pytest-rerunfailures)."""
+    unstable = [s for s in scenarios if s.flaky]
+    title = "No scenario passed only on a retry" if maximum == 0 else f"At most {maximum} flaky scenarios"
+    return CriterionResult(
+        key="max_flaky",
+        title=title,
+        required=f"≤ {maximum}",
+        measured=str(len(unstable)),
+        met=len(unstable) <= maximum,
+        reason=(
+            f"{_count(len(unstable), 'scenario')} passed only on a retry: {_names(unstable)}. "
+            "Find why the first try failed (docs/flakes.md); a retry is no fix"
+            if len(unstable) > maximum
+            else f"{_count(len(unstable), 'flaky scenario')}, within the limit of {maximum}"
+        ),
+        details=tuple(s.title for s in unstable),
     )
 
 

@@ -25,6 +25,7 @@ class Counts:
     passed: int = 0
     failed: int = 0
     skipped: int = 0
+    flaky: int = 0  # passed, but only on a retry (counted in passed too)
 
     @classmethod
     def of(cls, scenarios: Iterable[Scenario]) -> Counts:
@@ -35,6 +36,7 @@ class Counts:
             passed=sum(s.passed for s in items),
             failed=sum(s.failing for s in items),
             skipped=sum(s.skipped for s in items),
+            flaky=sum(s.flaky for s in items),
         )
 
     @property
@@ -185,6 +187,11 @@ class ExitReport:
     def skipped(self) -> list[Scenario]:
         """Scenarios that did not run."""
         return [s for s in self.scenarios if s.skipped]
+
+    @property
+    def flaky(self) -> list[Scenario]:
+        """Scenarios that passed only on a retry (RETRIES=, pytest-rerunfailures)."""
+        return [s for s in self.scenarios if s.flaky]
 
     @property
     def known_defects(self) -> list[Scenario]:

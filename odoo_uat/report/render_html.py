@@ -35,6 +35,7 @@ def render_html(report: ExitReport) -> str:
                 _known_defects(report),
                 _requirements(report),
                 _skipped(report),
+                _flaky(report),
                 _selection(report),
                 _run(report),
             ]
@@ -62,6 +63,7 @@ def _tiles(report: ExitReport) -> str:
         ("Passed", str(counts.passed), "good" if counts.passed else ""),
         ("Failed", str(counts.failed), "bad" if counts.failed else ""),
         ("Skipped", str(counts.skipped), ""),
+        ("Flaky", str(counts.flaky), "bad" if counts.flaky else ""),
         ("Pass rate", text.format_rate(counts.pass_rate), ""),
     ]
     return "".join(
@@ -174,6 +176,20 @@ def _skipped(report: ExitReport) -> str:
         _table(["Process area", "Feature", "Scenario", "Reason"], rows) if rows else "<p>No scenario was skipped.</p>"
     )
     return _section("Skipped scenarios", body)
+
+
+def _flaky(report: ExitReport) -> str:
+    rows = [
+        f"<tr><td>{_e(area_name(s.process_area))}</td><td>{_e(s.feature)}</td><td>{_e(s.title)}</td>"
+        f'<td class="num">{s.attempts}</td></tr>'
+        for s in report.flaky
+    ]
+    body = (
+        _table(["Process area", "Feature", "Scenario", "#Tries"], rows)
+        if rows
+        else "<p>No scenario needed a retry to pass.</p>"
+    )
+    return _section("Flaky scenarios", body)
 
 
 def _selection(report: ExitReport) -> str:

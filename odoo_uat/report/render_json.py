@@ -55,6 +55,7 @@ def render_json(report: ExitReport) -> str:
         ],
         "failures": [{**_scenario(report, s), "category": s.category} for s in report.failures],
         "skipped": [{**_scenario(report, s), "reason": s.skip_reason} for s in report.skipped],
+        "flaky": [_scenario(report, s) for s in report.flaky],
         "known_defects": [
             {**_scenario(report, s), "tickets": list(s.defects), "meaning": defect_status(s)}
             for s in report.known_defects
@@ -80,7 +81,8 @@ def render_json(report: ExitReport) -> str:
 
 
 def _counts(counts: Any) -> dict[str, int]:
-    return {"total": counts.total, "passed": counts.passed, "failed": counts.failed, "skipped": counts.skipped}
+    return {"total": counts.total, "passed": counts.passed, "failed": counts.failed, "skipped": counts.skipped,
+            "flaky": counts.flaky}
 
 
 def _scenario(report: ExitReport, scenario: Scenario) -> dict[str, Any]:
@@ -93,6 +95,7 @@ def _scenario(report: ExitReport, scenario: Scenario) -> dict[str, Any]:
         "failing_step": scenario.failing_step,
         "message": scenario.message or None,
         "attempts": scenario.attempts,
+        "flaky": scenario.flaky,
         "requirements": list(scenario.requirements),
         "records": [{"name": n, "url": u} for n, u in scenario.record_links],
         "allure": report.allure_link(scenario),

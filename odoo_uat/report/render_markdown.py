@@ -29,7 +29,7 @@ def render_markdown(report: ExitReport) -> str:
     lines += [
         "",
         f"**{counts.total}** scenarios · **{counts.passed}** passed · **{counts.failed}** failed · "
-        f"**{counts.skipped}** skipped · pass rate **{text.format_rate(counts.pass_rate)}**",
+        f"**{counts.skipped}** skipped · **{counts.flaky}** flaky · pass rate **{text.format_rate(counts.pass_rate)}**",
         "",
         "## Exit criteria",
         "",
@@ -126,6 +126,15 @@ def render_markdown(report: ExitReport) -> str:
         )
         if report.skipped
         else "No scenario was skipped."
+    )
+    lines += ["", "## Flaky scenarios", ""]
+    lines.append(
+        _table(
+            ["Process area", "Feature", "Scenario", "Tries"],
+            [[_area(s), s.feature, s.title, str(s.attempts)] for s in report.flaky],
+        )
+        if report.flaky
+        else "No scenario needed a retry to pass."
     )
     lines += _selection(report)
     lines += ["", "## Run", "", _table(["", ""], [[k, v] for k, v in text.run_facts(report.run)]), ""]

@@ -379,7 +379,7 @@ def test_a_scenario_that_passes_only_on_a_retry_is_marked_flaky(suite: Path) -> 
     done = run(suite, "--reruns", "1")
     assert done.outcomes() == {"failed": 1, "passed": 4, "rerun": 2}
     tries = [json.loads(p.read_text(encoding="utf-8")) for p in done.results_dir.glob("*-result.json")]
-    flaky_tries = sorted((t["status"] for t in tries if t["name"] == "Confirm on the second try"))
+    flaky_tries = sorted(t["status"] for t in tries if t["name"] == "Confirm on the second try")
     assert flaky_tries == ["failed", "passed"]
     passed = next(t for t in tries if t["name"] == "Confirm on the second try" and t["status"] == "passed")
     assert passed["statusDetails"]["flaky"] is True

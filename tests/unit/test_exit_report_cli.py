@@ -65,6 +65,8 @@ def test_the_html_page_shows_the_verdict_first_and_is_self_contained(project: Pa
     assert "module stock_landed_costs is not installed on the Odoo under test" in html
     assert "looks fixed: retest and close the ticket" in html
     assert "P2S-004" in html and "no scenario" in html
+    flaky = html.split("<h2>Flaky scenarios</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "Reserving stock for a confirmed order" in flaky and '<td class="num">2</td>' in flaky
 
 
 def test_the_markdown_and_json_carry_the_same_verdict(project: Path) -> None:
@@ -74,7 +76,13 @@ def test_the_markdown_and_json_carry_the_same_verdict(project: Path) -> None:
     assert markdown.startswith("# UAT exit: ❌ NO-GO")
     assert data["verdict"] == "NO-GO"
     assert [c["met"] for c in data["criteria"]] == [False] * 5
-    assert data["totals"] == {"total": 14, "passed": 6, "failed": 6, "skipped": 2, "pass_rate": 50.0}
+    assert data["totals"] == {"total": 14, "passed": 6, "failed": 6, "skipped": 2, "flaky": 1, "pass_rate": 50.0}
+    assert [(f["name"], f["attempts"], f["flaky"]) for f in data["flaky"]] == [
+        ("Reserving stock for a confirmed order", 2, True)
+    ]
+    assert "**1** flaky" in markdown
+    flaky_section = markdown.split("## Flaky scenarios", 1)[1].split("\n## ", 1)[0]
+    assert "| Reserving stock for a confirmed order | 2 |" in flaky_section
     assert data["run"]["database"] == "uat_sample" and data["run"]["build_url"].endswith("/9876543210")
     [area] = [a for a in data["process_areas"] if a["key"] == "returns"]
     assert (area["in_scope"], area["skipped"], area["pass_rate"]) == (True, 1, None)

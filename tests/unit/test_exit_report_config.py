@@ -46,6 +46,12 @@ def test_the_table_is_read_and_paths_resolve_next_to_pyproject(tmp_path: Path) -
     )
 
 
+def test_max_flaky_is_off_by_default_and_read_as_a_count(tmp_path: Path) -> None:
+    assert ExitCriteria().max_flaky is None
+    assert load_criteria(pyproject(tmp_path, "max_flaky = 0")).max_flaky == 0
+    assert load_criteria(pyproject(tmp_path, "max_flaky = false")).max_flaky is None
+
+
 def test_a_named_file_holds_the_settings_and_the_table_overrides_it(tmp_path: Path) -> None:
     (tmp_path / "exit.toml").write_text("min_pass_rate = 80\nevery_requirement_passed = false\n", encoding="utf-8")
     criteria = load_criteria(pyproject(tmp_path, 'file = "exit.toml"\nmin_pass_rate = 85\n'))
@@ -60,6 +66,8 @@ def test_a_named_file_holds_the_settings_and_the_table_overrides_it(tmp_path: Pa
         ('must_pass_severities = ["showstopper"]', "showstopper is not one of"),
         ('every_requirement_passed = "yes"', "every_requirement_passed must be true or false"),
         ('process_areas = "returns"', "process_areas must be a list of strings"),
+        ("max_flaky = -1", "max_flaky must be a number at least 0, or false to skip this criterion"),
+        ("max_flaky = true", "max_flaky must be a number at least 0"),
     ],
 )
 def test_a_wrong_setting_is_refused_with_the_key_named(tmp_path: Path, table: str, message: str) -> None:

@@ -30,6 +30,7 @@ def scenario(
     requirements: tuple[str, ...] = (),
     defects: tuple[str, ...] = (),
     message: str = "",
+    attempts: int = 1,
 ) -> Scenario:
     """A scenario outcome as load_results would give it."""
     return Scenario(
@@ -45,6 +46,8 @@ def scenario(
         defects=defects,
         message=message or (ASSERTION if status == "failed" else ""),
         labels={"defect": defects} if defects else {},
+        attempts=attempts,
+        flaky=status == "passed" and attempts > 1,
     )
 
 
@@ -119,6 +122,28 @@ def test_an_environment_problem_blocks_go_until_tolerated() -> None:
     tolerant = report_for(scenarios, ExitCriteria(max_environment_problems=1))
     assert criterion(tolerant, "max_environment_problems") == (True, "1")
     assert tolerant.verdict == GO
+
+
+def test_a_flaky_scenario_is_reported_but_counts_against_go_only_when_max_flaky_is_set() -> None:
+    scenarios = [scenario("Reserve stock", attempts=2), scenario("Ship")]
+    default = report_for(scenarios)
+    assert default.verdict == GO
+    assert "max_flaky" not in {c.key for c in default.criteria}
+    assert [s.name for s in default.flaky] == ["Reserve stock"] and default.counts.flaky == 1
+    assert "1 scenario passed only after a retry (flaky): see Flaky scenarios" in default.notes
+    strict = report_for(scenarios, ExitCriteria(max_flaky=0))
+    assert strict.verdict == NO_GO
+    assert criterion(strict, "max_flaky") == (False, "1")
+    assert strict.reasons[0].startswith("1 scenario passed only on a retry: Reserve stock.")
+    assert report_for(scenarios, ExitCriteria(max_flaky=1)).verdict == GO
+
+
+def test_a_scenario_failing_on_every_try_is_a_failure_not_a_flake() -> None:
+    report = report_for(
+        [scenario("Invoice", "failed", attempts=2)] + [scenario(f"p{i}") for i in range(40)], ExitCriteria(max_flaky=0)
+    )
+    assert criterion(report, "max_flaky") == (True, "0")
+    assert report.flaky == []
 
 
 def test_a_process_area_in_scope_without_an_executed_scenario_is_named() -> None:

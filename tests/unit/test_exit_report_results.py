@@ -27,6 +27,17 @@ def test_retries_of_a_scenario_collapse_into_the_last_try(mixed: dict) -> None:
     assert len(mixed) == 14
 
 
+def test_a_scenario_passing_only_on_a_retry_is_flaky_and_a_failing_one_is_not(mixed: dict) -> None:
+    assert [title for title, s in mixed.items() if s.flaky] == ["Reserving stock for a confirmed order"]
+
+
+def test_allures_flaky_status_detail_marks_a_single_try_flaky(tmp_path: Path) -> None:
+    result = {"uuid": "u1", "historyId": "h1", "name": "Ship", "status": "passed", "statusDetails": {"flaky": True}}
+    (tmp_path / "u1-result.json").write_text(json.dumps(result), encoding="utf-8")
+    [scenario] = load_results(tmp_path).scenarios
+    assert (scenario.attempts, scenario.flaky) == (1, True)
+
+
 @pytest.mark.parametrize(
     ("title", "category"),
     [
