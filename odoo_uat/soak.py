@@ -225,15 +225,18 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path) -> int
     records: list[RunRecord] = []
     with soak_target(root) as (target, described):
         say(f"{runs} runs against {described}; results in {folder}/run-<i>/")
-        for index in range(1, runs + 1):
-            run_folder = folder / f"run-{index}"
-            started = time.monotonic()
-            status = subprocess.call(pytest_command(run_folder, pytest_args, target), cwd=root,
-                                     env=child_environment(target))
-            outcomes = read_run(run_folder / RESULTS_FOLDER)
-            records.append(RunRecord(index, run_folder, status, time.monotonic() - started, outcomes))
-            say(f"run {index}/{runs}: exit status {status}, {len(outcomes)} scenarios, "
-                f"{time.monotonic() - started:.0f} s")
+        try:
+            for index in range(1, runs + 1):
+                run_folder = folder / f"run-{index}"
+                started = time.monotonic()
+                status = subprocess.call(pytest_command(run_folder, pytest_args, target), cwd=root,
+                                         env=child_environment(target))
+                outcomes = read_run(run_folder / RESULTS_FOLDER)
+                records.append(RunRecord(index, run_folder, status, time.monotonic() - started, outcomes))
+                say(f"run {index}/{runs}: exit status {status}, {len(outcomes)} scenarios, "
+                    f"{time.monotonic() - started:.0f} s")
+        except KeyboardInterrupt:  # the table of the runs already done is still worth having
+            say(f"interrupted: the table covers the {len(records)} finished runs")
     table = tabulate([r.outcomes for r in records])
     markdown = render_markdown(table, records, pytest_args, described)
     output.mkdir(parents=True, exist_ok=True)
