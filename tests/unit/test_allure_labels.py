@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from odoo_uat.report import properties
+from odoo_uat.report.results import load_results
 
 pytest_plugins = ["pytester"]
 
@@ -386,3 +387,6 @@ def test_a_scenario_that_passes_only_on_a_retry_is_marked_flaky(suite: Path) -> 
     failing = [t for t in tries if t["name"] == "Invoice a delivery"]
     assert all(not (t.get("statusDetails") or {}).get("flaky") for t in failing)  # failed twice: not flaky
     assert all(not (t.get("statusDetails") or {}).get("flaky") for t in tries if t["name"] == "Confirm a quotation")
+    read = {sc.name: sc for sc in load_results(done.results_dir).scenarios}  # as the exit report reads them
+    assert (read["Confirm on the second try"].flaky, read["Confirm on the second try"].attempts) == (True, 2)
+    assert (read["Invoice a delivery"].status, read["Invoice a delivery"].flaky) == ("failed", False)
