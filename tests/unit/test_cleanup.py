@@ -120,57 +120,32 @@ def test_odoos_message_is_taken_from_the_rpc_error():
         "Only draft journal entries can be cancelled.")
 
 
-class FakeModel:
-    """Records calls; raises for the methods named in `refuse`."""
-
-    def __init__(self, env: FakeEnv, name: str, ids: list[int] | None = None) -> None:
-        self.env, self.name, self.ids = env, name, ids or []
-
-    def with_context(self, **_context: Any) -> FakeModel:
-        return self
-
-    def browse(self, ids: list[int]) -> FakeModel:
-        return FakeModel(self.env, self.name, ids)
-
-    def create(self, _values: dict) -> int:
-        self.env.calls.append((self.name, "create", []))
-        return 99
-
-    def __getattr__(self, method: str):
-        def call(*_args: Any, **_kwargs: Any) -> None:
-            self.env.calls.append((self.name, method, self.ids))
-            if (self.name, method) in self.env.refuse:
-                raise rpc_error(self.env.refuse[(self.name, method)])
-        return call
-
-
-class FakeEnv(dict):
-    def __init__(self, refuse: dict[tuple[str, str], str]) -> None:
-        super().__init__()
-        self.calls: list[tuple[str, str, list[int]]] = []
-        self.refuse = refuse
-
-    def __missing__(self, name: str) -> FakeModel:
-        return FakeModel(self, name)
-
-
 class FakeOdoo:
+    """Records execute_kw calls; raises for the (model, method) pairs in `refuse`."""
+
     def __init__(self, refuse: dict[tuple[str, str], str] | None = None) -> None:
-        self.env = FakeEnv(refuse or {})
+        self.refuse = refuse or {}
+        self.calls: list[tuple[str, str, Any]] = []
+
+    def execute_kw(self, model: str, method: str, args: list, kwargs: dict | None = None) -> Any:
+        self.calls.append((model, method, args[0]))
+        if (model, method) in self.refuse:
+            raise rpc_error(self.refuse[(model, method)])
+        return 99 if method == "create" else None
 
 
 def test_a_posted_invoice_whose_reset_is_refused_is_reversed():
     odoo = FakeOdoo({("account.move", "button_draft"): "You cannot modify a posted entry of this journal."})
     done = Cleaner(odoo).apply("account.move", {"id": 3, "state": "posted"}, Action.RESET_AND_CANCEL)
     assert done is Action.REVERSE
-    assert ("account.move.reversal", "refund_moves", [99]) in odoo.env.calls
-    assert ("account.move", "button_cancel", [3]) not in odoo.env.calls
+    assert ("account.move.reversal", "refund_moves", [99]) in odoo.calls
+    assert ("account.move", "button_cancel", [3]) not in odoo.calls
 
 
 def test_a_locked_order_is_unlocked_then_cancelled():
     odoo = FakeOdoo()
     Cleaner(odoo).apply("sale.order", {"id": 4, "state": "sale", "locked": True}, Action.CANCEL)
-    assert [call[1] for call in odoo.env.calls] == ["action_unlock", "action_cancel"]
+    assert [call[1] for call in odoo.calls] == ["action_unlock", "action_cancel"]
 
 
 def test_a_refusal_becomes_a_failed_outcome_naming_the_record():
@@ -187,7 +162,7 @@ def test_a_dry_run_changes_nothing():
     cleaner = Cleaner(odoo, dry_run=True)
     cleaner.read = lambda model, ids: [{"id": 1, "display_name": "Acme", "active": True}]  # type: ignore[method-assign]
     cleaner.clean_model("res.partner", [1])
-    assert odoo.env.calls == [] and cleaner.report.outcomes[0].action is Action.ARCHIVE
+    assert odoo.calls == [] and cleaner.report.outcomes[0].action is Action.ARCHIVE
 
 
 def test_the_embedded_mode_is_refused(tmp_path: Path):
