@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.browser import ActingUsers
+from fixtures.factories import mark_seeded
 from fixtures.lookup import find_one
 from fixtures.records import Order
 from odoo_uat.names import ScenarioNames
@@ -67,6 +68,7 @@ def _(customer: str, amount: str, odoo, names: ScenarioNames, seeded: dict[tuple
         "invoice_line_ids": [(0, 0, {"name": EARLIER_GOODS, "quantity": 1, "price_unit": parse_number(amount),
                                      "tax_ids": [(6, 0, [])]})],
     })
+    mark_seeded("account.move", [invoice_id])
     moves.action_post([invoice_id])
     return Invoice(invoice_id, moves.read([invoice_id], ["name"])[0]["name"])
 

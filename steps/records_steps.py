@@ -6,6 +6,7 @@ from typing import Any
 
 from pytest_bdd import given, parsers
 
+from fixtures.factories import mark_seeded
 from odoo_uat.names import ScenarioNames
 from odoo_uat.tables import TableError
 from odoo_uat.values import parse_bool, parse_number
@@ -127,6 +128,7 @@ def _(model: str, datatable: list[list[str]], odoo, names: ScenarioNames,
         values.append(record)
         scenario_names.append(dict(zip(header, row)).get(NAME_FIELD, "").strip())
     ids = odoo.env[technical].create(values)
+    mark_seeded(technical, ids if isinstance(ids, list) else [ids])
     for scenario_name, record_id_ in zip(scenario_names, ids if isinstance(ids, list) else [ids]):
         if scenario_name:
             seeded[(technical, scenario_name)] = record_id_

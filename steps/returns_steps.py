@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.browser import ActingUsers
+from fixtures.factories import mark_seeded
 from fixtures.lookup import find_one
 from fixtures.records import Order, product_id_for, location_id_for
 from odoo_uat.names import ScenarioNames
@@ -39,6 +40,7 @@ def sell_deliver_and_invoice(odoo, customer_id: int, product_id: int, quantity: 
     orders = odoo.env["sale.order"]
     order_id = orders.create({"partner_id": customer_id, "order_line": [
         (0, 0, {"product_id": product_id, "product_uom_qty": quantity})]})
+    mark_seeded("sale.order", [order_id])
     orders.action_confirm([order_id])
     for picking in odoo.env["stock.picking"].search([("sale_id", "=", order_id), ("picking_type_code", "=", "outgoing")]):
         answer = odoo.env["stock.picking"].button_validate([picking])
@@ -98,6 +100,7 @@ def _(location: str, odoo, names: ScenarioNames, seeded: dict[tuple[str, str], i
     name = names.unique(location)[len(parent) + 1:]
     seeded[("stock.location", location)] = odoo.env["stock.location"].create(
         {"name": name, "usage": "internal", "location_id": parent_id})
+    mark_seeded("stock.location", [seeded[("stock.location", location)]])
 
 
 @given(parsers.parse('"{customer}" bought {quantity:g} units of "{product}", which were shipped and invoiced'),
