@@ -6,6 +6,11 @@ import itertools
 from odoo_uat.run_id import new_run_id
 
 
+# The field holding a record's own name: made unique per scenario wherever a scenario gives it a value,
+# so later steps find the record by the scenario's name.
+RECORD_NAME = "name"
+
+
 class ScenarioNames:
     """Turns the names a scenario writes into the unique names created in Odoo, and back."""
 

@@ -7,14 +7,13 @@ from typing import Any
 from pytest_bdd import given, parsers
 
 from fixtures.factories import mark_seeded
-from odoo_uat.names import ScenarioNames
+from odoo_uat.names import RECORD_NAME, ScenarioNames
 from odoo_uat.tables import TableError
 from odoo_uat.values import parse_bool, parse_number
 from pages.components.fields import as_datetime, parse_date
 from pages.components.labels import label_list, normalise_label
 
 FIELD_ATTRIBUTES = ["string", "type", "relation", "selection", "readonly", "store"]
-NAME_FIELD = "name"  # the field made unique, so later steps find the record by the scenario's name
 UNSUPPORTED_TYPES = {"one2many", "binary", "reference", "many2one_reference", "properties", "json"}
 CHOICES_LISTED = 8
 SERVER_DATETIME = "%Y-%m-%d %H:%M:%S"
@@ -121,12 +120,12 @@ def _(model: str, datatable: list[list[str]], odoo, names: ScenarioNames,
         for name, cell in zip(header, row):
             if not cell.strip():
                 continue
-            if name == NAME_FIELD and fields[name]["type"] == "char":
+            if name == RECORD_NAME and fields[name]["type"] == "char":
                 record[name] = names.unique(cell.strip())
             else:
                 record[name] = field_value(odoo, fields[name], cell.strip(), seeded, names)
         values.append(record)
-        scenario_names.append(dict(zip(header, row)).get(NAME_FIELD, "").strip())
+        scenario_names.append(dict(zip(header, row)).get(RECORD_NAME, "").strip())
     ids = odoo.env[technical].create(values)
     mark_seeded(technical, ids if isinstance(ids, list) else [ids])
     for scenario_name, record_id_ in zip(scenario_names, ids if isinstance(ids, list) else [ids]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pytest_bdd import parsers, when
 
 from fixtures.browser import ActingUsers
-from odoo_uat.names import ScenarioNames
+from odoo_uat.names import RECORD_NAME, ScenarioNames
 from odoo_uat.tables import TableError
 from pages.components.buttons import click_button
 from pages.components.dialog import Dialog
@@ -57,7 +57,21 @@ def _(field: str, value: str, acting: ActingUsers, names: ScenarioNames) -> None
 
     Example: When I set "Vendor" to "Oak Supplies"
     """
-    LabelledForm(acting.page).set(field, value, names.real)
+    form = LabelledForm(acting.page)
+    form.set(field, own_name(form, field, value, names), names.real)
+
+
+def own_name(form: LabelledForm, label: str, value: str, names: ScenarioNames) -> str:
+    """The value to type: a record's own name is made unique to the scenario, as seeded names are.
+
+    So a scenario that creates a contact "Elm Studio" in the web client can run again, and in
+    parallel, against the same database; its later steps say "Elm Studio" and find this one.
+    """
+    info = form.fields.get(RECORD_NAME)
+    is_own_name = form.field_name(label) == RECORD_NAME and info is not None and info.type == "char"
+    if is_own_name and names.real(value) == value:
+        return names.unique(value)
+    return value
 
 
 @when("I fill in:")
@@ -72,7 +86,7 @@ def _(datatable: list[list[str]], acting: ActingUsers, names: ScenarioNames) -> 
         raise TableError(f"The table needs the header | {' | '.join(FIELD_COLUMNS)} | and one row per field.")
     form = LabelledForm(acting.page)
     for label, value in datatable[1:]:
-        form.set(label.strip(), value.strip(), names.real)
+        form.set(label.strip(), own_name(form, label.strip(), value.strip(), names), names.real)
 
 
 @when("I add the lines:")
