@@ -44,7 +44,7 @@ RETRIES_ARG := $(if $(filter-out 0,$(RETRIES)),--reruns $(RETRIES))
 # make soak N=10: the pack N times against one server, then reports/soak.md and reports/soak.json.
 N ?= 10
 
-.PHONY: uat durations soak test lint catalog report setup browser embedded-deps bench clean
+.PHONY: clean-server uat durations soak test lint catalog report setup browser embedded-deps bench clean
 
 uat: ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
 	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
@@ -119,6 +119,9 @@ report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit repo
 
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json
 	$(PY) -m odoo_uat.bench $(ARGS)
+
+clean-server: setup ## Archive or delete what earlier runs left on the existing server (ODOO_URL, ODOO_DB, ODOO_PASSWORD); RUN=<run id> for one run, DRY_RUN=1 to only say what it would do
+	$(PY) -m odoo_uat.cleanup $(if $(RUN),--run $(RUN)) $(if $(DRY_RUN),--dry-run)
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
 	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \
