@@ -70,15 +70,15 @@ soak: ## Run the pack N times (default 10) against one server; per scenario pass
 	$(PY) -m odoo_uat.soak --runs $(N) $(RETRIES_ARG) $(ARGS)
 
 test: setup browser ## The framework's own tests, the end-to-end ones too when an Odoo is configured
-	$(PY) -m odoo_uat.lint features
+	$(PY) -m odoo_uat.authoring.lint features
 	@if [ "$$($(PYTHON) -m odoo_uat.settings)" = embedded ]; then $(MAKE) --no-print-directory embedded-deps; fi
 	$(PY) -m pytest $(ARGS)
 
 lint: setup ## Check every feature file: syntax, steps, tags, names (no Odoo, no browser)
-	$(PY) -m odoo_uat.lint features
+	$(PY) -m odoo_uat.authoring.lint features
 
 catalog: setup ## Regenerate docs/steps.md from the step definitions
-	$(PY) -m odoo_uat.catalog
+	$(PY) -m odoo_uat.authoring.catalog
 
 setup: $(STAMP)
 
@@ -90,7 +90,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 browser: setup ## Playwright's Chromium, or Debian's where Playwright cannot download one
-	@$(PY) -c 'from fixtures.browser import playwright_has_chromium as p, system_chromium as s; raise SystemExit(not (p() or s()))' || \
+	@$(PY) -c 'from odoo_uat.web.browser import playwright_has_chromium as p, system_chromium as s; raise SystemExit(not (p() or s()))' || \
 	  $(PY) -m playwright install chromium 2>/dev/null || \
 	  { $(SUDO) apt-get update -q && $(APT_INSTALL) chromium; }
 
@@ -121,7 +121,7 @@ bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step pr
 	$(PY) -m odoo_uat.bench $(ARGS)
 
 clean-server: setup ## Archive or delete what earlier runs left on the existing server (ODOO_URL, ODOO_DB, ODOO_PASSWORD); RUN=<run id> for one run, DRY_RUN=1 to only say what it would do
-	$(PY) -m odoo_uat.cleanup $(if $(RUN),--run $(RUN)) $(if $(DRY_RUN),--dry-run)
+	$(PY) -m odoo_uat.odoo.cleanup $(if $(RUN),--run $(RUN)) $(if $(DRY_RUN),--dry-run)
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
 	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \

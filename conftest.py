@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.step_registry import step_module_names
+from odoo_uat.authoring.step_registry import step_module_names
 
 # Plain asserts in steps and fixtures report the compared values, as in test modules.
 pytest.register_assert_rewrite("steps", "fixtures", "pages")
@@ -12,15 +12,19 @@ pytest.register_assert_rewrite("steps", "fixtures", "pages")
 STEP_MODULES = [name for name in step_module_names(Path(__file__).parent) if name != "steps"]
 
 pytest_plugins = [
-    "fixtures.odoo_server",
-    "fixtures.server_health",
-    "fixtures.feature_selection",
-    "fixtures.odoo_data",
+    # The framework's machinery: the Odoo under test, selection, evidence, reports (odoo_uat/plugins/).
+    "odoo_uat.plugins.run_identity",
+    "odoo_uat.plugins.odoo_server",
+    "odoo_uat.plugins.server_health",
+    "odoo_uat.plugins.feature_selection",
+    "odoo_uat.plugins.evidence",
+    "odoo_uat.plugins.allure_labels",
+    "odoo_uat.plugins.required_modules",
+    "odoo_uat.plugins.impact_selection",
+    "odoo_uat.plugins.step_profile",
+    # What steps ask for: the RPC connection, seeded records, roles, their browser pages (fixtures/).
+    "fixtures.data",
     "fixtures.browser",
-    "fixtures.evidence",
-    "fixtures.allure_labels",
-    "fixtures.required_modules",
-    "fixtures.impact_selection",
-    "fixtures.step_profile",
+    # The phrases (steps/).
     *STEP_MODULES,
 ]

@@ -1,6 +1,6 @@
 """Which scenarios a change can affect: changed files -> Odoo modules -> their dependants -> scenarios.
 
-Pure logic (git and the file system only); the pytest side is fixtures/impact_selection.py.
+Pure logic (git and the file system only); the pytest side is odoo_uat/plugins/impact_selection.py.
 """
 from __future__ import annotations
 

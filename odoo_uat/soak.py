@@ -20,9 +20,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from odoo_uat.embedded import EmbeddedError, EmbeddedOdoo
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report.results import Scenario, load_results
 from odoo_uat.settings import SettingsError, load_settings
-from odoo_uat.target import OdooTarget
 
 DEFAULT_OUTPUT = Path("reports")
 RUNS_FOLDER = "soak"

@@ -1,7 +1,6 @@
 """Inventory screens: transfers (deliveries, receipts) and their backorder wizard."""
 from __future__ import annotations
 
-
 from pages.components.dialog import Dialog
 from pages.components.form import FormView
 from pages.components.one2many import One2ManyLines

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from fixtures.browser import WEB_CLIENT_READY
+from odoo_uat.web.browser import WEB_CLIENT_READY
 
 
 def open_action(page: Page, action_xmlid: str, record: int | str | None = None) -> None:

@@ -1,7 +1,6 @@
 """Sales screens: the quotation / sales order form."""
 from __future__ import annotations
 
-
 from pages.components.form import FormView
 from pages.components.many2one import Many2One
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from playwright.sync_api import expect
 from pytest_bdd import parsers, then
 
-from fixtures.browser import ActingUsers
-from fixtures.lookup import find_one
-from odoo_uat.names import ScenarioNames
-from odoo_uat.values import same_amount
+from odoo_uat.authoring.values import same_amount
+from odoo_uat.odoo.lookup import find_one
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.web.browser import ActingUsers
 from pages.components.fields import LabelledForm, text_pattern
 from pages.components.form import MAIN_FORM
 from pages.components.list_view import records_view

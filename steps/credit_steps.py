@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.browser import ActingUsers
-from fixtures.factories import mark_seeded
-from fixtures.lookup import find_one
-from fixtures.records import Order
-from odoo_uat.names import ScenarioNames
-from odoo_uat.values import parse_number, same_amount
+from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.odoo.factories import mark_seeded
+from odoo_uat.odoo.lookup import find_one
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import Order
+from odoo_uat.web.browser import ActingUsers
 from pages.credit import CreditCheckedQuotation, CustomerInvoiceForm, RiskExceededDialog
 
 QUOTATION_STATES = ("draft", "sent")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers
 
-from fixtures.records import Seeded, record_id_for
-from odoo_uat.names import ScenarioNames
-from odoo_uat.values import parse_number
+from odoo_uat.authoring.values import parse_number
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import Seeded, record_id_for
 
 # examples/addons/uat_minimum_order: the customer's minimum order amount (0: none).
 MINIMUM_ORDER_FIELD = "minimum_order_amount"

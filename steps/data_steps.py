@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers
 
-from fixtures.factories import CustomerFactory, ProductFactory, VendorFactory, create_many, put_on_hand
-from fixtures.lookup import find_one
-from fixtures.records import product_id_for
-from odoo_uat.names import ScenarioNames
-from odoo_uat.tables import table_rows
-from odoo_uat.values import parse_number
+from odoo_uat.authoring.tables import table_rows
+from odoo_uat.authoring.values import parse_number
+from odoo_uat.odoo.factories import (
+    CustomerFactory,
+    ProductFactory,
+    VendorFactory,
+    create_many,
+    put_on_hand,
+)
+from odoo_uat.odoo.lookup import find_one
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import product_id_for
 
 PRODUCT_TYPES = {"goods": {}, "storable": {}, "service": {"service": True}, "consumable": {"is_storable": False}}
 

@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from fixtures.browser import ActingUsers
-from fixtures.records import Order, product_id_for, warehouse_id_for, saved_document
-from odoo_uat.names import ScenarioNames
-from odoo_uat.tables import table_rows
-from odoo_uat.values import parse_number, same_amount
+from odoo_uat.authoring.tables import table_rows
+from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import (
+    Order,
+    product_id_for,
+    saved_document,
+    warehouse_id_for,
+)
+from odoo_uat.web.browser import ActingUsers
 from pages.purchase import PurchaseOrderForm
 
 CONFIRMED_STATES = ("purchase", "done")  # 'done' is a locked purchase order

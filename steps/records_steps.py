@@ -6,10 +6,10 @@ from typing import Any
 
 from pytest_bdd import given, parsers
 
-from fixtures.factories import mark_seeded
-from odoo_uat.names import RECORD_NAME, ScenarioNames
-from odoo_uat.tables import TableError
-from odoo_uat.values import parse_bool, parse_number
+from odoo_uat.authoring.tables import TableError
+from odoo_uat.authoring.values import parse_bool, parse_number
+from odoo_uat.odoo.factories import mark_seeded
+from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from pages.components.fields import as_datetime, parse_date
 from pages.components.labels import label_list, normalise_label
 

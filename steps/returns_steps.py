@@ -1,15 +1,14 @@
 """Returns: customer returns received into quarantine, inspection (put back or scrap) and credit notes."""
 from __future__ import annotations
 
-
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.browser import ActingUsers
-from fixtures.factories import mark_seeded
-from fixtures.lookup import find_one
-from fixtures.records import Order, product_id_for, location_id_for
-from odoo_uat.names import ScenarioNames
-from odoo_uat.values import parse_number, same_amount
+from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.odoo.factories import mark_seeded
+from odoo_uat.odoo.lookup import find_one
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import Order, location_id_for, product_id_for
+from odoo_uat.web.browser import ActingUsers
 from pages.credit import CustomerInvoiceForm
 from pages.returns import RETURN_ACTION, ReturnForm, ScrapForm
 

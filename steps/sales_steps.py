@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
-from fixtures.browser import ActingUsers
-from fixtures.evidence import RecordLinks
-from fixtures.records import Order, product_id_for, saved_document
-from odoo_uat.names import ScenarioNames
-from odoo_uat.values import same_amount
+from odoo_uat.authoring.values import same_amount
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import Order, product_id_for, saved_document
+from odoo_uat.report.evidence import RecordLinks
+from odoo_uat.web.browser import ActingUsers
 from pages.sales import QuotationForm
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pytest_bdd import given, parsers, when
 
-from fixtures.browser import ActingUsers
+from odoo_uat.web.browser import ActingUsers
 
 LOGIN = parsers.re(r'I am logged in as (?:a|an|the) "(?P<role>[^"]+)"')
 SWITCH = parsers.re(r'I (?:log in|continue) as (?:a|an|the) "(?P<role>[^"]+)"')

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, when
 
-from fixtures.browser import ActingUsers
-from odoo_uat.names import RECORD_NAME, ScenarioNames
-from odoo_uat.tables import TableError
+from odoo_uat.authoring.tables import TableError
+from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
+from odoo_uat.web.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.dialog import Dialog
 from pages.components.fields import LabelledForm

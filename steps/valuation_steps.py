@@ -1,18 +1,26 @@
 """Inventory valuation: costing methods, landed costs on receipts, unit costs and inventory value."""
 from __future__ import annotations
 
-
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.browser import ActingUsers
-from fixtures.factories import ProductCategoryFactory, ProductFactory, receive_purchase
-from fixtures.odoo_compat import Compat
-from fixtures.records import product_id_for, vendor_id_for, Seeded, Document, saved_document
-from odoo_uat.names import ScenarioNames
-from odoo_uat.tables import table_rows
-from odoo_uat.values import parse_number, same_amount
+from odoo_uat.authoring.tables import table_rows
+from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.odoo.compat import Compat
+from odoo_uat.odoo.factories import (
+    ProductCategoryFactory,
+    ProductFactory,
+    receive_purchase,
+)
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import (
+    Document,
+    Seeded,
+    product_id_for,
+    saved_document,
+    vendor_id_for,
+)
+from odoo_uat.web.browser import ActingUsers
 from pages.landed_costs import LandedCostForm
-
 
 AMOUNT = r"(?P<amount>-?[\d,]+(?:\.\d+)?)"
 COSTING_METHODS = {"average cost": "average", "avco": "average", "fifo": "fifo", "first in, first out": "fifo"}

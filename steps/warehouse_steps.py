@@ -10,16 +10,27 @@ from collections import defaultdict
 
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.browser import ActingUsers
-from fixtures.factories import (LocationFactory, ProductCategoryFactory, PutawayRuleFactory, WarehouseFactory,
-                                create_many)
-from fixtures.lookup import find_one
-from fixtures.records import Order, product_id_for, warehouse_id_for, location_id_for, location_name, Seeded
-from odoo_uat.names import ScenarioNames
-from odoo_uat.tables import table_rows
-from odoo_uat.values import parse_number, same_amount
+from odoo_uat.authoring.tables import table_rows
+from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.odoo.factories import (
+    LocationFactory,
+    ProductCategoryFactory,
+    PutawayRuleFactory,
+    WarehouseFactory,
+    create_many,
+)
+from odoo_uat.odoo.lookup import find_one
+from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import (
+    Order,
+    Seeded,
+    location_id_for,
+    location_name,
+    product_id_for,
+    warehouse_id_for,
+)
+from odoo_uat.web.browser import ActingUsers
 from pages.inventory import TransferForm
-
 
 OPEN_STATES = ("waiting", "confirmed", "assigned")
 RECEPTION_STEPS = {"one step": "one_step", "two steps": "two_steps", "three steps": "three_steps"}

@@ -7,7 +7,13 @@ from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
 
-from odoo_uat.addons import MANIFEST, ManifestError, OdooModule, find_modules, module_hash
+from odoo_uat.addons import (
+    MANIFEST,
+    ManifestError,
+    OdooModule,
+    find_modules,
+    module_hash,
+)
 from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.requirements import select_requirements
 

@@ -22,7 +22,12 @@ from packaging.requirements import Requirement
 
 from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.customisation import Customisation
-from odoo_uat.embedded.requirements import MARKER_PYTHON, addon_requirements, pip_culprit, select_requirements
+from odoo_uat.embedded.requirements import (
+    MARKER_PYTHON,
+    addon_requirements,
+    pip_culprit,
+    select_requirements,
+)
 
 Progress = Callable[[str], None]
 

@@ -10,13 +10,26 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from odoo_uat.embedded import EmbeddedError
-from odoo_uat.embedded.database import Databases, TemplateSpec, odoo_args, run_db_name, template_name
-from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
 from odoo_uat.embedded.customisation import Customisation
+from odoo_uat.embedded.database import (
+    Databases,
+    TemplateSpec,
+    odoo_args,
+    run_db_name,
+    template_name,
+)
+from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
 from odoo_uat.embedded.requirements import addon_modules
-from odoo_uat.embedded.runtime import OdooRuntime, OdooSource, Progress, spawn, tail, terminate
+from odoo_uat.embedded.runtime import (
+    OdooRuntime,
+    OdooSource,
+    Progress,
+    spawn,
+    tail,
+    terminate,
+)
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import MISSING_ODOO, Settings
-from odoo_uat.target import OdooTarget
 
 LOGIN = PASSWORD = "admin"  # what Odoo gives the administrator of a new database; loopback only
 STARTUP_TIMEOUT = 180.0
@@ -106,7 +119,9 @@ class EmbeddedOdoo:
         elif settings.odoo_command is not None:
             source = OdooSource.from_command(settings.odoo_command)
         elif settings.allow_clone:
-            from odoo_uat.embedded.source_clone import ensure_odoo_checkout  # only when cloning: git and network
+            from odoo_uat.embedded.source_clone import (
+                ensure_odoo_checkout,  # only when cloning: git and network
+            )
 
             source = OdooSource.from_path(
                 ensure_odoo_checkout(settings.clone_dir, settings.series, settings.odoo_repo, progress))

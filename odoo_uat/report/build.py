@@ -95,7 +95,7 @@ def build_report(
 
 
 def load_selection(path: Path) -> ImpactSelection | None:
-    """The selection a `--changed` run wrote (fixtures/impact_selection.py); None when there is none."""
+    """The selection a `--changed` run wrote (odoo_uat/plugins/impact_selection.py); None when there is none."""
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

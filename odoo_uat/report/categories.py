@@ -17,9 +17,9 @@ PRODUCT_DEFECTS = "Product defects"
 TEST_PROBLEMS = "Test problems"
 
 # Label of a result that says nothing about the product: the Odoo under test could not be prepared
-# (fixtures/odoo_server.py), or stopped answering while the test ran (fixtures/server_health.py).
+# (odoo_uat/plugins/odoo_server.py), or stopped answering while the test ran (odoo_uat/plugins/server_health.py).
 LABEL_ENVIRONMENT_FAILURE = "environment_failure"
-# How fixtures/server_health.py begins its message when the server no longer answers.
+# How odoo_uat/plugins/server_health.py begins its message when the server no longer answers.
 STOPPED_ANSWERING = "Odoo under test stopped answering"
 
 # Odoo refused a business operation: odoorpc's RPCError, odoo.exceptions.* in a

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report.build import build_report
 from odoo_uat.report.config import ConfigError, load_criteria
 from odoo_uat.report.model import NO_GO, ExitReport
@@ -14,7 +15,6 @@ from odoo_uat.report.render_html import render_html
 from odoo_uat.report.render_json import render_json
 from odoo_uat.report.render_markdown import render_markdown
 from odoo_uat.report.requirements import RequirementsError, load_requirements
-from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report.results import load_results
 from odoo_uat.report.text import criteria_sentence
 

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS
 from odoo_uat.report.config import ExitCriteria
-from odoo_uat.report.model import REQ_PASSED, AreaSummary, Counts, CriterionResult, RequirementTrace, area_name
+from odoo_uat.report.model import (
+    REQ_PASSED,
+    AreaSummary,
+    Counts,
+    CriterionResult,
+    RequirementTrace,
+    area_name,
+)
 from odoo_uat.report.results import Scenario
 
 MAX_NAMED = 5  # names listed in a reason before "and N more"

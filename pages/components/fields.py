@@ -10,13 +10,27 @@ from typing import Callable
 
 from playwright.sync_api import Locator, Page, expect
 
-from odoo_uat.values import parse_bool, parse_number
+from odoo_uat.authoring.values import parse_bool, parse_number
 from pages.components.dialog import ACTIVE_DIALOG, DIALOG_FORM
 from pages.components.form import MAIN_FORM
 from pages.components.labels import (
-    FIELD_LABEL, FIELD_WIDGET, FieldInfo, UnknownLabel, WebSession, column_labels, display_labels, display_value,
-    field_names, form_labels, label_list, label_pattern, match_label, metadata_labels, normalise_label,
-    titled_labels, widget_selector,
+    FIELD_LABEL,
+    FIELD_WIDGET,
+    FieldInfo,
+    UnknownLabel,
+    WebSession,
+    column_labels,
+    display_labels,
+    display_value,
+    field_names,
+    form_labels,
+    label_list,
+    label_pattern,
+    match_label,
+    metadata_labels,
+    normalise_label,
+    titled_labels,
+    widget_selector,
 )
 from pages.components.many2one import INPUT as AUTOCOMPLETE_INPUT
 from pages.components.many2one import SUGGESTION, suggestion, suggestions

@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from playwright.sync_api import Locator, Page, expect
 
-from fixtures.browser import WEB_CLIENT_READY
+from odoo_uat.web.browser import WEB_CLIENT_READY
 from pages.components.labels import label_list, normalise_label
 
 APPS_TOGGLE = ".o_navbar_apps_menu button"

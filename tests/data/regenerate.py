@@ -49,7 +49,7 @@ def run(results: Path, *args: str, **env: str) -> None:
         "-c",
         "sample.ini",
         "-p",
-        "fixtures.allure_labels",
+        "odoo_uat.plugins.allure_labels",
         f"--alluredir={results}",
         "-q",
         "sample_steps.py",

@@ -1,5 +1,5 @@
 """The cleanup for real: a scenario runs against an existing server (an embedded Odoo serving a fresh
-neutralised clone, as a staging would), then `python -m odoo_uat.cleanup` archives, cancels and
+neutralised clone, as a staging would), then `python -m odoo_uat.odoo.cleanup` archives, cancels and
 deactivates what it left, and leaves alone a record the suite did not create."""
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.embedded import EmbeddedOdoo
+from odoo_uat.odoo.rpc import connect
+from odoo_uat.odoo.run_id import RUN_ID_PROPERTY, RUN_MODULE
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report import properties
-from odoo_uat.rpc import connect
-from odoo_uat.run_id import RUN_ID_PROPERTY, RUN_MODULE
-from odoo_uat.target import OdooTarget
 
 pytestmark = pytest.mark.e2e
 
@@ -70,11 +70,11 @@ def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_el
     users = odoo.env["res.users"].search([("login", "in", ROLE_LOGINS)])
     assert {("res.users", user) for user in users} <= marked
 
-    dry = run(["-m", "odoo_uat.cleanup", "--run", run_id, "--dry-run"], env)
+    dry = run(["-m", "odoo_uat.odoo.cleanup", "--run", run_id, "--dry-run"], env)
     assert dry.returncode == 0 and "would be archived" in dry.stdout
     assert odoo.env["res.partner"].read([partner], ["active"])[0]["active"]
 
-    cleanup = run(["-m", "odoo_uat.cleanup", "--run", run_id], env)
+    cleanup = run(["-m", "odoo_uat.odoo.cleanup", "--run", run_id], env)
     assert cleanup.returncode == 0, cleanup.stdout + cleanup.stderr
     assert "sale.order: 1 cancelled" in cleanup.stdout
 
@@ -92,5 +92,5 @@ def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_el
     assert partners.read([bystander], ["active"])[0]["active"]
     assert odoo.env["sale.order"].read([bystander_order], ["state"])[0]["state"] == "draft"
 
-    again = run(["-m", "odoo_uat.cleanup", "--run", run_id], env)
+    again = run(["-m", "odoo_uat.odoo.cleanup", "--run", run_id], env)
     assert again.returncode == 0 and "FAILED" not in again.stdout  # a second cleanup finds it all clean

@@ -9,8 +9,8 @@ Odoo (a fresh clone, so nothing shared is harmed); rows about the embedded Odoo 
 from __future__ import annotations
 
 import json
-import shutil
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
+from odoo_uat.odoo.safety import OVERRIDE_VALUE, OVERRIDE_VARIABLE
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS, STOPPED_ANSWERING
-from odoo_uat.safety import OVERRIDE_VALUE, OVERRIDE_VARIABLE
-from odoo_uat.target import OdooTarget
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +43,7 @@ ODOO_VARIABLES = ("ODOO_URL", "ODOO_DB", "ODOO_LOGIN", "ODOO_PASSWORD", "ODOO_SR
 # Loaded into the run under test with -p: makes the fault from inside the run, at a known step.
 FAULT_PLUGIN = '''
 import os, signal
-from fixtures.odoo_server import STATE
+from odoo_uat.plugins.odoo_server import STATE
 
 def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     if step.keyword.strip() != "When" or os.environ.get("FAULT_DONE"):

@@ -6,7 +6,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from fixtures.browser import ActingUsers
+from odoo_uat.web.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.dialog import ACTIVE_DIALOG
 from pages.components.form import MAIN_FORM

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from fixtures.browser import ActingUsers
+from odoo_uat.web.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.labels import WebSession
 from pages.components.list_view import MAIN_KANBAN, MAIN_LIST

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from odoo_uat.odoo.roles import Roles
 from odoo_uat.report.scrub import MASK
-from odoo_uat.roles import Roles
 
 pytestmark = pytest.mark.e2e
 

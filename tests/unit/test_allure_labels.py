@@ -20,7 +20,7 @@ from odoo_uat.report.results import load_results
 pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN = "fixtures.allure_labels"
+PLUGIN = "odoo_uat.plugins.allure_labels"
 RESULTS = "allure-results"
 # pytest-playwright's soft-assertion scope cannot nest inside the outer run's.
 INLINE = ("-p", PLUGIN, "-p", "no:playwright")

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from odoo_uat.bench_profile import intersect, slowest_steps, split_step, totals, union
-from odoo_uat.bench_report import append_history, flow_row, speedups, table
+from odoo_uat.bench.profile import intersect, slowest_steps, split_step, totals, union
+from odoo_uat.bench.report import append_history, flow_row, speedups, table
 
 
 def test_union_merges_overlapping_and_drops_empty_intervals():

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from playwright._impl._sync_base import SyncBase
 
-from fixtures import step_profile
+from odoo_uat.plugins import step_profile
 
 
 class FakePluginManager:

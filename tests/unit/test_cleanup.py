@@ -7,7 +7,7 @@ from typing import Any
 import odoorpc
 import pytest
 
-from odoo_uat.cleanup import (
+from odoo_uat.odoo.cleanup import (
     Action,
     Cleaner,
     Decision,
@@ -20,7 +20,7 @@ from odoo_uat.cleanup import (
     odoo_message,
     server_target,
 )
-from odoo_uat.run_id import RUN_MODULE, marker_name, marker_values, parse_marker
+from odoo_uat.odoo.run_id import RUN_MODULE, marker_name, marker_values, parse_marker
 from odoo_uat.settings import SettingsError
 
 
@@ -173,7 +173,7 @@ def test_the_embedded_mode_is_refused(tmp_path: Path):
 def test_no_server_configured_exits_2_with_the_settings_named(monkeypatch, capsys):
     for name in ("ODOO_URL", "ODOO_SRC", "ODOO_DB", "ODOO_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr("odoo_uat.cleanup.server_target", lambda: server_target(Path("/nonexistent"), {}))
+    monkeypatch.setattr("odoo_uat.odoo.cleanup.server_target", lambda: server_target(Path("/nonexistent"), {}))
     assert main([]) == 2
     assert "ODOO_URL" in capsys.readouterr().err
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.embedded import EmbeddedError
 from odoo_uat.addons import module_hash
+from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.customisation import Customisation
 from odoo_uat.embedded.runtime import OdooRuntime, OdooSource
 

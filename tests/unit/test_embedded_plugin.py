@@ -5,13 +5,24 @@ from pathlib import Path
 
 import pytest
 
-from fixtures import odoo_server
-from fixtures.odoo_server import START_FAILED, START_FAILED_NAME, shared_target, target_from_shared
-from odoo_uat.safety import DATABASE_SAFETY, NEUTRALIZED_PARAMETER, OVERRIDE_OPTION, OVERRIDE_VALUE, OVERRIDE_VARIABLE
+from odoo_uat.odoo.safety import (
+    DATABASE_SAFETY,
+    NEUTRALIZED_PARAMETER,
+    OVERRIDE_OPTION,
+    OVERRIDE_VALUE,
+    OVERRIDE_VARIABLE,
+)
+from odoo_uat.odoo.target import OdooTarget
+from odoo_uat.plugins import odoo_server
+from odoo_uat.plugins.odoo_server import (
+    START_FAILED,
+    START_FAILED_NAME,
+    shared_target,
+    target_from_shared,
+)
 from odoo_uat.report import properties
 from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS
 from odoo_uat.report.results import load_results
-from odoo_uat.target import OdooTarget
 
 pytest_plugins = ["pytester"]
 
@@ -35,7 +46,7 @@ def run(pytester, monkeypatch):
 
     def run(*args: str) -> pytest.RunResult:
         # In-process runs cannot nest pytest-playwright's soft-assertion scope.
-        return pytester.runpytest("-p", "fixtures.odoo_server", "-p", "no:cacheprovider", "-p", "no:playwright", "-s",
+        return pytester.runpytest("-p", "odoo_uat.plugins.odoo_server", "-p", "no:cacheprovider", "-p", "no:playwright", "-s",
                                   *args)
 
     return run
@@ -48,7 +59,7 @@ def test_without_odoo_its_tests_skip_with_the_reason(run):
 
 
 SHOW_MODE = """
-from fixtures.odoo_server import STATE
+from odoo_uat.plugins.odoo_server import STATE
 
 def pytest_collection_finish(session):
     print("MODE", session.config.stash[STATE].settings.mode)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 
 from odoo_uat.embedded import EmbeddedError

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.report.config import ConfigError, ExitCriteria, load_criteria
-from odoo_uat.report.requirements import Requirement, RequirementsError, load_requirements
+from odoo_uat.report.requirements import (
+    Requirement,
+    RequirementsError,
+    load_requirements,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

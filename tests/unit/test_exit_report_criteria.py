@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.report.build import build_report
-from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS, KNOWN_DEFECTS, PRODUCT_DEFECTS
+from odoo_uat.report.categories import (
+    ENVIRONMENT_PROBLEMS,
+    KNOWN_DEFECTS,
+    PRODUCT_DEFECTS,
+)
 from odoo_uat.report.config import ExitCriteria
 from odoo_uat.report.model import GO, NO_GO, ExitReport
 from odoo_uat.report.requirements import Requirement, load_requirements

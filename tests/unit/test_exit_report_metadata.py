@@ -22,7 +22,12 @@ from odoo_uat.report.categories import (
     allure3_categories,
     classify,
 )
-from odoo_uat.report.metadata import ci_executor, format_modules, update_environment, write_environment
+from odoo_uat.report.metadata import (
+    ci_executor,
+    format_modules,
+    update_environment,
+    write_environment,
+)
 
 
 def test_properties_survive_a_round_trip() -> None:

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.report.categories import ENVIRONMENT_PROBLEMS, KNOWN_DEFECTS, PRODUCT_DEFECTS, TEST_PROBLEMS
+from odoo_uat.report.categories import (
+    ENVIRONMENT_PROBLEMS,
+    KNOWN_DEFECTS,
+    PRODUCT_DEFECTS,
+    TEST_PROBLEMS,
+)
 from odoo_uat.report.results import load_results
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -7,9 +7,9 @@ from pathlib import Path
 from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report.build import build_report
 from odoo_uat.report.config import ExitCriteria
+from odoo_uat.report.model import GO, NO_GO
 from odoo_uat.report.render_html import render_html
 from odoo_uat.report.render_json import render_json
-from odoo_uat.report.model import GO, NO_GO
 from odoo_uat.report.render_markdown import render_markdown
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import load_results

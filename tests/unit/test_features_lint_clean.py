@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from odoo_uat.lint import LintConfig, lint
+from odoo_uat.authoring.lint import LintConfig, lint
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 

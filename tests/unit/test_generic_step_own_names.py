@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from odoo_uat.names import RECORD_NAME, ScenarioNames
+from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from pages.components.labels import FieldInfo
 from steps.ui_steps import own_name
 

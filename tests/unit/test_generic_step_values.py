@@ -5,7 +5,14 @@ from datetime import date, datetime
 
 import pytest
 
-from pages.components.fields import AMOUNT, UserLocale, as_datetime, is_date, parse_date, widget_kind
+from pages.components.fields import (
+    AMOUNT,
+    UserLocale,
+    as_datetime,
+    is_date,
+    parse_date,
+    widget_kind,
+)
 
 TODAY = date(2026, 2, 27)
 

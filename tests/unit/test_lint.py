@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat import lint
+from odoo_uat.authoring import lint
 
 pytest_plugins = ["pytester"]
 
@@ -497,6 +497,6 @@ def test_command_line_module_exits_1_on_problems(project, monkeypatch):
           Scenario: Order desks
             When I confrim the quotation
         """)
-    result = project.run(sys.executable, "-m", "odoo_uat.lint", "features")
+    result = project.run(sys.executable, "-m", "odoo_uat.authoring.lint", "features")
     assert result.ret == 1
     result.stdout.fnmatch_lines(['features/sales/quote.feature:3: no step matches "I confrim the quotation"; *'])

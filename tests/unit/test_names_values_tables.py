@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from odoo_uat.names import RunNames
-from odoo_uat.tables import TableError, table_rows
-from odoo_uat.values import parse_bool, parse_number, same_amount
+from odoo_uat.authoring.tables import TableError, table_rows
+from odoo_uat.authoring.values import parse_bool, parse_number, same_amount
+from odoo_uat.odoo.names import RunNames
 
 
 def test_each_scenario_gets_its_own_unique_names():

@@ -9,15 +9,15 @@ import pytest
 pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN = "fixtures.required_modules"
-LABELS_PLUGIN = "fixtures.allure_labels"
+PLUGIN = "odoo_uat.plugins.required_modules"
+LABELS_PLUGIN = "odoo_uat.plugins.allure_labels"
 
 # A stand-in for the odoorpc connection: it answers ir.module.module look-ups from
 # MODULE_STATES and writes each look-up to lookups.txt, so a test can count them.
 CONFTEST = '''
 import pytest
 from pathlib import Path
-from odoo_uat.target import OdooTarget
+from odoo_uat.odoo.target import OdooTarget
 
 MODULE_STATES = {states!r}
 LOG = Path(__file__).parent / "lookups.txt"

@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.roles import Roles, UnknownRoleError, extra_rights, ids_of, role_group_ids
+from odoo_uat.odoo.roles import (
+    Roles,
+    UnknownRoleError,
+    extra_rights,
+    ids_of,
+    role_group_ids,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,13 @@ import json
 import zipfile
 from pathlib import Path
 
-from odoo_uat.report.scrub import MASK, scrub_json, scrub_member, scrub_text, scrub_trace_zip
+from odoo_uat.report.scrub import (
+    MASK,
+    scrub_json,
+    scrub_member,
+    scrub_text,
+    scrub_trace_zip,
+)
 
 SESSION = "sHjqTrb87CD1GvS7R4y3U0hRryIjTUKo70PqjERKgvv5AH-IKNqzgEZ1u--m5wJrXiYB66DljBqFlg3qA1Yf"
 PASSWORD = "0f3c9a1b2d4e5f60718293a4b5c6d7e8"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.server_health import HEALTH_PATH, Outage, probe
+from odoo_uat.plugins.server_health import HEALTH_PATH, Outage, probe
 from odoo_uat.report.categories import (
     BROKEN,
     ENVIRONMENT_PROBLEMS,
@@ -133,7 +133,7 @@ def run(pytester, monkeypatch):
     pytester.makepyfile(test_odoo=TESTS)
 
     def run(*args: str) -> pytest.RunResult:
-        return pytester.runpytest("-p", "fixtures.odoo_server", "-p", "fixtures.server_health",
+        return pytester.runpytest("-p", "odoo_uat.plugins.odoo_server", "-p", "odoo_uat.plugins.server_health",
                                   "-p", "no:cacheprovider", "-p", "no:playwright", *args)
 
     yield run

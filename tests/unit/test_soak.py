@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.soak import (
     Outcome,
     RunRecord,
@@ -19,7 +20,6 @@ from odoo_uat.soak import (
     render_markdown,
     tabulate,
 )
-from odoo_uat.target import OdooTarget
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIP = "order_to_cash/quote_to_ship.feature: Ship in full"

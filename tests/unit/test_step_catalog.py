@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat import catalog, step_registry
-from odoo_uat.lint import LintConfig
+from odoo_uat.authoring import catalog, step_registry
+from odoo_uat.authoring.lint import LintConfig
 
 pytest_plugins = ["pytester"]
 

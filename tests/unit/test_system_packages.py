@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from odoo_uat import system_packages
-from odoo_uat.system_packages import EMBEDDED, NEEDS, Need, missing_packages, python_headers_need
+from odoo_uat.system_packages import (
+    EMBEDDED,
+    NEEDS,
+    Need,
+    missing_packages,
+    python_headers_need,
+)
 
 LDAP_AND_SASL = ("libldap2-dev", "libsasl2-dev")
 

@@ -10,7 +10,7 @@ from odoorpc.error import RPCError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from fixtures.allure_labels import tag_values
+from odoo_uat.plugins.allure_labels import tag_values
 
 MIXED = os.environ.get("UAT_SAMPLE_MODE", "pass") == "mixed"
 FIRST_ATTEMPT = os.environ.get("UAT_SAMPLE_ATTEMPT", "1") == "1"

@@ -8,9 +8,21 @@ from pathlib import Path
 
 from pytest_bdd.scenario import STEP_ARGUMENTS_RESERVED_NAMES
 
-from odoo_uat import step_registry
-from odoo_uat.lint import BUILTIN_TAGS, PROCESS_AREA_MEANING, LintConfig, find_root
-from odoo_uat.step_registry import COLUMNS_PREFIX, EXAMPLE_PREFIX, STEPS_PACKAGE, ModuleProblem, Registry, StepDef
+from odoo_uat.authoring import step_registry
+from odoo_uat.authoring.lint import (
+    BUILTIN_TAGS,
+    PROCESS_AREA_MEANING,
+    LintConfig,
+    find_root,
+)
+from odoo_uat.authoring.step_registry import (
+    COLUMNS_PREFIX,
+    EXAMPLE_PREFIX,
+    STEPS_PACKAGE,
+    ModuleProblem,
+    Registry,
+    StepDef,
+)
 
 CATALOG = Path("docs/steps.md")
 OUT_OF_DATE = f"{CATALOG} is out of date: run make catalog"
@@ -27,7 +39,7 @@ CONVENTION = f"""\
 HEADER = """\
 # Step catalog
 
-<!-- Generated from the step modules in {steps}/ by `make catalog` (python -m odoo_uat.catalog): do not edit. -->
+<!-- Generated from the step modules in {steps}/ by `make catalog` (python -m odoo_uat.authoring.catalog): do not edit. -->
 
 The phrases scenarios can use, by business area. Start each step with its keyword (`Given`, `When`, `Then`);
 `And` and `But` continue the keyword of the step above them. Write a phrase exactly as shown and replace each
@@ -150,7 +162,7 @@ def function_problems(definitions: list[StepDef]) -> list[ModuleProblem]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write docs/steps.md (or, with --check, compare it); 1 when out of date or the convention is broken."""
-    parser = argparse.ArgumentParser(prog="python -m odoo_uat.catalog", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m odoo_uat.authoring.catalog", description=__doc__)
     parser.add_argument("--check", action="store_true", help=f"do not write: exit 1 when {CATALOG} is out of date")
     parser.add_argument("--root", type=Path, default=None,
                         help="project folder holding pyproject.toml and steps/ (default: found from here upwards)")

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import odoorpc
 
-from odoo_uat.target import OdooTarget
+from odoo_uat.odoo.target import OdooTarget
 
 UNREACHABLE = (urllib.error.URLError, socket.error)
 

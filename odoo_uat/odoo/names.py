@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import itertools
 
-from odoo_uat.run_id import new_run_id
-
+from odoo_uat.odoo.run_id import new_run_id
 
 # The field holding a record's own name: made unique per scenario wherever a scenario gives it a value,
 # so later steps find the record by the scenario's name.

@@ -17,7 +17,11 @@ from types import ModuleType
 
 from pytest_bdd import parsers
 from pytest_bdd.scenario import STEP_ARGUMENT_DATATABLE, STEP_ARGUMENT_DOCSTRING
-from pytest_bdd.steps import StepFunctionContext, StepNamePrefix, step_function_context_registry
+from pytest_bdd.steps import (
+    StepFunctionContext,
+    StepNamePrefix,
+    step_function_context_registry,
+)
 
 STEPS_PACKAGE = "steps"
 CONFTEST = "conftest.py"

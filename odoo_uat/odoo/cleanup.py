@@ -1,7 +1,7 @@
-"""`python -m odoo_uat.cleanup [--run RUN_ID] [--dry-run]`: archive or delete what earlier runs left on an existing server.
+"""`python -m odoo_uat.odoo.cleanup [--run RUN_ID] [--dry-run]`: archive or delete what earlier runs left on an existing server.
 
 Only what the suite created is touched: the records marked by an ir.model.data row of module
-odoo_uat_run (odoo_uat.run_id), and the sale orders, purchase orders, transfers and invoices made
+odoo_uat_run (odoo_uat.odoo.run_id), and the sale orders, purchase orders, transfers and invoices made
 from them (their partner or one of their products is a marked one). Documents are cancelled or,
 as drafts, deleted; posted invoices are reset and cancelled, or reversed where the journal forbids
 it; masters (partners, products, warehouses, locations, putaway rules) are archived; role users are
@@ -22,12 +22,12 @@ from typing import Any
 
 import odoorpc
 
-from odoo_uat.rpc import OdooConnectionError, connect
-from odoo_uat.run_id import RUN_MODULE, Marker, is_run_id, parse_marker
+from odoo_uat.odoo.rpc import OdooConnectionError, connect
+from odoo_uat.odoo.run_id import RUN_MODULE, Marker, is_run_id, parse_marker
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import SettingsError, load_settings
-from odoo_uat.target import OdooTarget
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FAILED = 1
 USAGE = 2
 
@@ -371,7 +371,7 @@ def server_target(root: Path = ROOT, environ: Mapping[str, str] | None = None) -
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m odoo_uat.cleanup",
+        prog="python -m odoo_uat.odoo.cleanup",
         description="Archive or delete what earlier odoo-uat runs left on the existing server of the settings "
                     "(ODOO_URL, ODOO_DB, ODOO_PASSWORD); never anything the suite did not create.")
     parser.add_argument("--run", metavar="RUN_ID",

@@ -5,9 +5,9 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from fixtures import factories
-from fixtures.lookup import find_one
-from odoo_uat.names import new_run_id
+from odoo_uat.odoo import factories
+from odoo_uat.odoo.lookup import find_one
+from odoo_uat.odoo.names import new_run_id
 
 STOCK = "WH/Stock"
 
@@ -77,7 +77,11 @@ def _move_description(odoo) -> dict[str, str]:
 
 def return_to_inspection(odoo, token: str) -> None:
     """Returned goods wait in quarantine until inspection: return 3 of 5 shipped, put 2 back, scrap 1."""
-    from steps.returns_steps import done_delivery, ensure_storage_locations, sell_deliver_and_invoice
+    from steps.returns_steps import (
+        done_delivery,
+        ensure_storage_locations,
+        sell_deliver_and_invoice,
+    )
 
     customer, product = _customer_product_stock(odoo, token)
     ensure_storage_locations(odoo)

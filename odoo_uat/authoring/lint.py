@@ -24,10 +24,16 @@ from pytest_bdd.gherkin_parser import Step as GherkinStep
 from pytest_bdd.gherkin_parser import Tag as GherkinTag
 from pytest_bdd.parser import PARAM_RE, FeatureParser, Step, render_string
 
-from odoo_uat import step_registry
-from odoo_uat.report.tags import DEFAULT_SEVERITY, KEYED_TAGS, MARKER_HELP, SEVERITIES, WAVE_TAG
+from odoo_uat.authoring import step_registry
+from odoo_uat.authoring.step_registry import Registry, StepDef
+from odoo_uat.report.tags import (
+    DEFAULT_SEVERITY,
+    KEYED_TAGS,
+    MARKER_HELP,
+    SEVERITIES,
+    WAVE_TAG,
+)
 from odoo_uat.settings import read_pyproject
-from odoo_uat.step_registry import Registry, StepDef
 
 FEATURE_SUFFIX = ".feature"
 DEFAULT_FEATURES_DIR = "features"  # pytest-bdd's bdd_features_base_dir, unless pyproject says otherwise
@@ -568,7 +574,7 @@ def find_root(start: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: print problems and a summary; 0 when clean, 1 on problems, 2 on bad arguments."""
-    parser = argparse.ArgumentParser(prog="python -m odoo_uat.lint", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m odoo_uat.authoring.lint", description=__doc__)
     parser.add_argument("paths", nargs="*", type=Path,
                         help="feature files or folders (default: the features folder of the project)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")

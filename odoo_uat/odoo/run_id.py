@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 RUN_MODULE = "odoo_uat_run"  # the ir.model.data module of our markers; no Odoo module has this name
-RUN_ID_PROPERTY = "odoo-uat run id"  # in environment.properties: `python -m odoo_uat.cleanup --run <it>`
+RUN_ID_PROPERTY = "odoo-uat run id"  # in environment.properties: `python -m odoo_uat.odoo.cleanup --run <it>`
 WORKER_KEY = "odoo_uat_run_id"  # pytest-xdist workerinput key: the controller's run id
 RUN_ID_SIZE = 6
 _ALPHABET = string.ascii_lowercase + string.digits

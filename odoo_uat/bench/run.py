@@ -3,7 +3,7 @@
 Against the same server, so that figures compare on a noisy machine: the stages of a run (server
 start, RPC login, seeding, a role's browser login); each reference flow's RPC floor and its UI
 scenario (median of --rounds, the ratio UI / floor); where the scenarios' steps spend their time
-(fixtures/step_profile.py) and the ten slowest; with --scaling the pack's wall time with -n 1, 2
+(odoo_uat/plugins/step_profile.py) and the ten slowest; with --scaling the pack's wall time with -n 1, 2
 and 4; the warm start (pytest start to the first step, embedded: a fresh server from the template).
 Written to reports/bench.json, a table in the terminal, and one line per run appended to
 reports/bench-history.jsonl. Nothing here asserts a time.
@@ -17,13 +17,13 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
 import xml.etree.ElementTree as ElementTree
 from contextlib import ExitStack, contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @contextmanager
@@ -36,8 +36,8 @@ def timed(figures: dict[str, float], name: str) -> Iterator[None]:
 
 def seed_once(odoo, token: str) -> None:
     """The quote-to-ship Background: one customer, one storable product, ten units on hand."""
-    from fixtures import factories
-    from fixtures.lookup import find_one
+    from odoo_uat.odoo import factories
+    from odoo_uat.odoo.lookup import find_one
 
     factories.CustomerFactory(name=f"Bench customer {token}")
     product = factories.ProductFactory(name=f"Bench product {token}", list_price=45.0, standard_price=30.0)
@@ -49,11 +49,17 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
     """A role's logged-in state, made twice: the first may build Odoo's asset bundles."""
     from playwright.sync_api import sync_playwright
 
-    from fixtures.browser import ROOT_CHROMIUM_ARGS, VIEWPORT, RoleStates, playwright_has_chromium, system_chromium
-    from fixtures.odoo_compat import compat_for
-    from fixtures.odoo_data import RoleUsers
-    from odoo_uat.roles import Roles
+    from odoo_uat.odoo.compat import compat_for
+    from odoo_uat.odoo.role_users import RoleUsers
+    from odoo_uat.odoo.roles import Roles
     from odoo_uat.settings import load_settings
+    from odoo_uat.web.browser import (
+        ROOT_CHROMIUM_ARGS,
+        VIEWPORT,
+        RoleStates,
+        playwright_has_chromium,
+        system_chromium,
+    )
 
     users = RoleUsers(odoo, compat_for(odoo), Roles(load_settings(ROOT).roles_file), target)
     role, password = users.ensure("Sales coordinator")
@@ -123,9 +129,9 @@ def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
 
 def compare_flows(target, odoo, rounds: int, result: dict) -> list[dict]:
     """Floors and UI scenarios, alternating round by round so that both see the same machine load."""
-    from odoo_uat.bench_flows import FLOWS, time_floor
-    from odoo_uat.bench_profile import slowest_steps, totals
-    from odoo_uat.bench_report import flow_row
+    from odoo_uat.bench.flows import FLOWS, time_floor
+    from odoo_uat.bench.profile import slowest_steps, totals
+    from odoo_uat.bench.report import flow_row
 
     floors: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
     ui: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
@@ -165,8 +171,8 @@ def run_pack(target, workers: int) -> dict:
 
 def scaling(target, result: dict) -> list[dict]:
     """The pack's wall time per worker count, the speed-up over -n 1, and the pack's slowest steps."""
-    from odoo_uat.bench_profile import slowest_steps, totals
-    from odoo_uat.bench_report import speedups
+    from odoo_uat.bench.profile import slowest_steps, totals
+    from odoo_uat.bench.report import speedups
 
     rows = [run_pack(target, workers) for workers in SCALING_WORKERS]
     gains = speedups({row["workers"]: row["seconds"] for row in rows})
@@ -214,14 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
     args = parser.parse_args(argv)
 
-    from odoo_uat.bench_flows import FLOWS
-    from odoo_uat.bench_report import append_history, table
+    from odoo_uat.bench.flows import FLOWS
+    from odoo_uat.bench.report import append_history, table
     from odoo_uat.embedded import EmbeddedOdoo
-    from odoo_uat.names import new_run_id
-    from odoo_uat.rpc import connect
+    from odoo_uat.odoo import factories
+    from odoo_uat.odoo.names import new_run_id
+    from odoo_uat.odoo.rpc import connect
+    from odoo_uat.odoo.target import OdooTarget
     from odoo_uat.settings import SettingsError, load_settings
-    from odoo_uat.target import OdooTarget
-    from fixtures import factories
 
     settings = load_settings(ROOT)
     try:

@@ -1,0 +1,3 @@
+from odoo_uat.bench.run import main
+
+raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Each role's Odoo user: created or updated the first time a run needs it, safe across xdist workers."""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+from filelock import FileLock
+
+from odoo_uat.odoo.compat import Compat
+from odoo_uat.odoo.roles import Role, Roles, extra_rights, ids_of, role_group_ids
+from odoo_uat.odoo.run_id import RUN_MODULE, marker_name, marker_values
+from odoo_uat.odoo.target import OdooTarget
+
+
+class RoleUsers:
+    """Creates each role's Odoo user the first time a run needs it (safe across xdist workers)."""
+
+    def __init__(self, odoo, compat: Compat, roles: Roles, target: OdooTarget, run_id: str | None = None) -> None:
+        self.odoo = odoo
+        self.run_id = run_id
+        self.compat = compat
+        self.roles = roles
+        self.target = target
+        self._ready: dict[str, tuple[Role, str]] = {}
+        key = hashlib.sha256(f"{target.url}|{target.db}".encode()).hexdigest()[:16]
+        self._lock = FileLock(Path(tempfile.gettempdir()) / f"odoo-uat-users-{key}.lock")
+
+    def ensure(self, role_name: str) -> tuple[Role, str]:
+        """The role and its user's password, creating or updating the user once per worker."""
+        role = self.roles[role_name]
+        if role.name not in self._ready:
+            password = role.password(self.target.password, self.target.db)
+            groups = self._groups(role)
+            users = self.odoo.env["res.users"]
+            with self._lock:
+                found = users.with_context(active_test=False).search([("login", "=", role.login)])
+                if not found:
+                    # An email address: Odoo refuses to post chatter messages for a user without one.
+                    found = [users.create({"name": f"UAT {role.name}", "login": role.login, "password": password,
+                                           "email": f"{role.login}@example.com", **groups})]
+                else:
+                    users.browse(found).write({**groups, "active": True, "email": f"{role.login}@example.com"})
+                    # Writing the password logs out every session of the user (other workers'
+                    # too), so only when it is not already the one every worker derives.
+                    if not self._can_log_in(role.login, password):
+                        users.browse(found).write({"password": password})
+                self._mark(found[0])
+            self._ready[role.name] = (role, password)
+        return self._ready[role.name]
+
+    def _mark(self, user_id: int) -> None:
+        """Mark the role user as used by this run, once per run (the cleanup deactivates it)."""
+        if not self.run_id:
+            return
+        data = self.odoo.env["ir.model.data"]
+        if not data.search_count([("module", "=", RUN_MODULE),
+                                  ("name", "=", marker_name(self.run_id, "res.users", user_id))]):
+            data.create(marker_values(self.run_id, "res.users", [user_id]))
+
+    def _groups(self, role: Role) -> dict[str, list]:
+        """What a user created in Settings gets (Odoo's default access for new users), plus the role's groups."""
+        field = self.compat.user_groups_field
+        defaults = self._default_extra_rights(ids_of(self.odoo.env["res.users"].default_get([field]).get(field)))
+        own = ids_of(self.compat.user_groups_values(self.odoo, list(role.groups))[field])
+        return {field: [(6, 0, role_group_ids(defaults, own))]}
+
+    def _default_extra_rights(self, group_ids: list[int]) -> list[int]:
+        """The new-user default groups that are no application's access level (18.0 lists apps' admin groups)."""
+        groups = self.odoo.env["res.groups"]
+        if "category_id" not in groups.fields_get(["category_id"]):  # 19.0: the defaults are extra rights only
+            return group_ids
+        rows = groups.read(group_ids, ["category_id"])
+        categories = {row["category_id"][0] for row in rows if row["category_id"]}
+        xml_ids = {data["res_id"]: f"{data['module']}.{data['name']}" for data in self.odoo.env["ir.model.data"].search_read(
+            [("model", "=", "ir.module.category"), ("res_id", "in", list(categories))], ["module", "name", "res_id"])}
+        return extra_rights((row["id"], xml_ids.get(row["category_id"][0]) if row["category_id"] else None)
+                            for row in rows)
+
+    def _can_log_in(self, login: str, password: str) -> bool:
+        """Whether Odoo accepts these credentials (a stateless RPC call, no session)."""
+        uid = self.odoo.json("/jsonrpc", {"service": "common", "method": "login",
+                                          "args": [self.target.db, login, password]})["result"]
+        return bool(uid)

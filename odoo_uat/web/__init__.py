@@ -1,0 +1,1 @@
+"""The web client through Playwright: browser, logged-in states per role, the acting users."""

@@ -1,0 +1,143 @@
+"""Browsers for the web client: Debian's Chromium when Playwright has none, one logged-in state per role,
+the pages of the roles acting in a scenario. No pytest here: the fixtures in fixtures/browser.py use these."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, StorageState, expect
+
+from odoo_uat.odoo.roles import Role
+from odoo_uat.odoo.target import OdooTarget
+
+# Odoo's pages answer in well under this on 2 cores once assets are built; it bounds
+# every auto-wait and expect() instead of Playwright's 5 s default.
+EXPECT_TIMEOUT_MS = 20_000
+ACTION_TIMEOUT_MS = 30_000
+# The first page of a new database builds the asset bundles (10-20 s, more on a busy machine).
+FIRST_LOAD_TIMEOUT_MS = 180_000
+VIEWPORT = {"width": 1440, "height": 900}  # below ~1000 px Odoo switches to its mobile layout
+ROOT_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
+WEB_CLIENT_READY = ".o_web_client .o_action_manager"
+
+
+
+def configure_expect() -> None:
+    """Bound every expect() by EXPECT_TIMEOUT_MS instead of Playwright's 5 s default (called by the plugin)."""
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
+def playwright_has_chromium() -> bool:
+    """Whether `playwright install chromium` has put a browser in Playwright's cache."""
+    cache = os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path.home() / ".cache" / "ms-playwright")
+    return bool(glob.glob(os.path.join(cache, "chromium*")))
+
+
+def system_chromium() -> str | None:
+    """Debian's / Ubuntu's Chromium, used where Playwright cannot download its own."""
+    return next((path for path in map(shutil.which, SYSTEM_CHROMIUM) if path), None)
+
+
+class RoleStates:
+    """Logged-in browser state per role, made once per worker by a JSON-RPC login (no typing).
+
+    The states (their session cookies) stay in memory: no file on disk holds a live session.
+    """
+
+    def __init__(self, browser: Browser, context_args: dict, target: OdooTarget) -> None:
+        self.browser = browser
+        self.context_args = context_args
+        self.target = target
+        self._states: dict[str, StorageState] = {}
+        self._assets_built = False
+
+    def state(self, role: Role, password: str) -> StorageState:
+        """The storage state of `role`, logging in the first time it is asked."""
+        if role.name not in self._states:
+            self._states[role.name] = self._login(role, password)
+        return self._states[role.name]
+
+    def cookie_values(self) -> list[str]:
+        """The values of every cookie these states hold (session ids), for masking evidence."""
+        return [cookie["value"] for state in self._states.values() for cookie in state.get("cookies", [])]
+
+    def _login(self, role: Role, password: str) -> StorageState:
+        context = self.browser.new_context(**self.context_args)
+        try:
+            response = context.request.post(
+                "/web/session/authenticate",
+                data={"jsonrpc": "2.0", "method": "call",
+                      "params": {"db": self.target.db, "login": role.login, "password": password}},
+            )
+            body = response.json()
+            if not response.ok or body.get("error") or not (body.get("result") or {}).get("uid"):
+                message = (body.get("error") or {}).get("data", {}).get("message", response.status_text)
+                raise RuntimeError(f'Logging in the "{role.name}" user ({role.login}) failed: {message}')
+            if not self._assets_built:
+                # The first page of a new database builds the asset bundles: once per worker, with
+                # a long timeout, so that no scenario step waits for it.
+                page = context.new_page()
+                page.goto("/odoo", timeout=FIRST_LOAD_TIMEOUT_MS)
+                expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+                self._assets_built = True
+            return context.storage_state()
+        finally:
+            context.close()
+
+
+class ActingUsers:
+    """The browser pages of one scenario: one context per role, the last one logged in is current."""
+
+    def __init__(self, new_context, role_states: RoleStates, role_users) -> None:
+        self._new_context = new_context
+        self._states = role_states
+        self._users = role_users
+        self._pages: dict[str, Page] = {}
+        self._passwords: dict[str, str] = {}
+        self.role: Role | None = None
+
+    def login_as(self, role_name: str) -> Page:
+        """Act as this role from now on (its own browser context, already logged in)."""
+        role, password = self._users.ensure(role_name)
+        self._passwords[role.name] = password
+        if role.name not in self._pages:
+            context: BrowserContext = self._new_context(storage_state=self._states.state(role, password))
+            context.set_default_timeout(ACTION_TIMEOUT_MS)
+            self._pages[role.name] = context.new_page()
+        self.role = role
+        return self._pages[role.name]
+
+    @property
+    def page(self) -> Page:
+        """The current role's page; a UI step before any login says which step is missing."""
+        if self.role is None:
+            raise RuntimeError('No one is logged in: add a step like: Given I am logged in as a "Sales coordinator"')
+        return self._pages[self.role.name]
+
+    def pages_by_role(self) -> dict[str, Page]:
+        """Every page opened in this scenario, by role (for evidence)."""
+        return dict(self._pages)
+
+    def known_secrets(self) -> list[str]:
+        """What evidence must never show: the admin's and the roles' passwords, the session cookies."""
+        passwords = list(self._passwords.values())
+        cookies = list(self._states.cookie_values())
+        # After the test the contexts are closed: the cookies of the states they started from remain.
+        for page in self._pages.values():
+            if not page.is_closed():
+                cookies += [cookie["value"] for cookie in page.context.cookies()]
+        return [self._states.target.password, *passwords, *cookies]
+
+
+ACTING_KEY = pytest.StashKey[ActingUsers]()
