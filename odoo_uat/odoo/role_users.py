@@ -11,6 +11,7 @@ from odoo_uat.odoo.compat import Compat
 from odoo_uat.odoo.roles import Role, Roles, extra_rights, ids_of, role_group_ids
 from odoo_uat.odoo.run_id import RUN_MODULE, marker_name, marker_values
 from odoo_uat.odoo.target import OdooTarget
+from odoo_uat.settings import SettingsError
 
 
 class RoleUsers:
@@ -62,8 +63,27 @@ class RoleUsers:
         """What a user created in Settings gets (Odoo's default access for new users), plus the role's groups."""
         field = self.compat.user_groups_field
         defaults = self._default_extra_rights(ids_of(self.odoo.env["res.users"].default_get([field]).get(field)))
-        own = ids_of(self.compat.user_groups_values(self.odoo, list(role.groups))[field])
+        own = self._group_ids(role)
         return {field: [(6, 0, role_group_ids(defaults, own))]}
+
+    def _group_ids(self, role: Role) -> list[int]:
+        """The ids of the internal-user group and the role's groups, by XML id, in one call; a missing one is named."""
+        wanted = ["base.group_user", *role.groups]
+        domain = ["|"] * (len(wanted) - 1)
+        for xml_id in wanted:
+            module, _, name = xml_id.partition(".")
+            domain += ["&", ("module", "=", module), ("name", "=", name)]
+        rows = self.odoo.env["ir.model.data"].search_read(
+            [("model", "=", "res.groups"), *domain], ["module", "name", "res_id"])
+        found = {f"{row['module']}.{row['name']}": row["res_id"] for row in rows}
+        missing = [xml_id for xml_id in wanted if xml_id not in found]
+        if missing:
+            raise SettingsError(
+                f'The role "{role.name}" in {self.roles.path} names the group(s) {", ".join(missing)}, which this '
+                f"Odoo ({self.target.db}) does not have. Fix the XML id in {self.roles.path} (Settings / Users & "
+                "Companies / Groups, with developer mode, shows each group's XML id), or install the module "
+                "that defines it.")
+        return [found[xml_id] for xml_id in wanted]
 
     def _default_extra_rights(self, group_ids: list[int]) -> list[int]:
         """The new-user default groups that are no application's access level (18.0 lists apps' admin groups)."""

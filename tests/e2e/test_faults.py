@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -82,7 +83,7 @@ def odoo_src(embedded_settings) -> Path:
 
 
 def run_suite(tmp_path: Path, args: list[str], env: dict[str, str], *, plugin: str | None = None,
-              on_start=None, timeout: float = RUN_TIMEOUT) -> Run:
+              on_start=None, timeout: float = RUN_TIMEOUT, cwd: Path = REPO) -> Run:
     """Run the suite in a subprocess with its own results folders; the run's own process group."""
     results, reports = tmp_path / "allure-results", tmp_path / "reports"
     base = {k: v for k, v in os.environ.items() if k not in ODOO_VARIABLES}
@@ -94,7 +95,7 @@ def run_suite(tmp_path: Path, args: list[str], env: dict[str, str], *, plugin: s
     argv = [sys.executable, "-m", "pytest", *args, *extra, f"--alluredir={results}", "--clean-alluredir",
             f"--junitxml={tmp_path / 'junit.xml'}", f"--output={tmp_path / 'playwright'}", "-p", "no:randomly"]
     started = time.monotonic()
-    process = subprocess.Popen(argv, cwd=REPO, env={**base, **env}, stdout=subprocess.PIPE,
+    process = subprocess.Popen(argv, cwd=cwd, env={**base, **env}, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
     if on_start is not None:
         on_start(process)
@@ -148,6 +149,34 @@ def test_a_module_the_feature_needs_is_missing_so_its_scenarios_skip_with_the_re
     assert run.returncode == 0, run.output[-3000:]
     assert "2 skipped" in run.output and "uat_minimum_order" in run.output
     assert run.seconds < 60
+
+
+MISSING_GROUP = "sale.group_that_does_not_exist"
+
+
+@pytest.fixture
+def suite_with_a_broken_role(tmp_path) -> Path:
+    """A copy of the suite whose Sales coordinator also names a group no Odoo has (the repository is untouched)."""
+    copy = tmp_path / "suite"
+    shutil.copytree(REPO, copy, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "reports", "allure-results", "__pycache__", ".pytest_cache"))
+    roles = copy / "roles.toml"
+    text = roles.read_text()
+    start = text.index('["Sales coordinator"]')
+    groups = text.index("groups = [", start) + len("groups = [")
+    roles.write_text(f'{text[:groups]}"{MISSING_GROUP}", {text[groups:]}')
+    return copy
+
+
+def test_a_role_whose_group_does_not_exist_fails_its_scenario_naming_the_group_and_the_file(
+        odoo_src, odoo_target, suite_with_a_broken_role, tmp_path):
+    run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"], server_env(odoo_target), cwd=suite_with_a_broken_role)
+    assert run.returncode == TESTS_FAILED, run.output[-3000:]
+    assert MISSING_GROUP in run.output and "roles.toml" in run.output, run.output[-3000:]
+    report = run.exit_report()
+    assert report["verdict"] == "NO-GO"
+    assert [f["category"] for f in report["failures"]] == [ENVIRONMENT_PROBLEMS], report["failures"]
+    assert run.seconds < 120
 
 
 class _FailOnce(BaseHTTPRequestHandler):
@@ -269,3 +298,54 @@ def test_a_full_cache_disk_stops_the_run_naming_the_folder(odoo_src, small_mount
     # The free space is checked before pip runs: the message says how much is free, what is needed, the fix.
     assert "MB free; Odoo's virtualenv needs about" in run.output and "ODOO_UAT_CACHE" in run.output
     assert left_running(str(cache)) == []
+
+
+# -- PostgreSQL's port taken ---------------------------------------------------------------------------
+
+def test_postgresql_port_taken_the_cluster_starts_on_another_port(odoo_src, tmp_path, monkeypatch):
+    """The port chosen for the embedded PostgreSQL is taken by another program when the server binds it."""
+    from odoo_uat.embedded import postgres
+
+    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    holder.bind((postgres.HOST, 0))
+    holder.listen()
+    taken = holder.getsockname()[1]
+    chosen: list[int] = []
+    real_free_port = postgres.free_port
+
+    def first_one_taken() -> int:
+        chosen.append(taken if not chosen else real_free_port())
+        return chosen[-1]
+
+    monkeypatch.setattr(postgres, "free_port", first_one_taken)
+    cluster = postgres.PostgresCluster(tmp_path / "cache")
+    started = time.monotonic()
+    try:
+        port = cluster.start()
+        assert port != taken and chosen[0] == taken and len(chosen) == 2
+        assert cluster.sql("select 1") == [["1"]]
+    finally:
+        cluster.stop()
+        holder.close()
+    assert time.monotonic() - started < 60
+    assert left_running(str(cluster.data)) == []
+
+
+def test_postgresql_port_always_taken_stops_with_the_log_and_the_fix(odoo_src, tmp_path, monkeypatch):
+    from odoo_uat.embedded import postgres
+    from odoo_uat.embedded import EmbeddedError
+
+    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    holder.bind((postgres.HOST, 0))
+    holder.listen()
+    monkeypatch.setattr(postgres, "free_port", lambda: holder.getsockname()[1])
+    cluster = postgres.PostgresCluster(tmp_path / "cache")
+    try:
+        with pytest.raises(EmbeddedError) as refused:
+            cluster.start()
+    finally:
+        cluster.stop()
+        holder.close()
+    message = str(refused.value)
+    assert "did not start" in message and "could not bind" in message and str(cluster.log_file) in message
+    assert left_running(str(cluster.data)) == []
