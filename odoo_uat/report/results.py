@@ -8,7 +8,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from odoo_uat.report import metadata, properties
@@ -21,6 +21,7 @@ from odoo_uat.report.tags import (
     LABEL_REQUIREMENT,
     LABEL_WAVE,
     SEVERITIES,
+    area_of_path,
 )
 
 RESULT_SUFFIX = "-result.json"
@@ -190,8 +191,7 @@ def _failing_step(steps: Sequence[Mapping[str, Any]]) -> str | None:
 
 def _area_from_path(full_name: str) -> str:
     # allure-pytest-bdd's fullName is "<feature path under features/>:<scenario>".
-    path = full_name.rsplit(":", 1)[0]
-    return path.split("/", 1)[0] if "/" in path else ""
+    return area_of_path(PurePosixPath(full_name.rsplit(":", 1)[0])) or ""
 
 
 def _first(labels: Mapping[str, Sequence[str]], name: str) -> str | None:

@@ -1,10 +1,11 @@
-"""Gherkin tag vocabulary and the Allure label names that carry it into the results."""
+"""Gherkin tag vocabulary, its one parser, the process areas, and the Allure label names that carry them."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
 SEVERITIES = ("blocker", "critical", "normal", "minor", "trivial")  # most severe first
 DEFAULT_SEVERITY = "normal"
@@ -17,11 +18,12 @@ LABEL_DEFECT = "defect"
 
 # Structured tags "<prefix><value>" -> (pytest mark name, keyword holding the value).
 # Marks carry the value as a keyword so `-m "req(id='O2C-014')"` can select it.
+REQUIRES_MODULE = "requires_module"  # the tag prefix and mark of an Odoo module a scenario needs
 WAVE_TAG = re.compile(r"wave-(?P<value>\d+)")
 KEYED_TAGS: dict[str, tuple[str, str]] = {
     "req": ("req", "id"),
     "defect": ("defect", "ticket"),
-    "requires_module": ("requires_module", "name"),
+    REQUIRES_MODULE: (REQUIRES_MODULE, "name"),
 }
 WAVE_MARK = ("wave", "n")
 GENERIC_VALUE_KEYWORD = "value"
@@ -96,7 +98,7 @@ def parse_tags(tags: Iterable[str], process_areas: Iterable[str] = ()) -> Scenar
         waves=tuple(sorted({m["value"] for t in tags if (m := WAVE_TAG.fullmatch(t))}, key=int)),
         requirements=_values(tags, "req"),
         defects=_values(tags, "defect"),
-        required_modules=_values(tags, "requires_module"),
+        required_modules=_values(tags, REQUIRES_MODULE),
         process_area=next((t for t in tags if t in areas), None),
     )
 
@@ -109,3 +111,21 @@ def humanise(key: str) -> str:
     """Turn a process-area key such as "order_to_cash" into "Order to cash"."""
     words = re.sub(r"[_\-\s]+", " ", key).strip()
     return words[:1].upper() + words[1:] if words else key
+
+
+def process_area_folders(features_dir: Path) -> list[str]:
+    """The process areas: the folders of features_dir whose names can be tags and marks (identifiers)."""
+    if not features_dir.is_dir():
+        return []
+    return sorted(p.name for p in features_dir.iterdir() if p.is_dir() and is_area_name(p.name))
+
+
+def is_area_name(name: str) -> bool:
+    """Whether a folder name under features/ names a process area (not __pycache__ or _drafts)."""
+    return name.isidentifier() and not name.startswith("_")
+
+
+def area_of_path(relative: PurePath) -> str | None:
+    """The process area of a feature from its path under features/: its first folder, None at the top."""
+    parts = relative.parts
+    return parts[0] if len(parts) > 1 and parts[0] not in (".", "..") else None

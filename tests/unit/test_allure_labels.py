@@ -1,4 +1,5 @@
-"""The Allure label plugin: labels from folders and tags, tag marks under --strict-markers, --wave, setup outcomes."""
+"""The tag and Allure plugins together: labels from folders and tags, tag marks under --strict-markers, --wave,
+setup outcomes, flaky retries, run metadata."""
 
 from __future__ import annotations
 
@@ -20,10 +21,15 @@ from odoo_uat.report.results import load_results
 pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGIN = "odoo_uat.plugins.allure_labels"
+# The plugins conftest.py loads for tags and Allure, each with one job.
+PLUGINS = tuple(
+    f"odoo_uat.plugins.{name}"
+    for name in ("tag_marks", "waves", "allure_labels", "allure_outcomes", "run_metadata")
+)
+LOAD = tuple(arg for plugin in PLUGINS for arg in ("-p", plugin))
 RESULTS = "allure-results"
 # pytest-playwright's soft-assertion scope cannot nest inside the outer run's.
-INLINE = ("-p", PLUGIN, "-p", "no:playwright")
+INLINE = (*LOAD, "-p", "no:playwright")
 
 INI = """
 [pytest]
@@ -113,7 +119,7 @@ def run(suite: Path, *args: str, **env: str) -> Run:
     environment = {k: v for k, v in os.environ.items() if k not in CLEAN_ENV}
     environment.update(PYTHONPATH=str(ROOT), **env)
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", PLUGIN, f"--alluredir={RESULTS}", *args],
+        [sys.executable, "-m", "pytest", *LOAD, f"--alluredir={RESULTS}", *args],
         cwd=suite,
         env=environment,
         capture_output=True,

@@ -10,7 +10,7 @@ pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = "odoo_uat.plugins.required_modules"
-LABELS_PLUGIN = "odoo_uat.plugins.allure_labels"
+TAGS_PLUGIN = "odoo_uat.plugins.tag_marks"  # turns @requires_module:<name> into a mark --strict-markers accepts
 
 # A stand-in for the odoorpc connection: it answers ir.module.module look-ups from
 # MODULE_STATES and writes each look-up to lookups.txt, so a test can count them.
@@ -92,7 +92,7 @@ TAGGED_SCENARIO = """
 
 def test_scenario_needing_a_missing_module_is_skipped_with_the_module_and_database(pytester: pytest.Pytester) -> None:
     write_suite(pytester, TAGGED_SCENARIO, states={"sale_financial_risk": "uninstalled"})
-    result = run(pytester, "-p", PLUGIN, "--strict-markers", "-rs")
+    result = run(pytester, "-p", PLUGIN, "-rs")
     result.assert_outcomes(passed=1, skipped=1)
     result.stdout.fnmatch_lines(["*needs the Odoo module sale_financial_risk, which is not installed on uatdb*"])
 
@@ -150,9 +150,9 @@ def test_untagged_scenarios_never_connect_to_odoo(pytester: pytest.Pytester) -> 
     assert lookups(pytester) == []
 
 
-def test_works_with_the_tag_label_plugin_marks(pytester: pytest.Pytester) -> None:
+def test_works_with_the_tag_marks_under_strict_markers(pytester: pytest.Pytester) -> None:
     write_suite(pytester, TAGGED_SCENARIO, states={"sale_financial_risk": "uninstalled"})
-    result = run(pytester, "-p", LABELS_PLUGIN, "-p", PLUGIN, "--strict-markers", "-rs")
+    result = run(pytester, "-p", TAGS_PLUGIN, "-p", PLUGIN, "--strict-markers", "-rs")
     result.assert_outcomes(passed=1, skipped=1)
     result.stdout.fnmatch_lines(["*needs the Odoo module sale_financial_risk, which is not installed on uatdb*"])
 

@@ -10,7 +10,7 @@ from odoorpc.error import RPCError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from odoo_uat.plugins.allure_labels import tag_values
+from odoo_uat.scenarios import required_modules
 
 MIXED = os.environ.get("UAT_SAMPLE_MODE", "pass") == "mixed"
 FIRST_ATTEMPT = os.environ.get("UAT_SAMPLE_ATTEMPT", "1") == "1"
@@ -40,7 +40,7 @@ class Order:
 
 @pytest.fixture(autouse=True)
 def _required_modules(request: pytest.FixtureRequest) -> None:
-    missing = [m for m in tag_values(request.node, "requires_module") if m not in INSTALLED_MODULES]
+    missing = [m for m in required_modules(request.node) if m not in INSTALLED_MODULES]
     if missing:
         pytest.skip(f"module {', '.join(missing)} is not installed on the Odoo under test")
 
