@@ -19,11 +19,13 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from odoo_uat.embedded import EmbeddedError, EmbeddedOdoo
+from odoo_uat import commands
+from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report.results import Scenario, load_results
-from odoo_uat.settings import SettingsError, load_settings
+from odoo_uat.settings import load_settings
 
+COMMAND = "soak"
 DEFAULT_OUTPUT = Path("reports")
 RUNS_FOLDER = "soak"
 TABLE_MD, TABLE_JSON = "soak.md", "soak.json"
@@ -34,7 +36,7 @@ NO_MESSAGE = "(no message)"
 
 def say(message: str) -> None:
     """A progress line on stderr, like the other odoo-uat commands."""
-    print(f"odoo-uat soak: {message}", file=sys.stderr, flush=True)
+    commands.say(message, COMMAND)
 
 
 @dataclass(frozen=True)
@@ -266,13 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     args, pytest_args = parse_args(argv)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))  # stop the server on kill too
-    try:
-        return soak(Path.cwd(), args.runs, pytest_args, args.soak_output)
-    except (SettingsError, EmbeddedError) as error:  # their messages name the setting and the fix
-        say(f"error: {error}")
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    return commands.run_command(lambda: soak(Path.cwd(), args.runs, pytest_args, args.soak_output), COMMAND)
 
 
 if __name__ == "__main__":

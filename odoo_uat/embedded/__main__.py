@@ -7,7 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from odoo_uat.embedded import EmbeddedError, EmbeddedOdoo
+from odoo_uat import commands
+from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.settings import SettingsError, load_settings
 
 
@@ -20,7 +21,8 @@ def project_root(start: Path) -> Path:
 
 
 def say(message: str) -> None:
-    print(f"odoo-uat: {message}", file=sys.stderr, flush=True)
+    """A progress line on stderr."""
+    commands.say(message)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -52,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     started = time.monotonic()
-    try:
+
+    def run() -> int:
         if settings.mode != "embedded":
             raise SettingsError("ODOO_URL names an existing server, which this command cannot prepare or serve: "
                                 "unset it, and set ODOO_SRC (or pass --odoo-src) to run Odoo embedded.")
@@ -70,11 +73,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"log:      {target.log_path}\n(started in {time.monotonic() - started:.0f} s; Ctrl-C stops)",
                   flush=True)
             return odoo.wait()
-    except (SettingsError, EmbeddedError) as error:
-        say(f"error: {error}")
-        return 2
-    except KeyboardInterrupt:
-        return 130
+
+    return commands.run_command(run)
 
 
 if __name__ == "__main__":
