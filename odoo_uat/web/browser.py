@@ -1,14 +1,17 @@
 """Browsers for the web client: Debian's Chromium when Playwright has none, one logged-in state per role,
-the pages of the roles acting in a scenario. No pytest here: the fixtures in fixtures/browser.py use these."""
+the pages of the roles acting in a scenario (from odoo_uat.web.role_pages). No pytest here: the fixtures in fixtures/browser.py use these."""
 from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 from pathlib import Path
+from dataclasses import dataclass
+from typing import Protocol
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, StorageState, expect
+from playwright.sync_api import Browser, Page, StorageState, expect
 
 from odoo_uat.odoo.roles import Role
 from odoo_uat.odoo.target import OdooTarget
@@ -30,7 +33,7 @@ ROOT_CHROMIUM_ARGS = [
 ]
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
 WEB_CLIENT_READY = ".o_web_client .o_action_manager"
-
+HOME = "/odoo"
 
 
 def configure_expect() -> None:
@@ -88,7 +91,7 @@ class RoleStates:
                 # The first page of a new database builds the asset bundles: once per worker, with
                 # a long timeout, so that no scenario step waits for it.
                 page = context.new_page()
-                page.goto("/odoo", timeout=FIRST_LOAD_TIMEOUT_MS)
+                page.goto(HOME, timeout=FIRST_LOAD_TIMEOUT_MS)
                 expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
                 self._assets_built = True
             return context.storage_state()
@@ -96,15 +99,25 @@ class RoleStates:
             context.close()
 
 
-class ActingUsers:
-    """The browser pages of one scenario: one context per role, the last one logged in is current."""
+class PageSource(Protocol):
+    """Where a scenario's role pages come from (odoo_uat.web.role_pages: RolePages or FreshContexts)."""
 
-    def __init__(self, new_context, role_states: RoleStates, role_users) -> None:
-        self._new_context = new_context
+    def take(self, role: Role, password: str, title: str) -> Page: ...
+
+    def give_back(self, role_name: str, failed: bool, folder: Path, stem: str) -> list[tuple[str, Path]]: ...
+
+
+class ActingUsers:
+    """The browser pages of one scenario: one per role, the last one logged in is current."""
+
+    def __init__(self, source: PageSource, role_states: RoleStates, role_users, title: str = "") -> None:
+        self._source = source
         self._states = role_states
         self._users = role_users
+        self._title = title
         self._pages: dict[str, Page] = {}
         self._passwords: dict[str, str] = {}
+        self._cookies: list[str] = []
         self.role: Role | None = None
 
     def login_as(self, role_name: str) -> Page:
@@ -112,9 +125,7 @@ class ActingUsers:
         role, password = self._users.ensure(role_name)
         self._passwords[role.name] = password
         if role.name not in self._pages:
-            context: BrowserContext = self._new_context(storage_state=self._states.state(role, password))
-            context.set_default_timeout(ACTION_TIMEOUT_MS)
-            self._pages[role.name] = context.new_page()
+            self._pages[role.name] = self._source.take(role, password, self._title)
         self.role = role
         return self._pages[role.name]
 
@@ -129,15 +140,48 @@ class ActingUsers:
         """Every page opened in this scenario, by role (for evidence)."""
         return dict(self._pages)
 
+    def finish(self, failed: bool, folder: Path) -> list[tuple[str, Path]]:
+        """Hand the pages back after the scenario; the artefacts kept, as (kind, path): trace, screenshot."""
+        kept: list[tuple[str, Path]] = []
+        roles = list(self._pages)
+        for role_name, page in self._pages.items():
+            if not page.is_closed():  # masked in the evidence even once the page is cleaned or closed
+                self._cookies += [cookie["value"] for cookie in page.context.cookies()]
+            kept += self._source.give_back(role_name, failed, folder, artefact_stem(roles, role_name))
+        return kept
+
     def known_secrets(self) -> list[str]:
         """What evidence must never show: the admin's and the roles' passwords, the session cookies."""
         passwords = list(self._passwords.values())
-        cookies = list(self._states.cookie_values())
-        # After the test the contexts are closed: the cookies of the states they started from remain.
+        cookies = [*self._cookies, *self._states.cookie_values()]
         for page in self._pages.values():
             if not page.is_closed():
                 cookies += [cookie["value"] for cookie in page.context.cookies()]
         return [self._states.target.password, *passwords, *cookies]
+
+
+def artefact_stem(roles: list[str], role: str) -> str:
+    """"" for a scenario with one role (trace.zip), "-warehouse-operator" per role otherwise."""
+    if len(roles) == 1:
+        return ""
+    return "-" + re.sub(r"[^a-z0-9]+", "-", role.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What pytest-playwright's options ask to keep of a scenario's pages."""
+
+    tracing: str = "off"  # off, on, retain-on-failure
+    screenshot: str = "off"  # off, on, only-on-failure
+    full_page: bool = False
+
+    def keeps_trace(self, failed: bool) -> bool:
+        """Whether this scenario's trace is kept."""
+        return self.tracing == "on" or failed and self.tracing == "retain-on-failure"
+
+    def keeps_screenshot(self, failed: bool) -> bool:
+        """Whether a screenshot of each role's last page is kept."""
+        return self.screenshot == "on" or failed and self.screenshot == "only-on-failure"
 
 
 ACTING_KEY = pytest.StashKey[ActingUsers]()

@@ -1,0 +1,65 @@
+"""Leaving a reused page as a new one would be: dialogs closed, unsaved changes discarded, UI storage cleared,
+no other tab, only the session cookie, the page blank. Odoo saves a dirty record when the page unloads
+(form_controller.js beforeUnload), so changes are discarded before the page is left, never saved."""
+from __future__ import annotations
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+BLANK = "about:blank"
+# Odoo's open dialogs (an inactive one sits under the active one) and the buttons of unsaved changes, 18.0 and 19.0.
+OPEN_DIALOG = ".o_dialog .modal"
+DISCARD = ".o_form_button_cancel, .o_list_button_discard"
+UNSAVED = ".o_form_status_indicator .o_form_button_save, .o_list_button_save"
+SESSION_COOKIE = "session_id"
+MAX_DIALOGS = 5  # nested dialogs a scenario can leave open (a wizard over a form over a list)
+SETTLE_TIMEOUT_MS = 5_000  # bounds each wait below; a page that does not settle in it is dropped, never reused
+CLEAR_STORAGE_JS = "() => { window.localStorage.clear(); window.sessionStorage.clear(); }"
+DIALOGS_FEWER_JS = "([selector, count]) => document.querySelectorAll(selector).length < count"
+
+
+def leave_clean(page: Page) -> bool:
+    """Make a page that a scenario used as clean as a new one; False when it could not be (then close it)."""
+    try:
+        for other in page.context.pages:
+            if other is not page:
+                other.close()
+        if page.url != BLANK:
+            if not (_close_dialogs(page) and _discard_changes(page)):
+                return False
+            page.evaluate(CLEAR_STORAGE_JS)  # list layouts, optional columns, the last action: UI state
+            page.goto(BLANK)
+        _keep_only_session_cookie(page)
+        return True
+    except PlaywrightError:
+        return False
+
+
+def _close_dialogs(page: Page) -> bool:
+    """Close the open dialogs one by one with Escape (Odoo's dismiss: a dialog's form is discarded)."""
+    dialogs = page.locator(OPEN_DIALOG)
+    for _ in range(MAX_DIALOGS):
+        count = dialogs.count()
+        if count == 0:
+            return True
+        page.keyboard.press("Escape")
+        page.wait_for_function(DIALOGS_FEWER_JS, arg=[OPEN_DIALOG, count], timeout=SETTLE_TIMEOUT_MS)
+    return dialogs.count() == 0
+
+
+def _discard_changes(page: Page) -> bool:
+    """Discard the unsaved changes of the form or editable list on screen; whether none are left."""
+    discard = page.locator(DISCARD).filter(visible=True)
+    if discard.count():
+        discard.first.click(timeout=SETTLE_TIMEOUT_MS)
+        page.locator(UNSAVED).filter(visible=True).first.wait_for(state="hidden", timeout=SETTLE_TIMEOUT_MS)
+    return page.locator(UNSAVED).filter(visible=True).count() == 0 and page.locator(OPEN_DIALOG).count() == 0
+
+
+def _keep_only_session_cookie(page: Page) -> None:
+    """Drop the cookies the web client set (company, time zone, language, theme); keep the login."""
+    context = page.context
+    session = [cookie for cookie in context.cookies() if cookie["name"] == SESSION_COOKIE]
+    context.clear_cookies()
+    if session:
+        context.add_cookies(session)
