@@ -117,6 +117,16 @@ report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit repo
 	$(ALLURE) generate --config reports/allurerc.json $(RESULT_DIRS)
 	$(PY) -m odoo_uat.report $(WAVE_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only)
 
+# make record ROLE="Buyer" OUT=features/recorded/rfq.feature: the web client in a visible browser as the role;
+# click through the flow, close the browser, get the feature file (docs/recorder.md). ARGS='--script mod:function' drives it headless.
+ROLE ?=
+OUT ?=
+.PHONY: record
+record: ## Record a flow clicked in the web client as ROLE (default: the first role of roles.toml) into OUT (default: features/recorded/<role>-<time>.feature)
+	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
+	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
+	$(PY) -m odoo_uat.recorder $(if $(ROLE),--role "$(ROLE)") $(if $(OUT),--out "$(OUT)") $(ARGS)
+
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json
 	$(PY) -m odoo_uat.bench $(ARGS)
 
