@@ -1,0 +1,168 @@
+"""A role's page is reused from scenario to scenario: cleaned after a pass, closed after a failure or when it
+cannot be cleaned, its trace kept per scenario as a chunk (small fakes of Playwright's objects)."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from odoo_uat.web import clean_state, role_pages
+from odoo_uat.web.browser import Evidence, artefact_stem
+from odoo_uat.web.role_pages import RolePages
+
+ROLE = SimpleNamespace(name="Sales coordinator", login="uat_sales")
+
+
+class FakeTracing:
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def start(self, **options) -> None:
+        self.calls.append(("start", options["title"]))
+
+    def start_chunk(self, title: str) -> None:
+        self.calls.append(("start_chunk", title))
+
+    def stop_chunk(self, path: Path | None = None) -> None:
+        self.calls.append(("stop_chunk", path))
+        if path is not None:
+            path.write_bytes(b"zip")
+
+
+class FakeContext:
+    def __init__(self) -> None:
+        self.tracing = FakeTracing()
+        self.closed = False
+        self.pages: list[FakePage] = []
+        self.jar = [{"name": "session_id", "value": "s3cr3t"}, {"name": "cids", "value": "1"}]
+
+    def set_default_timeout(self, timeout: float) -> None:
+        pass
+
+    def new_page(self) -> FakePage:
+        page = FakePage(self)
+        self.pages.append(page)
+        return page
+
+    def close(self) -> None:
+        self.closed = True
+
+    def cookies(self) -> list[dict]:
+        return list(self.jar)
+
+    def clear_cookies(self) -> None:
+        self.jar = []
+
+    def add_cookies(self, cookies: list[dict]) -> None:
+        self.jar += cookies
+
+
+class FakePage:
+    def __init__(self, context: FakeContext) -> None:
+        self.context = context
+        self.url = "about:blank"
+        self.closed = False
+
+    def is_closed(self) -> bool:
+        return self.closed or self.context.closed
+
+    def goto(self, url: str, **options) -> None:
+        self.url = url
+
+    def locator(self, selector: str) -> str:
+        return selector
+
+    def screenshot(self, path: Path, **options) -> None:
+        path.write_bytes(b"png")
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class FakeBrowser:
+    def __init__(self) -> None:
+        self.contexts: list[FakeContext] = []
+
+    def new_context(self, **options) -> FakeContext:
+        self.contexts.append(FakeContext())
+        return self.contexts[-1]
+
+
+@pytest.fixture
+def cleaned(monkeypatch) -> list:
+    """Pages handed to leave_clean; it succeeds unless the test says otherwise."""
+    calls: list = []
+    monkeypatch.setattr(role_pages, "expect", lambda locator: SimpleNamespace(to_be_visible=lambda **_: None))
+    monkeypatch.setattr(role_pages, "leave_clean", lambda page: calls.append(page) or not getattr(page, "dirty", False))
+    return calls
+
+
+def pages(browser: FakeBrowser, tracing: str = "retain-on-failure", screenshot: str = "only-on-failure") -> RolePages:
+    states = SimpleNamespace(state=lambda role, password: {"cookies": [], "origins": []})
+    return RolePages(browser, {}, states, Evidence(tracing=tracing, screenshot=screenshot))
+
+
+def test_a_passed_scenario_leaves_its_page_clean_for_the_next_one(cleaned, tmp_path) -> None:
+    browser = FakeBrowser()
+    source = pages(browser)
+    first = source.take(ROLE, "pw", "test_one")
+    assert source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="") == []
+    second = source.take(ROLE, "pw", "test_two")
+    assert second is first and len(browser.contexts) == 1 and source.opened == 1
+    assert cleaned.count(first) == 2  # after its first load, and after the scenario
+    assert browser.contexts[0].tracing.calls == [("start", "test_one"), ("stop_chunk", None),
+                                                 ("start_chunk", "test_two")]
+
+
+def test_a_failed_scenario_keeps_its_trace_and_screenshot_and_the_next_one_gets_a_new_context(cleaned, tmp_path) -> None:
+    browser = FakeBrowser()
+    source = pages(browser)
+    source.take(ROLE, "pw", "test_one")
+    kept = source.give_back(ROLE.name, failed=True, folder=tmp_path / "test-one", stem="")
+    assert kept == [("screenshot", tmp_path / "test-one" / "test-failed.png"),
+                    ("trace", tmp_path / "test-one" / "trace.zip")]
+    assert all(path.is_file() for _, path in kept)
+    assert browser.contexts[0].closed
+    source.take(ROLE, "pw", "test_two")
+    assert len(browser.contexts) == 2 and not browser.contexts[1].closed
+    assert browser.contexts[1].tracing.calls == [("start", "test_two")]
+
+
+def test_a_page_that_cannot_be_cleaned_is_closed_not_reused(cleaned, tmp_path) -> None:
+    browser = FakeBrowser()
+    source = pages(browser, tracing="off")
+    page = source.take(ROLE, "pw", "test_one")
+    page.dirty = True
+    assert source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="") == []
+    assert browser.contexts[0].closed and browser.contexts[0].tracing.calls == []
+    assert source.take(ROLE, "pw", "test_two") is not page
+
+
+def test_close_ends_every_role_context(cleaned) -> None:
+    browser = FakeBrowser()
+    source = pages(browser)
+    source.take(ROLE, "pw", "test_one")
+    source.take(SimpleNamespace(name="Accountant", login="uat_accountant"), "pw", "test_one")
+    source.close()
+    assert [context.closed for context in browser.contexts] == [True, True] and source.contexts() == []
+
+
+def test_leaving_a_blank_page_closes_other_tabs_and_keeps_only_the_session_cookie() -> None:
+    context = FakeContext()
+    page, popup = context.new_page(), context.new_page()
+    assert clean_state.leave_clean(page)
+    assert popup.closed and not page.closed
+    assert context.jar == [{"name": "session_id", "value": "s3cr3t"}]
+
+
+@pytest.mark.parametrize(("roles", "stem"), [(["Buyer"], ""), (["Buyer", "Warehouse operator"], "-warehouse-operator")])
+def test_artefacts_are_named_per_role_only_when_several_acted(roles, stem) -> None:
+    assert artefact_stem(roles, roles[-1]) == stem
+
+
+def test_evidence_keeps_what_the_options_ask() -> None:
+    retain = Evidence(tracing="retain-on-failure", screenshot="only-on-failure")
+    assert retain.keeps_trace(True) and not retain.keeps_trace(False)
+    assert retain.keeps_screenshot(True) and not retain.keeps_screenshot(False)
+    assert Evidence(tracing="on").keeps_trace(False) and not Evidence().keeps_trace(True)
