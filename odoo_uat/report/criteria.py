@@ -91,44 +91,42 @@ def pass_rate(scenarios: Sequence[Scenario], minimum: float) -> CriterionResult:
 def environment_problems(scenarios: Sequence[Scenario], maximum: int) -> CriterionResult:
     """At most `maximum` scenarios broken by the environment (unreachable or slow Odoo)."""
     broken = [s for s in scenarios if s.category == ENVIRONMENT_PROBLEMS]
-    title = (
-        "No scenario broken by the environment"
-        if maximum == 0
-        else f"At most {maximum} scenarios broken by the environment"
-    )
-    return CriterionResult(
-        key="max_environment_problems",
-        title=title,
-        required=f"≤ {maximum}",
-        measured=str(len(broken)),
-        met=len(broken) <= maximum,
-        reason=(
-            f"{_count(len(broken), 'scenario')} broken by the environment (Odoo could not be prepared, was unreachable or too slow): "
-            f"{_names(broken)}. Fix the environment and run again"
-            if len(broken) > maximum
-            else "No environment problem beyond the limit"
-        ),
-        details=tuple(s.title for s in broken),
+    return _at_most(
+        "max_environment_problems",
+        broken,
+        maximum,
+        title="No scenario broken by the environment" if maximum == 0
+        else f"At most {maximum} scenarios broken by the environment",
+        over=f"{_count(len(broken), 'scenario')} broken by the environment (Odoo could not be prepared, "
+             f"was unreachable or too slow): {_names(broken)}. Fix the environment and run again",
+        within="No environment problem beyond the limit",
     )
 
 
 def flaky(scenarios: Sequence[Scenario], maximum: int) -> CriterionResult:
     """At most `maximum` scenarios that passed only on a retry (RETRIES=, pytest-rerunfailures)."""
     unstable = [s for s in scenarios if s.flaky]
-    title = "No scenario passed only on a retry" if maximum == 0 else f"At most {maximum} flaky scenarios"
+    return _at_most(
+        "max_flaky",
+        unstable,
+        maximum,
+        title="No scenario passed only on a retry" if maximum == 0 else f"At most {maximum} flaky scenarios",
+        over=f"{_count(len(unstable), 'scenario')} passed only on a retry: {_names(unstable)}. "
+             "Find why the first try failed (docs/flakes.md); a retry is no fix",
+        within=f"{_count(len(unstable), 'flaky scenario')}, within the limit of {maximum}",
+    )
+
+
+def _at_most(key: str, found: Sequence[Scenario], maximum: int, *, title: str, over: str, within: str) -> CriterionResult:
+    """A criterion met while at most `maximum` scenarios are found; `over` and `within` say why it is or is not."""
     return CriterionResult(
-        key="max_flaky",
+        key=key,
         title=title,
         required=f"≤ {maximum}",
-        measured=str(len(unstable)),
-        met=len(unstable) <= maximum,
-        reason=(
-            f"{_count(len(unstable), 'scenario')} passed only on a retry: {_names(unstable)}. "
-            "Find why the first try failed (docs/flakes.md); a retry is no fix"
-            if len(unstable) > maximum
-            else f"{_count(len(unstable), 'flaky scenario')}, within the limit of {maximum}"
-        ),
-        details=tuple(s.title for s in unstable),
+        measured=str(len(found)),
+        met=len(found) <= maximum,
+        reason=over if len(found) > maximum else within,
+        details=tuple(s.title for s in found),
     )
 
 

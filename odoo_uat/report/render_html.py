@@ -159,11 +159,8 @@ def _requirements(report: ExitReport) -> str:
                 f"<td>{scenarios}</td><td>{_pill(t.status)}</td></tr>"
             )
         body = _table(["Requirement", "Title", "Process area", "Scenarios", "Status"], rows)
-    if report.unlisted_requirements:
-        listed = ", ".join(
-            f"{rid} ({len(s)} scenario{'s' if len(s) != 1 else ''})" for rid, s in report.unlisted_requirements
-        )
-        body += f"<p class=muted>Tagged in scenarios but missing from the requirements file: {_e(listed)}</p>"
+    if unlisted := text.unlisted_requirements(report):
+        body += f"<p class=muted>{_e(unlisted)}</p>"
     return _section("Requirements traceability", body)
 
 

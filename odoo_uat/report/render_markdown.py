@@ -110,14 +110,8 @@ def render_markdown(report: ExitReport) -> str:
         )
     else:
         lines.append("No requirements file is configured (`requirements` in `[tool.odoo-uat.exit-criteria]`).")
-    if report.unlisted_requirements:
-        lines += [
-            "",
-            "Tagged in scenarios but missing from the requirements file: "
-            + ", ".join(
-                f"{rid} ({len(s)} scenario{'s' if len(s) != 1 else ''})" for rid, s in report.unlisted_requirements
-            ),
-        ]
+    if unlisted := text.unlisted_requirements(report):
+        lines += ["", unlisted]
     lines += ["", "## Skipped scenarios", ""]
     lines.append(
         _table(

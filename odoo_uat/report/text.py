@@ -9,6 +9,7 @@ from odoo_uat.report.results import Scenario
 
 STATUS_LABELS = {"passed": "Passed", "failed": "Failed", "broken": "Broken", "skipped": "Skipped"}
 MESSAGE_LIMIT = 240
+UNLISTED_REQUIREMENTS = "Tagged in scenarios but missing from the requirements file: "
 
 
 def verdict_sentence(report: ExitReport) -> str:
@@ -95,3 +96,12 @@ def format_duration(duration: timedelta) -> str:
 def format_rate(rate: float | None) -> str:
     """A pass rate such as "96.2 %", or "–" when nothing ran."""
     return "–" if rate is None else f"{rate:.1f} %".replace(".0 %", " %")
+
+
+def unlisted_requirements(report: ExitReport) -> str | None:
+    """The sentence naming requirement ids tagged in scenarios but missing from the requirements file, None when none are."""
+    if not report.unlisted_requirements:
+        return None
+    return UNLISTED_REQUIREMENTS + ", ".join(
+        f"{rid} ({len(s)} scenario{'s' if len(s) != 1 else ''})" for rid, s in report.unlisted_requirements
+    )
