@@ -10,14 +10,21 @@ from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
+from odoo_uat import commands
 from odoo_uat.authoring.lint import lint
-from odoo_uat.embedded import EmbeddedError, EmbeddedOdoo
+from odoo_uat.commands import SETUP_ERRORS
+from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.embedded.__main__ import project_root
 from odoo_uat.odoo.compat import compat_for
 from odoo_uat.odoo.role_users import RoleUsers
 from odoo_uat.odoo.roles import Roles, UnknownRoleError
 from odoo_uat.odoo.rpc import OdooConnectionError, connect, series
-from odoo_uat.odoo.safety import LiveDatabaseError, OVERRIDE_VARIABLE, override_given, refuse_live_database
+from odoo_uat.odoo.safety import (
+    OVERRIDE_VARIABLE,
+    LiveDatabaseError,
+    override_given,
+    refuse_live_database,
+)
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.recorder.phrases import Phrasebook
 from odoo_uat.recorder.resolver import OdooResolver
@@ -30,8 +37,13 @@ from odoo_uat.settings import Settings, SettingsError, load_settings
 RECORDED_DIR = Path("features/recorded")
 
 
+COMMAND = "record"
+ERRORS = (*SETUP_ERRORS, OdooConnectionError, LiveDatabaseError, UnknownRoleError, FileNotFoundError, RecorderError,
+          ScriptError)  # each message names the setting or the file, and the fix
+
+
 def say(message: str) -> None:
-    print(f"odoo-uat record: {message}", file=sys.stderr, flush=True)
+    commands.say(message, COMMAND)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -74,44 +86,41 @@ def target_for(settings: Settings, stack: ExitStack) -> OdooTarget:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    return commands.run_command(lambda: run(args), COMMAND, ERRORS)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Record one session and write its feature file; 0 when it lints clean, 1 when not."""
     root = (args.root or project_root(Path.cwd())).resolve()
     cli = {"--odoo-src": args.odoo_src, "--odoo-url": args.odoo_url, "--odoo-db": args.odoo_db,
            "--odoo-cache-dir": args.odoo_cache_dir, "--odoo-addons-path": args.odoo_addons_path}
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    try:
-        settings = load_settings(root, cli, allow_clone=True)
-        if settings.mode is None:
-            raise SettingsError("No Odoo to record against: set ODOO_SRC (an Odoo source tree, run embedded) or "
-                                "ODOO_URL, ODOO_DB and ODOO_PASSWORD (an existing, neutralised server).")
-        settings.check()
-        roles = Roles(settings.roles_file)
-        role_name = args.role or next(iter(roles)).name
-        roles[role_name]  # an unknown role fails here, before Odoo starts
-        drive = load_script(args.script) if args.script else None
-        now = datetime.now()
-        out = (args.out if args.out else default_out(root, role_name, now)).resolve()
-        with ExitStack() as stack:
-            target = target_for(settings, stack)
-            odoo = connect(target)
-            role, password = RoleUsers(odoo, compat_for(odoo), roles, target).ensure(role_name)
-            say(f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
-                + ("The script drives it." if drive else "Click through your flow, then close the browser window."))
-            events = record(target, role, password, headless=drive is not None, drive=drive)
-            lang = (odoo.env["res.users"].search_read([("login", "=", role.login)], ["lang"]) or [{}])[0].get("lang")
-            lines = Phrasebook.of(root).checked(compose(events, role.name, OdooResolver(odoo, lang)))
-        name = feature_name(out)
-        description = (f"Recorded with make record as {article(role.name)} \"{role.name}\" on {now:%Y-%m-%d %H:%M}.\n"
-                       "Read it through: rename the scenario, add the checks that matter (Then ...), and "
-                       "replace each # line by a step.")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(feature_text(name, description, f"{name}, as recorded", lines), encoding="utf-8")
-    except (SettingsError, EmbeddedError, OdooConnectionError, LiveDatabaseError, UnknownRoleError,
-            FileNotFoundError, RecorderError, ScriptError) as error:
-        say(f"error: {error}")
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    settings = load_settings(root, cli, allow_clone=True)
+    if settings.mode is None:
+        raise SettingsError("No Odoo to record against: set ODOO_SRC (an Odoo source tree, run embedded) or "
+                            "ODOO_URL, ODOO_DB and ODOO_PASSWORD (an existing, neutralised server).")
+    settings.check()
+    roles = Roles(settings.roles_file)
+    role_name = roles[args.role].name if args.role else next(iter(roles)).name  # an unknown role fails before Odoo starts
+    drive = load_script(args.script) if args.script else None
+    now = datetime.now()
+    out = (args.out if args.out else default_out(root, role_name, now)).resolve()
+    with ExitStack() as stack:
+        target = target_for(settings, stack)
+        odoo = connect(target)
+        role, password = RoleUsers(odoo, compat_for(odoo), roles, target).ensure(role_name)
+        say(f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
+            + ("The script drives it." if drive else "Click through your flow, then close the browser window."))
+        events = record(target, role, password, headless=drive is not None, drive=drive)
+        lang = (odoo.env["res.users"].search_read([("login", "=", role.login)], ["lang"]) or [{}])[0].get("lang")
+        lines = Phrasebook.of(root).checked(compose(events, role.name, OdooResolver(odoo, lang)))
+    name = feature_name(out)
+    description = (f"Recorded with make record as {article(role.name)} \"{role.name}\" on {now:%Y-%m-%d %H:%M}.\n"
+                   "Read it through: rename the scenario, add the checks that matter (Then ...), and "
+                   "replace each # line by a step.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(feature_text(name, description, f"{name}, as recorded", lines), encoding="utf-8")
     report = lint([out], root)
     for problem in report.problems:
         print(problem)

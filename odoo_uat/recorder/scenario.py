@@ -197,12 +197,12 @@ class Composer:
         """The scenario: Given tables of the picked records, the login, then what the user did."""
         self._flush()
         givens: list[Line] = []
-        for kind in SEED_PHRASES:
+        for kind, phrase in SEED_PHRASES.items():
             seeds = [seed for seed in self.seeds.values() if seed.kind == kind]
             if seeds:
                 header = list(dict.fromkeys(column for seed in seeds for column, _ in seed.row))
                 rows = [tuple(dict(seed.row).get(column, "") for column in header) for seed in seeds]
-                givens.append(Step("given", SEED_PHRASES[kind], (tuple(header), *rows)))
+                givens.append(Step("given", phrase, (tuple(header), *rows)))
         givens += [given for seed in self.seeds.values() for given in seed.givens]
         givens.append(Step("given", LOGGED_IN.format(article(role), role)))
         return [*givens, *self.lines]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from odoo_uat.recorder.scenario import Comment, Line, Step
+from odoo_uat.recorder.scenario import Comment, Line
 
 INDENT = "  "
 KEYWORDS = {"given": "Given", "when": "When", "then": "Then"}

@@ -184,7 +184,7 @@ def test_a_step_that_is_no_documented_phrase_is_written_as_a_comment_with_its_ta
     assert [line.text for line in checked] == [
         "not written as a step, no documented phrase matches it: When I juggle the lines:",
         "  | Product |", "  | Oak |",
-        "not written as a step, its columns Shoe size are not among Name, Email, Credit limit, Payment terms: "
-        "Given the following customers exist:",
+        ("not written as a step, its columns Shoe size are not among Name, Email, Credit limit, Payment terms: "
+         "Given the following customers exist:"),
         "  | Name | Shoe size |", "  | A | 9 |"]
     assert all(isinstance(line, Comment) for line in checked)
