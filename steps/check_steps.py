@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from playwright.sync_api import expect
-from pytest_bdd import parsers, then
+from pytest_bdd import then
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.values import same_amount
-from odoo_uat.odoo.lookup import find_one
 from odoo_uat.odoo.names import ScenarioNames
+from odoo_uat.odoo.records import Records
 from odoo_uat.web.browser import ActingUsers
 from pages.components.fields import LabelledForm, text_pattern
 from pages.components.form import MAIN_FORM
@@ -14,12 +15,11 @@ from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
 from pages.components.messages import expect_message
 from pages.components.statusbar import CURRENT_STAGE
-from steps.data_steps import product_id_for
 
 QUANTITY_DIGITS = 3
 
 
-@then(parsers.parse('the "{field}" is "{value}"'))
+@then(phrase('the "{field:Label}" is "{value:Text}"'))
 def _(field: str, value: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """The field (or total) with this label shows this value; amounts compare by value, dates by day.
 
@@ -28,7 +28,7 @@ def _(field: str, value: str, acting: ActingUsers, names: ScenarioNames) -> None
     LabelledForm(acting.page).expect_value(field, value, names.real)
 
 
-@then(parsers.parse('the status is "{status}"'))
+@then(phrase('the status is "{status:Label}"'))
 def _(status: str, acting: ActingUsers) -> None:
     """The status bar of the form shows this stage as the current one.
 
@@ -42,7 +42,7 @@ def _(status: str, acting: ActingUsers) -> None:
         raise AssertionError(f'The status should be "{status}" but is "{shown}".') from None
 
 
-@then(parsers.parse('I see the message "{text}"'))
+@then(phrase('I see the message "{text:Text}"'))
 def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """A notification, a warning on the form or an error dialog says this (a part of its text, any case).
 
@@ -51,22 +51,18 @@ def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     expect_message(acting.page, names.real(text))
 
 
-@then(parsers.parse('"{product}" has {quantity:g} units on hand in "{location}"'))
-def _(product: str, quantity: float, location: str, odoo, names: ScenarioNames, seeded) -> None:
+@then(phrase('"{product:Name}" has {quantity:Quantity} units on hand in "{location:Location}"'))
+def _(product: str, quantity: float, location: str, records: Records) -> None:
     """The product's quantity on hand in the location and its sub-locations, as Odoo holds it.
 
     Example: Then "Oak Pallet" has 15 units on hand in "WH/Stock"
     """
-    product_id = product_id_for(odoo, names, seeded, product)
-    location_id = find_one(odoo, "stock.location", location, field="complete_name", what="location")
-    quants = odoo.env["stock.quant"].search_read(
-        [("product_id", "=", product_id), ("location_id", "child_of", location_id)], ["quantity"])
-    on_hand = sum(quant["quantity"] for quant in quants)
+    on_hand = records.on_hand(records.product(product), records.location(location))
     assert same_amount(on_hand, quantity, QUANTITY_DIGITS), (
         f'"{product}" should have {quantity:g} units on hand in {location} but has {on_hand:g}')
 
 
-@then(parsers.parse('I cannot open "{menu_path}"'))
+@then(phrase('I cannot open "{menu_path:MenuPath}"'))
 def _(menu_path: str, acting: ActingUsers) -> None:
     """The current role does not have this menu (its app, or one of the menus on the way, is not shown).
 
@@ -76,7 +72,7 @@ def _(menu_path: str, acting: ActingUsers) -> None:
         raise AssertionError(f'The "{acting.role.name}" should not be able to open "{menu_path}", but can.')
 
 
-@then(parsers.re(r"the list shows (?P<count>\d+) records?"), converters={"count": int})
+@then(phrase("the list shows {count:Count} {:Records}"))
 def _(count: int, acting: ActingUsers) -> None:
     """The current list shows this many rows (a kanban view: cards).
 

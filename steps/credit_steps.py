@@ -5,31 +5,19 @@ import re
 from dataclasses import dataclass
 
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.values import parse_number, same_amount
-from odoo_uat.odoo.factories import mark_seeded
-from odoo_uat.odoo.lookup import find_one
 from odoo_uat.odoo.names import ScenarioNames
-from odoo_uat.odoo.records import Order
+from odoo_uat.odoo.records import Document, Order, Records
+from odoo_uat.odoo.seeding import Seeding
 from odoo_uat.web.browser import ActingUsers
 from pages.credit import CreditCheckedQuotation, CustomerInvoiceForm, RiskExceededDialog
 
 QUOTATION_STATES = ("draft", "sent")
 PAID_STATES = ("paid", "in_payment")
 MONEY = re.compile(r"\d[\d.,\u00a0\u202f]*\d|\d")  # thousands may be split by (narrow) no-break spaces
-EARLIER_GOODS = "Goods delivered earlier"
-# OCA account_financial_risk / sale_financial_risk: what a partner's risk adds up.
-RISK_INCLUDES = ("risk_invoice_open_include", "risk_invoice_unpaid_include", "risk_sale_order_include")
-
-
-@dataclass(frozen=True)
-class Invoice:
-    """A customer invoice a scenario works on."""
-
-    id: int
-    name: str
-
 
 @dataclass(frozen=True)
 class ConfirmAttempt:
@@ -39,48 +27,31 @@ class ConfirmAttempt:
     can_override: bool
 
 
-def customer_id_for(odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int], customer: str) -> int:
-    """The customer a scenario calls `customer`."""
-    return seeded.get(("res.partner", customer)) or find_one(odoo, "res.partner", names.real(customer), what="customer")
-
-
 @given("credit limits are enabled in the accounting settings")
-def _(odoo) -> None:
+def _(seed: Seeding) -> None:
     """Turn on Accounting > Settings > Sales Credit Limit for the company (once; customers without a limit are not affected).
 
     Example: Given credit limits are enabled in the accounting settings
     """
-    company = odoo.env["res.users"].read([odoo.env.uid], ["company_id"])[0]["company_id"][0]
-    if not odoo.env["res.company"].read([company], ["account_use_credit_limit"])[0]["account_use_credit_limit"]:
-        odoo.env["res.company"].write([company], {"account_use_credit_limit": True})
+    seed.enable_credit_limits()
 
 
-@given(parsers.parse('"{customer}" owes {amount} on a posted invoice'), target_fixture="open_invoice")
-def _(customer: str, amount: str, odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int]) -> Invoice:
+@given(phrase('"{customer:Name}" owes {amount:Amount} on a posted invoice'), target_fixture="open_invoice")
+def _(customer: str, amount: float, seed: Seeding, records: Records) -> Document:
     """Post a customer invoice of exactly this amount (one line, no tax), left unpaid.
 
     Example: Given "Acme Retail" owes 900.00 on a posted invoice
     """
-    moves = odoo.env["account.move"]
-    invoice_id = moves.create({
-        "move_type": "out_invoice",
-        "partner_id": customer_id_for(odoo, names, seeded, customer),
-        "invoice_line_ids": [(0, 0, {"name": EARLIER_GOODS, "quantity": 1, "price_unit": parse_number(amount),
-                                     "tax_ids": [(6, 0, [])]})],
-    })
-    mark_seeded("account.move", [invoice_id])
-    moves.action_post([invoice_id])
-    return Invoice(invoice_id, moves.read([invoice_id], ["name"])[0]["name"])
+    return seed.unpaid_invoice(records.partner(customer, "customer"), amount)
 
 
-@given(parsers.parse('the financial risk of "{customer}" counts its open invoices and sales orders'))
-def _(customer: str, odoo, names: ScenarioNames, seeded: dict[tuple[str, str], int]) -> None:
+@given(phrase('the financial risk of "{customer:Name}" counts its open invoices and sales orders'))
+def _(customer: str, seed: Seeding, records: Records) -> None:
     """Set the customer's risk (OCA financial risk) to add up open and overdue invoices and confirmed orders.
 
     Example: Given the financial risk of "Acme Retail" counts its open invoices and sales orders
     """
-    odoo.env["res.partner"].write([customer_id_for(odoo, names, seeded, customer)],
-                                  {field: True for field in RISK_INCLUDES})
+    seed.count_risk_of_open_documents(records.partner(customer, "customer"))
 
 
 @when("I try to confirm the quotation", target_fixture="confirm_attempt")
@@ -96,7 +67,7 @@ def _(order: Order, acting: ActingUsers) -> ConfirmAttempt:
 
 
 @when("I register the payment of the open invoice")
-def _(open_invoice: Invoice, acting: ActingUsers) -> None:
+def _(open_invoice: Document, acting: ActingUsers) -> None:
     """On the open invoice in the web client: Register Payment, then Create Payment for the amount due.
 
     Example: When I register the payment of the open invoice
@@ -104,13 +75,12 @@ def _(open_invoice: Invoice, acting: ActingUsers) -> None:
     CustomerInvoiceForm.open(acting.page, open_invoice.id).register_payment()
 
 
-@then(parsers.parse('the quotation warns that "{customer}" has reached its credit limit of {limit}'))
-def _(customer: str, limit: str, order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
+@then(phrase('the quotation warns that "{customer:Name}" has reached its credit limit of {limit:Amount}'))
+def _(customer: str, limit: float, order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
     """The quotation on screen shows the credit-limit banner naming the customer and its limit.
 
     Example: Then the quotation warns that "Acme Retail" has reached its credit limit of 1,000.00
     """
-    expected_limit = parse_number(limit)
     warning = odoo.env["sale.order"].read([order.id], ["partner_credit_warning"])[0]["partner_credit_warning"]
     assert warning, (f"{order.name} should carry a credit-limit warning for {names.real(customer)}, but Odoo "
                      "computes none (is the limit below what the customer owes plus this order?)")
@@ -120,11 +90,11 @@ def _(customer: str, limit: str, order: Order, acting: ActingUsers, odoo, names:
     shown = banner.inner_text().strip()
     assert names.real(customer) in shown, f"The warning should name {names.real(customer)!r}, but says {shown!r}"
     amounts = [_number(text) for text in MONEY.findall(shown)]
-    assert any(same_amount(amount, expected_limit) for amount in amounts if amount is not None), (
-        f"The warning should give the credit limit {expected_limit:,.2f}, but says {shown!r}")
+    assert any(same_amount(amount, limit) for amount in amounts if amount is not None), (
+        f"The warning should give the credit limit {limit:,.2f}, but says {shown!r}")
 
 
-@then(parsers.parse('the confirmation is refused because "{customer}" would exceed its credit risk'))
+@then(phrase('the confirmation is refused because "{customer:Name}" would exceed its credit risk'))
 def _(customer: str, confirm_attempt: ConfirmAttempt, order: Order, odoo, names: ScenarioNames) -> None:
     """Confirm led to the "risk exceeded" dialog, with a reason, and Odoo kept the order unconfirmed.
 
@@ -161,7 +131,7 @@ def _(order: Order, odoo) -> None:
 
 
 @then("the open invoice is paid")
-def _(open_invoice: Invoice, odoo) -> None:
+def _(open_invoice: Document, odoo) -> None:
     """The invoice has nothing left to pay.
 
     Example: Then the open invoice is paid

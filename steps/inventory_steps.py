@@ -1,11 +1,12 @@
 """Inventory: deliveries, backorders and stock checks."""
 from __future__ import annotations
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import then, when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
-from odoo_uat.odoo.records import Order, product_id_for
+from odoo_uat.odoo.records import Order, Records
 from odoo_uat.web.browser import ActingUsers
 from pages.inventory import TransferForm
 
@@ -41,13 +42,13 @@ def assert_ready(odoo, picking: dict, product_id: int, product: str, quantity: f
         f'{picking["name"]} should have {quantity:g} units of "{product}" reserved, but has {reserved:g}')
 
 
-@then(parsers.parse('a delivery for {quantity:g} units of "{product}" is ready'))
-def _(quantity: float, product: str, order: Order, odoo, names: ScenarioNames, seeded) -> None:
+@then(phrase('a delivery for {quantity:Quantity} units of "{product:Name}" is ready'))
+def _(quantity: float, product: str, order: Order, odoo, records: Records) -> None:
     """The order's delivery is reserved for this quantity.
 
     Example: Then a delivery for 2 units of "Oak Pallet" is ready
     """
-    assert_ready(odoo, the_open_delivery(odoo, order), product_id_for(odoo, names, seeded, product), product, quantity)
+    assert_ready(odoo, the_open_delivery(odoo, order), records.product(product), product, quantity)
 
 
 @when("I validate the delivery of the order")
@@ -59,7 +60,7 @@ def _(order: Order, acting: ActingUsers, odoo) -> None:
     TransferForm.open(acting.page, the_open_delivery(odoo, order)["id"]).validate()
 
 
-@when(parsers.parse('I ship {quantity:g} units of "{product}" and keep the rest as a backorder'))
+@when(phrase('I ship {quantity:Quantity} units of "{product:Name}" and keep the rest as a backorder'))
 def _(quantity: float, product: str, order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
     """Validate the delivery for part of the quantity and create a backorder for the rest.
 
@@ -70,12 +71,12 @@ def _(quantity: float, product: str, order: Order, acting: ActingUsers, odoo, na
     form.validate(backorder=True)
 
 
-@then(parsers.parse('a backorder for {quantity:g} units of "{product}" is ready'))
-def _(quantity: float, product: str, order: Order, odoo, names: ScenarioNames, seeded) -> None:
+@then(phrase('a backorder for {quantity:Quantity} units of "{product:Name}" is ready'))
+def _(quantity: float, product: str, order: Order, odoo, records: Records) -> None:
     """The order's remaining delivery is a backorder of the shipped one, reserved for this quantity.
 
     Example: Then a backorder for 2 units of "Oak Pallet" is ready
     """
     delivery = the_open_delivery(odoo, order)
     assert delivery["backorder_id"], f"{delivery['name']} is not a backorder of an earlier delivery"
-    assert_ready(odoo, delivery, product_id_for(odoo, names, seeded, product), product, quantity)
+    assert_ready(odoo, delivery, records.product(product), product, quantity)

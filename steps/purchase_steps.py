@@ -1,34 +1,29 @@
 """Purchase: requests for quotation and purchase orders, made by the buyer in the web client."""
 from __future__ import annotations
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import then, when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
 from odoo_uat.authoring.values import parse_number, same_amount
 from odoo_uat.odoo.names import ScenarioNames
-from odoo_uat.odoo.records import (
-    Order,
-    product_id_for,
-    saved_document,
-    warehouse_id_for,
-)
+from odoo_uat.odoo.records import Order, Records, saved_document
 from odoo_uat.web.browser import ActingUsers
 from pages.purchase import PurchaseOrderForm
 
 CONFIRMED_STATES = ("purchase", "done")  # 'done' is a locked purchase order
 
 
-@when(parsers.re(r'I create a purchase order from "(?P<vendor>[^"]+)" for delivery to "(?P<warehouse>[^"]+)":'),
+@when(phrase('I create a purchase order from "{vendor:Name}" for delivery to "{warehouse:Name}":'),
       target_fixture="purchase_order")
 def _(vendor: str, warehouse: str, datatable, acting: ActingUsers, odoo, names: ScenarioNames,
-      seeded: dict[tuple[str, str], int]) -> Order:
+      records: Records) -> Order:
     """Create and save a request for quotation in the web client, delivered to a warehouse. Columns: Product, Quantity, Unit price.
 
     Example: When I create a purchase order from "Nordic Dairy" for delivery to "North Depot":
     """
     rows = table_rows(datatable, ["Product", "Quantity", "Unit price"], required=["Product", "Quantity"])
-    receipt_type = odoo.env["stock.warehouse"].read(
-        [warehouse_id_for(odoo, names, seeded, warehouse)], ["in_type_id"])[0]["in_type_id"]
+    receipt_type = records.read("stock.warehouse", records.warehouse(warehouse), ["in_type_id"])["in_type_id"]
     form = PurchaseOrderForm.new(acting.page)
     form.set_vendor(names.real(vendor))
     form.set_deliver_to(receipt_type[1])
@@ -59,20 +54,18 @@ def _(purchase_order: Order, odoo) -> None:
         f"{purchase_order.name} should be a confirmed purchase order (state 'purchase') but is in state {state!r}")
 
 
-@then(parsers.re(r'the purchase order shows (?P<quantity>[\d.,]+) units of "(?P<product>[^"]+)" received'))
-def _(quantity: str, product: str, purchase_order: Order, odoo, names: ScenarioNames,
-      seeded: dict[tuple[str, str], int]) -> None:
+@then(phrase('the purchase order shows {quantity:Quantity} units of "{product:Name}" received'))
+def _(quantity: float, product: str, purchase_order: Order, odoo, records: Records) -> None:
     """The purchase order line's received quantity, as Odoo computed it from the receipts.
 
     Example: Then the purchase order shows 6 units of "Yogurt Tray" received
     """
-    expected = parse_number(quantity)
     lines = odoo.env["purchase.order.line"].search_read(
-        [("order_id", "=", purchase_order.id), ("product_id", "=", product_id_for(odoo, names, seeded, product))],
+        [("order_id", "=", purchase_order.id), ("product_id", "=", records.product(product))],
         ["qty_received"])
     assert lines, f'{purchase_order.name} has no line for "{product}"'
     received = sum(line["qty_received"] for line in lines)
-    assert same_amount(received, expected, 3), (
-        f'{purchase_order.name} should show {expected:g} units of "{product}" received, but shows {received:g}')
+    assert same_amount(received, quantity, 3), (
+        f'{purchase_order.name} should show {quantity:g} units of "{product}" received, but shows {received:g}')
 
 

@@ -1,17 +1,18 @@
 """Sales: quotations and sales orders."""
 from __future__ import annotations
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import then, when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
-from odoo_uat.odoo.records import Order, product_id_for, saved_document
+from odoo_uat.odoo.records import Order, Records, saved_document
 from odoo_uat.report.evidence import RecordLinks
 from odoo_uat.web.browser import ActingUsers
 from pages.sales import QuotationForm
 
 
-@when(parsers.parse('I create a quotation for "{customer}" with {quantity:g} units of "{product}"'),
+@when(phrase('I create a quotation for "{customer:Name}" with {quantity:Quantity} units of "{product:Name}"'),
       target_fixture="order")
 def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: ScenarioNames, odoo,
       record_links: RecordLinks) -> Order:
@@ -47,13 +48,13 @@ def _(order: Order, odoo) -> None:
     assert state == "sale", f"{order.name} should be a confirmed sales order (state 'sale') but is in state {state!r}"
 
 
-@then(parsers.parse('the order shows {quantity:g} units of "{product}" delivered'))
-def _(quantity: float, product: str, order: Order, odoo, names: ScenarioNames, seeded) -> None:
+@then(phrase('the order shows {quantity:Quantity} units of "{product:Name}" delivered'))
+def _(quantity: float, product: str, order: Order, odoo, records: Records) -> None:
     """The order line's delivered quantity, as Odoo computed it.
 
     Example: Then the order shows 2 units of "Oak Pallet" delivered
     """
-    product_id = product_id_for(odoo, names, seeded, product)
+    product_id = records.product(product)
     lines = odoo.env["sale.order.line"].search_read(
         [("order_id", "=", order.id), ("product_id", "=", product_id)], ["qty_delivered"])
     assert lines, f'{order.name} has no line for "{product}"'

@@ -1,12 +1,13 @@
 """Who acts: logging in to the web client as a role from the roles file."""
 from __future__ import annotations
 
-from pytest_bdd import given, parsers, when
+from pytest_bdd import given, when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.web.browser import ActingUsers
 
-LOGIN = parsers.re(r'I am logged in as (?:a|an|the) "(?P<role>[^"]+)"')
-SWITCH = parsers.re(r'I (?:log in|continue) as (?:a|an|the) "(?P<role>[^"]+)"')
+LOGIN = phrase('I am logged in as {:Article} "{role:Role}"')
+SWITCH = phrase('I {:LogIn} as {:Article} "{role:Role}"')
 
 
 @given(LOGIN)

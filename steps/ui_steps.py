@@ -5,8 +5,9 @@ scenario gave to its records are turned into their unique names in Odoo.
 """
 from __future__ import annotations
 
-from pytest_bdd import parsers, when
+from pytest_bdd import when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import TableError
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.web.browser import ActingUsers
@@ -24,7 +25,7 @@ from pages.components.search import SearchBar
 FIELD_COLUMNS = ("Field", "Value")
 
 
-@when(parsers.parse('I open "{menu_path}"'))
+@when(phrase('I open "{menu_path:MenuPath}"'))
 def _(menu_path: str, acting: ActingUsers) -> None:
     """Open a menu through the apps menu and the app's menus, by the names shown, joined by " / ".
 
@@ -33,7 +34,7 @@ def _(menu_path: str, acting: ActingUsers) -> None:
     MainMenu(acting.page).open(menu_path)
 
 
-@when(parsers.parse('I click "{button}"'))
+@when(phrase('I click "{button:Label}"'))
 def _(button: str, acting: ActingUsers, odoo) -> None:
     """Click the button with this label: on the dialog on top if one is open, else header, control panel, smart buttons.
 
@@ -51,7 +52,7 @@ def _missing_right(acting: ActingUsers, odoo, label: str) -> str | None:
     return missing.advice(acting.role.name) if missing and acting.role else None
 
 
-@when(parsers.parse('I set "{field}" to "{value}"'))
+@when(phrase('I set "{field:Label}" to "{value:Text}"'))
 def _(field: str, value: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """Set the field with this label on the form (text, number, date like today + 3 days, choice, record, yes/no, tags).
 
@@ -116,7 +117,7 @@ def _(acting: ActingUsers) -> None:
         raise AssertionError(f"The form was not saved. Odoo says: {said}.") from None
 
 
-@when(parsers.parse('I search for "{text}"'))
+@when(phrase('I search for "{text:Text}"'))
 def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """Search the current list or kanban for a text (in the view's default search field).
 
@@ -125,7 +126,7 @@ def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     SearchBar(acting.page).search(names.real(text))
 
 
-@when(parsers.parse('I search "{search_field}" for "{text}"'))
+@when(phrase('I search "{search_field:Label}" for "{text:Text}"'))
 def _(search_field: str, text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """Search the current list or kanban in one search field, as offered by "Search <field> for: <text>".
 
@@ -134,7 +135,7 @@ def _(search_field: str, text: str, acting: ActingUsers, names: ScenarioNames) -
     SearchBar(acting.page).search_field(search_field, names.real(text))
 
 
-@when(parsers.parse('I open the record "{text}"'))
+@when(phrase('I open the record "{text:Text}"'))
 def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """Open the one row of the current list (card of the kanban) that contains this text, e.g. its title.
 

@@ -8,50 +8,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
+from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.authoring.values import parse_number, same_amount
-from odoo_uat.odoo.factories import (
-    LocationFactory,
-    ProductCategoryFactory,
-    PutawayRuleFactory,
-    WarehouseFactory,
-    create_many,
-)
-from odoo_uat.odoo.lookup import find_one
+from odoo_uat.authoring.values import same_amount
+from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
-from odoo_uat.odoo.records import (
-    Order,
-    Seeded,
-    location_id_for,
-    location_name,
-    product_id_for,
-    warehouse_id_for,
-)
+from odoo_uat.odoo.records import Order, Records
 from odoo_uat.web.browser import ActingUsers
 from pages.inventory import TransferForm
 
 OPEN_STATES = ("waiting", "confirmed", "assigned")
-RECEPTION_STEPS = {"one step": "one_step", "two steps": "two_steps", "three steps": "three_steps"}
-QUANTITY = r"(?P<quantity>\d+(?:[.,]\d+)?)"
-QUOTED = r'"(?P<{}>[^"]+)"'
-
-
-
-
-
-def category_id_for(odoo, names: ScenarioNames, seeded: Seeded, category: str) -> int:
-    """The product category a scenario calls `category` (seeded by it, or existing in Odoo)."""
-    return seeded.get(("product.category", category)) or find_one(
-        odoo, "product.category", names.real(category), what="product category")
 
 
 # --- Given: the warehouse and its rules, seeded through RPC -------------------------------------
 
 
-@given(parsers.re(r'a warehouse "(?P<warehouse>[^"]+)" that receives in (?P<steps>one step|two steps|three steps)'))
-def _(warehouse: str, steps: str, names: ScenarioNames, seeded: Seeded, factories_bound) -> None:
+@given(phrase('a warehouse "{warehouse:Name}" that receives in {steps:ReceptionSteps}'))
+def _(warehouse: str, steps: str, factories: Factories, records: Records, names: ScenarioNames) -> None:
     """Create a warehouse of the scenario's own that receives goods in one, two (Input, then Stock) or three steps.
 
     Creating a second warehouse makes Odoo switch on its "Storage Locations" and
@@ -59,12 +34,12 @@ def _(warehouse: str, steps: str, names: ScenarioNames, seeded: Seeded, factorie
 
     Example: Given a warehouse "North Depot" that receives in two steps
     """
-    seeded[("stock.warehouse", warehouse)] = WarehouseFactory(
-        name=names.unique(warehouse), reception_steps=RECEPTION_STEPS[steps])
+    records.remember("stock.warehouse", warehouse,
+                     factories.Warehouse(name=names.unique(warehouse), reception_steps=steps))
 
 
-@given(parsers.re(r'the storage location "(?P<location>[^"]+)" exists'))
-def _(location: str, odoo, names: ScenarioNames, seeded: Seeded, factories_bound) -> None:
+@given(phrase('the storage location "{location:Location}" exists'))
+def _(location: str, factories: Factories, records: Records) -> None:
     """Create a storage location below an existing one, named "<warehouse>/<path>".
 
     Example: Given the storage location "North Depot/Stock/Shelf A" exists
@@ -72,12 +47,11 @@ def _(location: str, odoo, names: ScenarioNames, seeded: Seeded, factories_bound
     parent, _, name = location.rpartition("/")
     if not parent:
         raise ValueError(f'Name the location with its parent, e.g. "North Depot/Stock/{location}".')
-    parent_id = location_id_for(odoo, names, seeded, parent)
-    seeded[("stock.location", location)] = LocationFactory(name=name, location_id=parent_id)
+    records.remember("stock.location", location, factories.Location(name=name, location_id=records.location(parent)))
 
 
 @given("the following product categories exist:")
-def _(datatable, odoo, names: ScenarioNames, seeded: Seeded, factories_bound) -> None:
+def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -> None:
     """Create product categories in one call. Columns: Name, Parent.
 
     Example: Given the following product categories exist:
@@ -87,36 +61,32 @@ def _(datatable, odoo, names: ScenarioNames, seeded: Seeded, factories_bound) ->
     for row in rows:
         value = {"name": names.unique(row["Name"])}
         if "Parent" in row:
-            value["parent_id"] = category_id_for(odoo, names, seeded, row["Parent"])
+            value["parent_id"] = records.category(row["Parent"])
         values.append(value)
-    ids = create_many(ProductCategoryFactory, values)
-    seeded.update({("product.category", row["Name"]): record_id for row, record_id in zip(rows, ids)})
+    records.remember_all("product.category", [row["Name"] for row in rows],
+                         factories.ProductCategory.create_rows(values))
 
 
-@given(parsers.re(r'a putaway rule sends "(?P<category>[^"]+)" products arriving in "(?P<arrival>[^"]+)" '
-                  r'to "(?P<location>[^"]+)"'))
-def _(category: str, arrival: str, location: str, odoo, names: ScenarioNames, seeded: Seeded,
-      factories_bound) -> None:
+@given(phrase('a putaway rule sends "{category:Name}" products arriving in "{arrival:Location}" '
+              'to "{location:Location}"'))
+def _(category: str, arrival: str, location: str, factories: Factories, records: Records) -> None:
     """A putaway rule: products of this category that arrive in a location are stored in another one.
 
     Example: Given a putaway rule sends "Chilled" products arriving in "North Depot/Stock" to "North Depot/Stock/Shelf A"
     """
-    PutawayRuleFactory(category_id=category_id_for(odoo, names, seeded, category),
-                       location_in_id=location_id_for(odoo, names, seeded, arrival),
-                       location_out_id=location_id_for(odoo, names, seeded, location))
+    factories.PutawayRule(category_id=records.category(category), location_in_id=records.location(arrival),
+                          location_out_id=records.location(location))
 
 
-@given(parsers.re(r'a putaway rule sends the product "(?P<product>[^"]+)" arriving in "(?P<arrival>[^"]+)" '
-                  r'to "(?P<location>[^"]+)"'))
-def _(product: str, arrival: str, location: str, odoo, names: ScenarioNames, seeded: Seeded,
-      factories_bound) -> None:
+@given(phrase('a putaway rule sends the product "{product:Name}" arriving in "{arrival:Location}" '
+              'to "{location:Location}"'))
+def _(product: str, arrival: str, location: str, factories: Factories, records: Records) -> None:
     """A putaway rule for one product (Odoo prefers it to a rule for the product's category).
 
     Example: Given a putaway rule sends the product "Butter Box" arriving in "North Depot/Stock" to "North Depot/Stock/Shelf B"
     """
-    PutawayRuleFactory(product_id=product_id_for(odoo, names, seeded, product),
-                       location_in_id=location_id_for(odoo, names, seeded, arrival),
-                       location_out_id=location_id_for(odoo, names, seeded, location))
+    factories.PutawayRule(product_id=records.product(product), location_in_id=records.location(arrival),
+                          location_out_id=records.location(location))
 
 
 # --- Transfers of a purchase order ----------------------------------------------------------------
@@ -167,42 +137,38 @@ def assert_ready_into(odoo, picking: dict, product: str, product_id: int, quanti
         + (", ".join(f"{qty:g} to {name}" for name, qty in by_destination.items()) or "none"))
 
 
-@then(parsers.re(rf'a receipt for {QUANTITY} units of {QUOTED.format("product")} into '
-                 rf'{QUOTED.format("location")} is ready'))
-def _(quantity: str, product: str, location: str, purchase_order: Order, odoo, names: ScenarioNames,
-      seeded: Seeded) -> None:
+@then(phrase('a receipt for {quantity:Quantity} units of "{product:Name}" into "{location:Location}" is ready'))
+def _(quantity: float, product: str, location: str, purchase_order: Order, odoo, records: Records) -> None:
     """The purchase order's receipt is ready to bring this quantity into this location.
 
     Example: Then a receipt for 10 units of "Yogurt Tray" into "North Depot/Input" is ready
     """
     receipt = the_one(receipts(odoo, purchase_order), "receipt", purchase_order)
-    assert_ready_into(odoo, receipt, product, product_id_for(odoo, names, seeded, product), parse_number(quantity),
-                      location_id_for(odoo, names, seeded, location), location_name(odoo, names, seeded, location))
+    assert_ready_into(odoo, receipt, product, records.product(product), quantity,
+                      records.location(location), records.location_name(location))
 
 
-@then(parsers.re(rf'a backorder receipt for {QUANTITY} units of {QUOTED.format("product")} is ready'))
-def _(quantity: str, product: str, purchase_order: Order, odoo, names: ScenarioNames, seeded: Seeded) -> None:
+@then(phrase('a backorder receipt for {quantity:Quantity} units of "{product:Name}" is ready'))
+def _(quantity: float, product: str, purchase_order: Order, odoo, records: Records) -> None:
     """The purchase order's remaining receipt is a backorder of the received one, for this quantity.
 
     Example: Then a backorder receipt for 4 units of "Yogurt Tray" is ready
     """
     receipt = the_one(receipts(odoo, purchase_order), "receipt", purchase_order)
     assert receipt["backorder_id"], f"{receipt['name']} is not a backorder of an earlier receipt"
-    assert_ready_into(odoo, receipt, product, product_id_for(odoo, names, seeded, product), parse_number(quantity),
-                      receipt["location_dest_id"][0], receipt["location_dest_id"][1])
+    assert_ready_into(odoo, receipt, product, records.product(product), quantity, receipt["location_dest_id"][0], receipt["location_dest_id"][1])
 
 
-@then(parsers.re(rf'a storage transfer for {QUANTITY} units of {QUOTED.format("product")} into '
-                 rf'{QUOTED.format("location")} is ready'))
-def _(quantity: str, product: str, location: str, purchase_order: Order, odoo, names: ScenarioNames,
-      seeded: Seeded) -> None:
+@then(phrase('a storage transfer for {quantity:Quantity} units of "{product:Name}" into "{location:Location}" '
+            'is ready'))
+def _(quantity: float, product: str, location: str, purchase_order: Order, odoo, records: Records) -> None:
     """The internal transfer after the receipt is ready, and putaway sends this quantity to this location.
 
     Example: Then a storage transfer for 10 units of "Yogurt Tray" into "North Depot/Stock/Shelf A" is ready
     """
     transfer = the_one(storage_transfers(odoo, purchase_order), "storage transfer", purchase_order)
-    assert_ready_into(odoo, transfer, product, product_id_for(odoo, names, seeded, product), parse_number(quantity),
-                      location_id_for(odoo, names, seeded, location), location_name(odoo, names, seeded, location))
+    assert_ready_into(odoo, transfer, product, records.product(product), quantity,
+                      records.location(location), records.location_name(location))
 
 
 @when("I validate the receipt of the purchase order")
@@ -214,14 +180,14 @@ def _(purchase_order: Order, acting: ActingUsers, odoo) -> None:
     TransferForm.open(acting.page, the_one(receipts(odoo, purchase_order), "receipt", purchase_order)["id"]).validate()
 
 
-@when(parsers.re(rf'I receive {QUANTITY} units of {QUOTED.format("product")} and keep the rest as a backorder'))
-def _(quantity: str, product: str, purchase_order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
+@when(phrase('I receive {quantity:Quantity} units of "{product:Name}" and keep the rest as a backorder'))
+def _(quantity: float, product: str, purchase_order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
     """Validate the receipt for part of the quantity and create a backorder for the rest.
 
     Example: When I receive 6 units of "Yogurt Tray" and keep the rest as a backorder
     """
     form = TransferForm.open(acting.page, the_one(receipts(odoo, purchase_order), "receipt", purchase_order)["id"])
-    form.set_quantity(names.real(product), parse_number(quantity))
+    form.set_quantity(names.real(product), quantity)
     form.validate(backorder=True)
 
 
@@ -250,19 +216,17 @@ def on_hand_by_location(odoo, product_id: int, warehouse_id: int) -> dict[str, f
     return {name: qty for name, qty in totals.items() if not same_amount(qty, 0, 3)}
 
 
-@then(parsers.re(rf'all {QUANTITY} units of {QUOTED.format("product")} in {QUOTED.format("warehouse")} '
-                 rf'are on hand in {QUOTED.format("location")}'))
-def _(quantity: str, product: str, warehouse: str, location: str, odoo, names: ScenarioNames,
-      seeded: Seeded) -> None:
+@then(phrase('all {quantity:Quantity} units of "{product:Name}" in "{warehouse:Name}" are on hand in '
+            '"{location:Location}"'))
+def _(quantity: float, product: str, warehouse: str, location: str, odoo, records: Records) -> None:
     """The warehouse holds exactly this quantity of the product, all of it in this very location (not a sub-location).
 
     Example: Then all 10 units of "Yogurt Tray" in "North Depot" are on hand in "North Depot/Stock/Shelf A"
     """
-    expected = parse_number(quantity)
-    where = location_name(odoo, names, seeded, location)
-    location_id_for(odoo, names, seeded, location)  # a wrong location name fails here, listing real ones
-    on_hand = on_hand_by_location(odoo, product_id_for(odoo, names, seeded, product),
-                                  warehouse_id_for(odoo, names, seeded, warehouse))
+    expected = quantity
+    where = records.location_name(location)
+    records.location(location)  # a wrong location name fails here, listing real ones
+    on_hand = on_hand_by_location(odoo, records.product(product), records.warehouse(warehouse))
     found = ", ".join(f"{qty:g} in {name}" for name, qty in sorted(on_hand.items())) or "nothing on hand"
     assert set(on_hand) <= {where} and same_amount(on_hand.get(where, 0.0), expected, 3), (
         f'{warehouse} should hold all {expected:g} units of "{product}" in {where}, but holds: {found}')

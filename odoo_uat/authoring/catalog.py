@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytest_bdd.scenario import STEP_ARGUMENTS_RESERVED_NAMES
 
-from odoo_uat.authoring import step_registry
+from odoo_uat.authoring import params, step_registry
 from odoo_uat.authoring.lint import (
     BUILTIN_TAGS,
     PROCESS_AREA_MEANING,
@@ -31,8 +31,8 @@ KEYWORD_ORDER = {"given": 0, "when": 1, "then": 2, None: 3}
 
 CONVENTION = f"""\
   - the module docstring's first line names the business area, e.g. "Sales: quotations and orders.";
-  - step functions are named {STEP_FUNCTION_NAME}, decorated with @given/@when/@then (parsers.parse, cfparse, re
-    or a plain string);
+  - step functions are named {STEP_FUNCTION_NAME}, decorated with @given/@when/@then and a plain string or
+    phrase('... {{quantity:Quantity}} ...') from odoo_uat/authoring/params.py, every parameter typed by its grammar;
   - each step function's docstring first line says what it does; a line '{EXAMPLE_PREFIX} <one full step line>'
     gives an example matching the phrase; a step taking `datatable` may name its columns: '{COLUMNS_PREFIX} a, b'."""
 
@@ -55,7 +55,7 @@ def code(text: str) -> str:
 
 def render(registry: Registry, config: LintConfig) -> str:
     """The whole of docs/steps.md."""
-    parts = [HEADER.format(steps=STEPS_PACKAGE), render_tags(config)]
+    parts = [HEADER.format(steps=STEPS_PACKAGE), render_tags(config), render_types()]
     areas: dict[str, list[StepDef]] = {}
     for definition in registry.steps:
         areas.setdefault(definition.area, []).append(definition)
@@ -83,6 +83,15 @@ def render_tags(config: LintConfig) -> str:
     lines = ["## Tags", "", "Put tags on the line above `Feature:`, `Rule:`, `Scenario:` or `Examples:`.", ""]
     lines += [f"- {', '.join(code('@' + form.lstrip('@')) for form in forms)}: {meaning}"
               for meaning, forms in meanings.items()]
+    return "\n".join(lines) + "\n"
+
+
+def render_types() -> str:
+    """The parameter types of the grammar: what a value of each looks like, with an example."""
+    intro = "What to write for each kind of `<parameter>` (quotes around a name are part of the phrase)."
+    lines = ["## Parameters", "", intro, ""]
+    lines += [f"- **{param.kind}**: {param.looks_like}; e.g. {code(param.example)}"
+              for param in params.TYPES.values() if param.shown is None]
     return "\n".join(lines) + "\n"
 
 
@@ -151,6 +160,9 @@ def function_problems(definitions: list[StepDef]) -> list[ModuleProblem]:
             messages.append(f'{EXAMPLE_PREFIX} "{example}" does not match the phrase '
                             + " or ".join(f'"{definition.phrase}"' for definition in definitions))
     for definition in definitions:
+        for reason in step_registry.untyped_params(definition):
+            messages.append(f'"{definition.phrase}": {reason}; write it with phrase(...) of '
+                            f"odoo_uat/authoring/params.py, each parameter typed ({', '.join(params.TYPES)})")
         reserved = sorted({param.name for param in definition.params} & STEP_ARGUMENTS_RESERVED_NAMES)
         if reserved:
             messages.append(f"parameter name(s) {', '.join(reserved)} are reserved by pytest-bdd for tables and text "

@@ -6,12 +6,10 @@ import importlib
 import inspect
 import pkgutil
 import re
-import string
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +21,8 @@ from pytest_bdd.steps import (
     step_function_context_registry,
 )
 
+from odoo_uat.authoring.params import Field, fields
+
 STEPS_PACKAGE = "steps"
 CONFTEST = "conftest.py"
 EXAMPLE_PREFIX = "Example:"
@@ -30,22 +30,6 @@ COLUMNS_PREFIX = "Columns:"
 KEYWORDS: dict[str | None, str] = {"given": "Given", "when": "When", "then": "Then", None: "Given/When/Then"}
 STEP_LINE_KEYWORDS = ("Given", "When", "Then", "And", "But", "*")
 
-# Words for the parse/cfparse format types (https://github.com/r1chardj0n3s/parse#format-specification).
-FORMAT_KINDS: dict[str, str] = {
-    "": "text", "s": "text", "S": "text without spaces", "l": "letters", "w": "word", "W": "non-word characters",
-    "d": "number", "n": "number", "x": "hexadecimal number", "o": "octal number", "b": "binary number",
-    "f": "decimal number", "F": "decimal number", "e": "decimal number", "g": "decimal number",
-    "%": "percentage",
-    "ti": "date/time", "te": "date/time", "tg": "date/time", "ta": "date/time",
-    "tc": "date/time", "th": "date/time", "ts": "date/time", "tt": "time",
-}
-CONVERTER_KINDS: dict[object, str] = {int: "number", float: "decimal number", Decimal: "decimal number", str: "text"}
-CARDINALITY = {
-    "+": "{} (one or more, separated by commas)",
-    "*": "{} (zero or more, separated by commas)",
-    "?": "{} (optional)",
-}
-FORMAT_TYPE = re.compile(r"([A-Za-z_%][\w]*)([+*?]?)$")
 COLUMNS_RE = re.compile(rf"(?:^|\s){COLUMNS_PREFIX}\s*(.+?)\.?\s*$")
 
 
@@ -318,149 +302,47 @@ def _example_matches(context: StepFunctionContext, example: str) -> bool:
 
 
 def phrase(parser: parsers.StepParser) -> str:
-    """The phrase as a person reads it, each parameter written <name>."""
+    """The phrase as a person reads it: each parameter written <name>, a wording as its forms (unit/units)."""
     if isinstance(parser, parsers.parse):  # cfparse is a parse too
         try:
-            return "".join(
-                literal + ("" if name is None else f"<{name or 'value'}>")
-                for literal, name, _spec, _conversion in string.Formatter().parse(parser.name)
-            )
+            return "".join(literal + ("" if found is None else _shown(found)) for literal, found in fields(parser.name))
         except ValueError:  # a format string.Formatter rejects but parse accepts: show it as written
             return parser.name
-    if isinstance(parser, parsers.re):
-        return _regex_phrase(parser.name)
-    return parser.name
+    return parser.name  # a regular expression or a plain string: as written
+
+
+def _shown(found: Field) -> str:
+    """A field of a phrase as the catalog shows it."""
+    if found.type is not None and found.type.shown is not None:
+        return found.type.shown
+    return f"<{found.name or 'value'}>"
 
 
 def _params(context: StepFunctionContext) -> tuple[Param, ...]:
-    """Parameters of the phrase with the kind of value each takes."""
+    """Parameters of the phrase with the kind of value each takes, as its type says."""
     parser = context.parser
     if isinstance(parser, parsers.parse):
-        extra_types = getattr(parser.parser, "_extra_types", {}) or {}
-        fields = [(name, spec or "") for _literal, name, spec, _conv in _format_fields(parser.name) if name]
-        found = [(name, _format_kind(spec, extra_types)) for name, spec in fields]
+        try:
+            found = [(field.name, field.type.kind if field.type else field.spec or "text")
+                     for _literal, field in fields(parser.name) if field is not None and field.name]
+        except ValueError:
+            found = []
     elif isinstance(parser, parsers.re):
-        found = [(name, _regex_kind(body)) for name, body in _regex_groups(parser.name)]
+        found = [(name, "text") for name in parser.regex.groupindex]
     else:
         found = []
-    params = []
-    for name, kind in dict(found).items():
-        converter = context.converters.get(name)
-        if converter is not None and kind == "text":
-            kind = CONVERTER_KINDS.get(converter, getattr(converter, "__name__", "value"))
-        params.append(Param(name, kind))
-    return tuple(params)
+    return tuple(Param(name, kind) for name, kind in dict(found).items())
 
 
-def _format_fields(fmt: str) -> list[tuple[str, str | None, str | None, str | None]]:
-    """string.Formatter's reading of a parse format, or nothing when it cannot read it."""
-    try:
-        return list(string.Formatter().parse(fmt))
-    except ValueError:
-        return []
-
-
-def _format_kind(spec: str, extra_types: dict[str, Callable[..., object]]) -> str:
-    """Words for a parse format spec such as 'd', '>10f' or a custom type 'Product+'."""
-    match = FORMAT_TYPE.search(spec)
-    if match is None:
-        return "text"
-    base, cardinality = match.groups()
-    if base in FORMAT_KINDS:
-        kind = FORMAT_KINDS[base]
-    else:
-        converter = extra_types.get(base)
-        # A custom type says what it accepts in its docstring; a class such as int carries a generic one.
-        doc = inspect.getdoc(converter) if callable(converter) and not isinstance(converter, type) else None
-        kind = CONVERTER_KINDS.get(converter) or (doc.splitlines()[0].rstrip(".") if doc else base)
-    return CARDINALITY[cardinality].format(kind) if cardinality else kind
-
-
-def _regex_kind(body: str) -> str:
-    """Words for a regex group, judged by what it accepts: digits only, digits with decimals, or any text."""
-    try:
-        group = re.compile(body)
-    except re.error:
-        return "text"
-    if group.fullmatch("12") and not group.fullmatch("x"):
-        return "decimal number" if group.fullmatch("2.5") else "number"
-    return "text"
-
-
-def _regex_groups(pattern: str) -> list[tuple[str, str]]:
-    """(name, body) of each named group of a regex."""
-    groups = []
-    for match in re.finditer(r"\(\?P<(\w+)>", pattern):
-        end = _group_end(pattern, match.start())
-        groups.append((match.group(1), pattern[match.end():end - 1]))
-    return groups
-
-
-def _group_end(pattern: str, start: int) -> int:
-    """Index just after the ')' closing the group opened at start, skipping escapes and [classes]."""
-    depth, index, in_class = 0, start, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return len(pattern)
-
-
-def _split_alternatives(pattern: str) -> list[str]:
-    """The top-level |-separated alternatives of a regex."""
-    parts, depth, start, index, in_class = [], 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    return [*parts, pattern[start:]]
-
-
-def _regex_phrase(pattern: str) -> str:
-    """A regex phrase made readable: named groups as <name>, (?:a|an) as a/an, (?:x)? as [x]."""
-    out, index = [], 0
-    while index < len(pattern):
-        if pattern.startswith("(?P<", index):
-            name = pattern[index + 4:pattern.index(">", index)]
-            out.append(f"<{name}>")
-            index = _group_end(pattern, index)
-        elif pattern.startswith("(?:", index):
-            end = _group_end(pattern, index)
-            alternatives = "/".join(_regex_phrase(part) for part in _split_alternatives(pattern[index + 3:end - 1]))
-            optional = pattern[end:end + 1] == "?"
-            out.append(f"[{alternatives}]" if optional else alternatives)
-            index = end + optional
-        elif pattern[index] == "\\" and index + 1 < len(pattern):
-            out.append(pattern[index + 1])
-            index += 2
-        elif pattern[index] in "^$":
-            index += 1
-        else:
-            out.append(pattern[index])
-            index += 1
-    return "".join(out)
+def untyped_params(definition: StepDef) -> list[str]:
+    """Why a phrase's parameters are outside the grammar: a regular expression, or fields without a type."""
+    parser = definition.parser
+    if isinstance(parser, parsers.re):
+        return ["its phrase is a regular expression"]
+    if isinstance(parser, parsers.parse):
+        try:
+            return [f"{{{field.name}{':' + field.spec if field.spec else ''}}} has no type of the grammar"
+                    for _literal, field in fields(parser.name) if field is not None and field.type is None]
+        except ValueError:
+            return ["its phrase cannot be read"]
+    return []

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from odoo_uat.odoo import factories
-from odoo_uat.odoo.lookup import find_one
-from odoo_uat.odoo.names import new_run_id
+from odoo_uat.odoo.records import Order, find_one
+from odoo_uat.odoo.run_id import new_run_id
+from odoo_uat.odoo.seeding import Seeding, shipped_delivery
 
 STOCK = "WH/Stock"
 
@@ -19,7 +20,7 @@ class Flow:
     name: str
     feature: str
     scenario: str
-    floor: Callable[[object, str], None]
+    floor: Callable[[Seeding, str], None]
 
 
 def _validate(odoo, picking_ids: list[int], what: str) -> None:
@@ -32,36 +33,32 @@ def _validate(odoo, picking_ids: list[int], what: str) -> None:
             raise RuntimeError(f"Validating the {what} {picking} asked a question ({answer.get('res_model')}).")
 
 
-def _customer_product_stock(odoo, token: str, on_hand: float = 10) -> tuple[int, int]:
+def customer_product_stock(seed: Seeding, token: str, on_hand: float = 10) -> tuple[int, int]:
     """The quote-to-ship Background: a customer, a storable product at 45.00, units on hand in WH/Stock."""
-    customer = factories.CustomerFactory(name=f"Bench customer {token}")
-    product = factories.ProductFactory(name=f"Bench product {token}", list_price=45.0, standard_price=30.0)
-    stock = find_one(odoo, "stock.location", STOCK, field="complete_name")
-    factories.put_on_hand([(product, stock, on_hand)])
+    customer = seed.factories.Customer(name=f"Bench customer {token}")
+    product = seed.factories.Product(name=f"Bench product {token}", list_price=45.0, standard_price=30.0)
+    seed.put_on_hand([(product, find_one(seed.odoo, "stock.location", STOCK, field="complete_name"), on_hand)])
     return customer, product
 
 
-def quote_to_ship(odoo, token: str) -> None:
+def quote_to_ship(seed: Seeding, token: str) -> None:
     """Ship a confirmed order in full: order 2 units, confirm, deliver, invoice and post."""
-    from steps.returns_steps import sell_deliver_and_invoice
-
-    customer, product = _customer_product_stock(odoo, token)
-    sell_deliver_and_invoice(odoo, customer, product, 2)
+    customer, product = customer_product_stock(seed, token)
+    seed.sold_shipped_invoiced(customer, product, 2)
 
 
-def receipt_to_putaway(odoo, token: str) -> None:
+def receipt_to_putaway(seed: Seeding, token: str) -> None:
     """Received goods are stored on the shelf the putaway rule chooses (two-step reception)."""
-    warehouse = factories.WarehouseFactory(name=f"Bench depot {token}", reception_steps="two_steps")
+    odoo, made = seed.odoo, seed.factories
+    warehouse = made.Warehouse(name=f"Bench depot {token}", reception_steps="two_steps")
     depot = odoo.env["stock.warehouse"].read([warehouse], ["lot_stock_id", "in_type_id"])[0]
     stock, receipt_type = depot["lot_stock_id"][0], depot["in_type_id"][0]
-    shelf = factories.LocationFactory(name="Shelf A", location_id=stock)
-    chilled, _dry = factories.create_many(factories.ProductCategoryFactory,
-                                          [{"name": f"Chilled {token}"}, {"name": f"Dry Goods {token}"}])
-    factories.PutawayRuleFactory(category_id=chilled, location_in_id=stock, location_out_id=shelf)
-    vendor = factories.VendorFactory(name=f"Bench vendor {token}")
-    product = factories.ProductFactory(name=f"Bench yogurt {token}", categ_id=chilled, standard_price=4.0,
-                                       seller_ids=[(0, 0, {"partner_id": vendor, "price": 4.0})])
-    order, _receipts = factories.receive_purchase(vendor, [(product, 10, 4.0)], picking_type_id=receipt_type)
+    shelf = made.Location(name="Shelf A", location_id=stock)
+    chilled, _dry = made.ProductCategory.create_rows([{"name": f"Chilled {token}"}, {"name": f"Dry Goods {token}"}])
+    made.PutawayRule(category_id=chilled, location_in_id=stock, location_out_id=shelf)
+    vendor = made.Vendor(name=f"Bench vendor {token}")
+    product = made.Product(name=f"Bench yogurt {token}", categ_id=chilled, standard_price=4.0, vendor_id=vendor)
+    order, _receipts = seed.received_goods(vendor, [(product, 10, 4.0)], picking_type_id=receipt_type)
     received = odoo.env["stock.move"].search([("purchase_line_id.order_id", "=", order)])
     storage = odoo.env["stock.move"].search_read([("move_orig_ids", "in", received)], ["picking_id"])
     _validate(odoo, sorted({move["picking_id"][0] for move in storage if move["picking_id"]}), "storage transfer")
@@ -75,22 +72,15 @@ def _move_description(odoo) -> dict[str, str]:
     return {"name": "Inspected"} if odoo.env["stock.move"].fields_get(["name"]) else {}
 
 
-def return_to_inspection(odoo, token: str) -> None:
+def return_to_inspection(seed: Seeding, token: str) -> None:
     """Returned goods wait in quarantine until inspection: return 3 of 5 shipped, put 2 back, scrap 1."""
-    from steps.returns_steps import (
-        done_delivery,
-        ensure_storage_locations,
-        sell_deliver_and_invoice,
-    )
-
-    customer, product = _customer_product_stock(odoo, token)
-    ensure_storage_locations(odoo)
+    odoo = seed.odoo
+    customer, product = customer_product_stock(seed, token)
     stock = find_one(odoo, "stock.location", STOCK, field="complete_name")
-    quarantine = odoo.env["stock.location"].create(
-        {"name": f"Quarantine {token}", "usage": "internal", "location_id": find_one(
-            odoo, "stock.location", "WH", field="complete_name")})
-    order = sell_deliver_and_invoice(odoo, customer, product, 5)
-    delivery = done_delivery(odoo, order)
+    quarantine = seed.quarantine_location(find_one(odoo, "stock.location", "WH", field="complete_name"),
+                                          f"Quarantine {token}")
+    order: Order = seed.sold_shipped_invoiced(customer, product, 5)
+    delivery = shipped_delivery(odoo, order)
     returns = odoo.env["stock.return.picking"].with_context(active_model="stock.picking", active_id=delivery,
                                                             active_ids=[delivery])
     wizard = returns.create({"picking_id": delivery})
@@ -129,7 +119,7 @@ FLOWS = (
 
 def time_floor(odoo, flow: Flow) -> float:
     """Seconds the flow takes over RPC, with fresh data of its own."""
-    factories.bind(odoo)
+    seed = Seeding(factories.bind(odoo))
     start = time.perf_counter()
-    flow.floor(odoo, new_run_id(6))
+    flow.floor(seed, new_run_id(6))
     return time.perf_counter() - start

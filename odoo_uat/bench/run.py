@@ -21,7 +21,10 @@ import xml.etree.ElementTree as ElementTree
 from contextlib import ExitStack, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from odoo_uat.odoo.seeding import Seeding
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,15 +37,11 @@ def timed(figures: dict[str, float], name: str) -> Iterator[None]:
     figures[name] = round(time.perf_counter() - start, 3)
 
 
-def seed_once(odoo, token: str) -> None:
+def seed_once(seed: Seeding, token: str) -> None:
     """The quote-to-ship Background: one customer, one storable product, ten units on hand."""
-    from odoo_uat.odoo import factories
-    from odoo_uat.odoo.lookup import find_one
+    from odoo_uat.bench.flows import customer_product_stock
 
-    factories.CustomerFactory(name=f"Bench customer {token}")
-    product = factories.ProductFactory(name=f"Bench product {token}", list_price=45.0, standard_price=30.0)
-    stock = find_one(odoo, "stock.location", "WH/Stock", field="complete_name")
-    factories.put_on_hand([(product, stock, 10)])
+    customer_product_stock(seed, token)
 
 
 def browser_logins(target, odoo, figures: dict[str, float]) -> None:
@@ -224,8 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     from odoo_uat.bench.report import append_history, table
     from odoo_uat.embedded import EmbeddedOdoo
     from odoo_uat.odoo import factories
-    from odoo_uat.odoo.names import new_run_id
     from odoo_uat.odoo.rpc import connect
+    from odoo_uat.odoo.run_id import new_run_id
+    from odoo_uat.odoo.seeding import Seeding
     from odoo_uat.odoo.target import OdooTarget
     from odoo_uat.settings import SettingsError, load_settings
 
@@ -250,11 +250,11 @@ def main(argv: list[str] | None = None) -> int:
         with timed(figures, "rpc login"):
             odoo = connect(target)
         result["odoo"] = odoo.version
-        factories.bind(odoo)
+        seed = Seeding(factories.bind(odoo))
         rounds = []
         for _ in range(args.rounds):
             start = time.perf_counter()
-            seed_once(odoo, new_run_id(6))
+            seed_once(seed, new_run_id(6))
             rounds.append(time.perf_counter() - start)
         figures["seed one scenario (median)"] = round(statistics.median(rounds), 3)
         browser_logins(target, odoo, figures)
