@@ -14,13 +14,12 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 
 STEPS = '''
     """Sales: quotations and orders."""
-    from pytest_bdd import given, parsers, then, when
-    from parse_type import TypeBuilder
+    from pytest_bdd import given, then, when
 
-    Flag = TypeBuilder.make_enum({"yes": True, "no": False})
+    from odoo_uat.authoring.params import phrase
 
 
-    @when(parsers.parse('I order {qty:d} units of "{product}" at {price:f} EUR'))
+    @when(phrase('I order {qty:Quantity} units of "{product:Name}" at {price:Amount} EUR'))
     def _(qty, product, price):
         """Order a product at a price.
 
@@ -36,22 +35,17 @@ STEPS = '''
         """
 
 
-    @then(parsers.cfparse("the order is paid: {paid:Flag}", extra_types={"Flag": Flag}))
-    def _(paid):
-        """Check whether the order is paid."""
+    @then(phrase("the order has {count:Count} {:Records}"))
+    def _(count):
+        """Check how many lines the order has."""
 
 
-    @given(parsers.re(r'I am logged in as (?:a|an|the) "(?P<role>[^"]+)"'))
+    @given(phrase('I am logged in as {:Article} "{role:Role}"'))
     def _(role):
         """Act as this role.
 
         Example: Given I am logged in as a "Salesman"
         """
-
-
-    @then(parsers.re(r"the order total is (?P<total>\\d+(?:[.,]\\d+)?) EUR(?: with taxes)?"))
-    def _(total):
-        """Check the order total."""
 '''
 
 
@@ -81,8 +75,15 @@ def test_catalog_lists_phrases_by_area_with_keyword_and_parameter_types(project)
     text = render(project.path)
     assert "## Sales: quotations and orders\n" in text
     assert ('- **When** `I order <qty> units of "<product>" at <price> EUR`: Order a product at a price.\n'
-            '  - parameters: `<qty>` number, `<product>` text, `<price>` decimal number\n'
+            '  - parameters: `<qty>` quantity, `<product>` name, `<price>` amount\n'
             '  - example: `When I order 3 units of "Desk" at 12.50 EUR`\n') in text
+
+
+def test_catalog_describes_each_parameter_type_once(project) -> None:
+    text = render(project.path)
+    assert "## Parameters\n" in text
+    assert "- **quantity**: a number of units, as you would type it: 12, 2.5, 1,000.50; e.g. `2.5`\n" in text
+    assert "**wording**" not in text  # unit/units is shown in the phrase itself
 
 
 def test_catalog_marks_table_steps_with_their_columns(project) -> None:
@@ -93,17 +94,35 @@ def test_catalog_marks_table_steps_with_their_columns(project) -> None:
 
 
 def test_catalog_example_falls_back_to_the_phrase(project) -> None:
-    assert ("- **Then** `the order is paid: <paid>`: Check whether the order is paid.\n"
-            "  - parameters: `<paid>` Flag\n"
-            "  - example: `Then the order is paid: <paid>`\n") in render(project.path)
+    assert ("- **Then** `the order has <count> record/records`: Check how many lines the order has.\n"
+            "  - parameters: `<count>` count\n"
+            "  - example: `Then the order has <count> record/records`\n") in render(project.path)
 
 
-def test_catalog_shows_regex_phrases_readably(project) -> None:
-    text = render(project.path)
+def test_catalog_shows_wordings_as_their_forms(project) -> None:
     assert ('- **Given** `I am logged in as a/an/the "<role>"`: Act as this role.\n'
-            "  - parameters: `<role>` text\n") in text
-    assert ("- **Then** `the order total is <total> EUR[ with taxes]`: Check the order total.\n"
-            "  - parameters: `<total>` decimal number\n") in text
+            "  - parameters: `<role>` role\n") in render(project.path)
+
+
+def test_phrases_outside_the_grammar_are_convention_problems(project, capsys) -> None:
+    project.makepyfile(**{"steps/legacy": '''
+        """Legacy: phrases written before the grammar."""
+        from pytest_bdd import parsers, then
+
+
+        @then(parsers.re(r"the order total is (?P<total>\\d+) EUR"))
+        def _(total):
+            """Check the order total."""
+
+
+        @then(parsers.parse("the order has {lines:d} lines"))
+        def _(lines):
+            """Check the order lines."""
+        '''})
+    assert catalog.main(["--root", str(project.path)]) == 1
+    output = capsys.readouterr().out
+    assert '"the order total is (?P<total>\\d+) EUR": its phrase is a regular expression; write it with phrase' in output
+    assert '"the order has <lines> lines": {lines:d} has no type of the grammar' in output
 
 
 def test_check_exits_1_when_the_catalog_is_out_of_date(project, capsys) -> None:
