@@ -20,8 +20,6 @@ PENDING = {
                                   "from odoo_uat/authoring/values.py into odoo_uat/web/",
     "pages/components/user_locale.py": "the field-driver change moves parse_number from odoo_uat/authoring/values.py "
                                        "into odoo_uat/web/",
-    "odoo_uat/bench/flows.py": "the record-service change moves the seeding flow sell_deliver_and_invoice "
-                               "out of steps/returns_steps.py into the seeding module under odoo_uat/odoo/",
 }
 # Module-level calls a plugin may make at import: building constants, not changing global state.
 CONSTANT_BUILDERS = {"StashKey", "Path", "compile", "frozenset", "tuple", "dict", "set", "list", "namedtuple"}
