@@ -129,12 +129,11 @@ def _(product: str, quantity: float, location: str, odoo, records: Records) -> N
 
     Example: Then "Oak Pallet" has 5 units available to sell in "WH/Stock"
     """
-    expected = quantity
     product_id, location_id = records.product(product), records.location(location)
     stock = odoo.env["product.product"].with_context(location=location_id).read(
         [product_id], ["free_qty", "qty_available"])[0]
-    assert same_amount(stock["free_qty"], expected, 3), (
-        f'"{product}" should have {expected:g} units available to sell in "{location}", but has '
+    assert same_amount(stock["free_qty"], quantity, 3), (
+        f'"{product}" should have {quantity:g} units available to sell in "{location}", but has '
         f'{stock["free_qty"]:g} ({stock["qty_available"]:g} on hand)')
 
 
@@ -144,22 +143,21 @@ def _(quantity: float, product: str, location: str, odoo, records: Records) -> N
 
     Example: Then 1 unit of "Oak Pallet" was scrapped from "WH/Quarantine"
     """
-    expected = quantity
     product_id, location_id = records.product(product), records.location(location)
     scraps = odoo.env["stock.scrap"].search_read(
         [("product_id", "=", product_id), ("location_id", "=", location_id)],
         ["name", "state", "scrap_qty", "scrap_location_id", "move_ids"])
     done = [scrap for scrap in scraps if scrap["state"] == "done"]
     scrapped = sum(scrap["scrap_qty"] for scrap in done)
-    assert same_amount(scrapped, expected, 3), (
-        f'{expected:g} units of "{product}" should have been scrapped from "{location}", but done scrap orders '
+    assert same_amount(scrapped, quantity, 3), (
+        f'{quantity:g} units of "{product}" should have been scrapped from "{location}", but done scrap orders '
         f'took {scrapped:g} (scrap orders: {[(s["name"], s["state"], s["scrap_qty"]) for s in scraps] or "none"})')
     move_ids = [move for scrap in done for move in scrap["move_ids"]]
     moves = odoo.env["stock.move"].read(move_ids, ["state", "quantity", "location_id", "location_dest_id"])
     moved = sum(move["quantity"] for move in moves if move["state"] == "done" and move["location_id"][0] == location_id
                 and move["location_dest_id"][0] in {scrap["scrap_location_id"][0] for scrap in done})
-    assert same_amount(moved, expected, 3), (
-        f'The scrap orders of "{product}" should have moved {expected:g} units from "{location}" to the scrap '
+    assert same_amount(moved, quantity, 3), (
+        f'The scrap orders of "{product}" should have moved {quantity:g} units from "{location}" to the scrap '
         f"location, but moved {moved:g}: {moves}")
 
 
@@ -170,7 +168,6 @@ def _(quantity: float, product: str, amount: float, order: Order, odoo, records:
 
     Example: Then the customer has a posted credit note for 3 units of "Oak Pallet" worth 135.00 before tax
     """
-    expected_quantity, expected_amount = quantity, amount
     invoice = posted_invoice(odoo, order)
     product_id = records.product(product)
     credit_notes = odoo.env["account.move"].search_read(
@@ -185,14 +182,14 @@ def _(quantity: float, product: str, amount: float, order: Order, odoo, records:
         note["invoice_line_ids"], ["product_id", "quantity", "price_unit", "price_subtotal"])
         if line["product_id"] and line["product_id"][0] == product_id]
     credited = sum(line["quantity"] for line in lines)
-    assert same_amount(credited, expected_quantity, 3), (
-        f'{note["name"]} should credit {expected_quantity:g} units of "{product}", but credits {credited:g}')
+    assert same_amount(credited, quantity, 3), (
+        f'{note["name"]} should credit {quantity:g} units of "{product}", but credits {credited:g}')
     invoiced_prices = {line["price_unit"] for line in odoo.env["account.move.line"].search_read(
         [("move_id", "=", invoice["id"]), ("product_id", "=", product_id)], ["price_unit"])}
     assert len(invoiced_prices) == 1, f'{invoice["name"]} has no single unit price for "{product}": {invoiced_prices}'
     price = invoiced_prices.pop()
-    assert same_amount(note["amount_untaxed"], expected_quantity * price), (
-        f"{note['name']} should be worth {expected_quantity:g} x {price:.2f} = {expected_quantity * price:.2f} "
+    assert same_amount(note["amount_untaxed"], quantity * price), (
+        f"{note['name']} should be worth {quantity:g} x {price:.2f} = {quantity * price:.2f} "
         f"before tax, but is worth {note['amount_untaxed']:.2f}")
-    assert same_amount(note["amount_untaxed"], expected_amount), (
-        f"{note['name']} should be worth {expected_amount:.2f} before tax, but is worth {note['amount_untaxed']:.2f}")
+    assert same_amount(note["amount_untaxed"], amount), (
+        f"{note['name']} should be worth {amount:.2f} before tax, but is worth {note['amount_untaxed']:.2f}")

@@ -81,7 +81,6 @@ def _(amount: float, landed_cost: Document, odoo) -> None:
 
     Example: Then the landed cost is posted and adds 200.00 to the stock valuation account
     """
-    expected = amount
     cost = odoo.env["stock.landed.cost"].read([landed_cost.id], ["state", "account_move_id", "amount_total"])[0]
     assert cost["state"] == "done", f"{landed_cost.name} should be posted (state 'done') but is {cost['state']!r}"
     assert cost["account_move_id"], f"{landed_cost.name} is posted but has no journal entry"
@@ -92,8 +91,8 @@ def _(amount: float, landed_cost: Document, odoo) -> None:
         [("move_id", "=", cost["account_move_id"][0])], ["account_id", "debit", "credit"])
     added = sum(line["debit"] - line["credit"] for line in lines if line["account_id"][0] in valuation_accounts)
     booked = ", ".join(f"{line['account_id'][1]} {line['debit'] - line['credit']:+.2f}" for line in lines)
-    assert same_amount(added, expected), (
-        f"{entry['name']} of {landed_cost.name} should add {expected:.2f} to the stock valuation account, "
+    assert same_amount(added, amount), (
+        f"{entry['name']} of {landed_cost.name} should add {amount:.2f} to the stock valuation account, "
         f"but adds {added:.2f} (entry lines: {booked})")
 
 
@@ -135,11 +134,10 @@ def _(product: str, amount: float, quantity: float, odoo, compat: Compat, record
 
     Example: Then the inventory value of "Water Pump" is 1,200.00 for 10 units
     """
-    expected_value, expected_quantity = amount, quantity
     counted, value = compat.inventory_value(odoo, records.product(product))
-    assert same_amount(counted, expected_quantity, 3) and same_amount(value, expected_value), (
-        f'The inventory valuation should hold {expected_quantity:g} units of "{product}" worth '
-        f"{expected_value:,.2f}, but holds {counted:g} units worth {value:,.2f}")
+    assert same_amount(counted, quantity, 3) and same_amount(value, amount), (
+        f'The inventory valuation should hold {quantity:g} units of "{product}" worth '
+        f"{amount:,.2f}, but holds {counted:g} units worth {value:,.2f}")
 
 
 def _valuation_accounts(odoo, landed_cost_id: int) -> set[int]:

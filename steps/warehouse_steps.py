@@ -223,10 +223,9 @@ def _(quantity: float, product: str, warehouse: str, location: str, odoo, record
 
     Example: Then all 10 units of "Yogurt Tray" in "North Depot" are on hand in "North Depot/Stock/Shelf A"
     """
-    expected = quantity
     where = records.location_name(location)
     records.location(location)  # a wrong location name fails here, listing real ones
     on_hand = on_hand_by_location(odoo, records.product(product), records.warehouse(warehouse))
     found = ", ".join(f"{qty:g} in {name}" for name, qty in sorted(on_hand.items())) or "nothing on hand"
-    assert set(on_hand) <= {where} and same_amount(on_hand.get(where, 0.0), expected, 3), (
-        f'{warehouse} should hold all {expected:g} units of "{product}" in {where}, but holds: {found}')
+    assert set(on_hand) <= {where} and same_amount(on_hand.get(where, 0.0), quantity, 3), (
+        f'{warehouse} should hold all {quantity:g} units of "{product}" in {where}, but holds: {found}')
