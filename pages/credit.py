@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, expect
 
-from pages.components.dialog import ACTIVE_DIALOG, Dialog
-from pages.components.statusbar import CURRENT_STAGE
+from pages.components.dialog import ACTIVE_DIALOG, FORM_VIEW, Dialog
+from pages.components.form import FormView
+from pages.components.labels import widget_selector
 from pages.invoicing import InvoiceForm
-from pages.returns import edit_cell
 from pages.sales import QuotationForm
 
 # Standard Odoo: a yellow banner above the quotation holds this computed field (18.0 and 19.0).
@@ -20,6 +20,8 @@ CREATE_PAYMENT = "action_create_payments"
 CREDIT_NOTE = "action_reverse"
 REVERSE = "refund_moves"
 INVOICE_LINES = "invoice_line_ids"
+QUANTITY_CELL = "quantity"
+REASON = "reason"
 CONFIRMED_ORDER = "sale"
 
 
@@ -31,11 +33,11 @@ class CreditCheckedQuotation(QuotationForm):
         """The credit-limit warning banner's text."""
         return self.field(CREDIT_WARNING)
 
-    def try_to_confirm(self) -> "RiskExceededDialog | None":
+    def try_to_confirm(self) -> RiskExceededDialog | None:
         """Click Confirm; return the risk dialog when a hold refuses it, None when the order is confirmed."""
         self.statusbar.click("action_confirm")
-        confirmed = self.root.locator(f"{CURRENT_STAGE}[data-value={CONFIRMED_ORDER}]")
-        risk = self.page.locator(ACTIVE_DIALOG).locator(f".o_field_widget[name={RISK_MESSAGE}]")
+        confirmed = self.statusbar.stage(CONFIRMED_ORDER)
+        risk = self.page.locator(ACTIVE_DIALOG).locator(widget_selector(RISK_MESSAGE))
         expect(confirmed.or_(risk).first).to_be_visible()
         return RiskExceededDialog(self.page) if risk.is_visible() else None
 
@@ -46,12 +48,12 @@ class RiskExceededDialog(Dialog):
     @property
     def message(self) -> str:
         """Why the risk was exceeded, as the module words it."""
-        return self.root.locator(f".o_field_widget[name={RISK_MESSAGE}]").inner_text().strip()
+        return self.root.locator(widget_selector(RISK_MESSAGE)).inner_text().strip()
 
     @property
     def can_override(self) -> bool:
         """Whether the user is offered "Continue" (confirm over the risk)."""
-        return self.root.locator(f"button[name={RISK_OVERRIDE}]").count() > 0
+        return self.has_button(RISK_OVERRIDE)
 
 
 class CustomerInvoiceForm(InvoiceForm):
@@ -66,11 +68,11 @@ class CustomerInvoiceForm(InvoiceForm):
         Dialog(self.page).expect_open().click(CREATE_PAYMENT)
         Dialog(self.page).expect_closed()
 
-    def credit_note(self, reason: str) -> "CustomerInvoiceForm":
+    def credit_note(self, reason: str) -> CustomerInvoiceForm:
         """Click Credit Note, give the reason, Reverse: the draft credit note opens in its place."""
         self.statusbar.click(CREDIT_NOTE)
         dialog = Dialog(self.page).expect_open()
-        dialog.root.locator(".o_field_widget[name=reason] input").fill(reason)
+        FormView(self.page, dialog.root.locator(FORM_VIEW).first).set(REASON, reason)
         dialog.click(REVERSE)
         dialog.expect_closed()
         credit_note = CustomerInvoiceForm(self.page)
@@ -79,7 +81,7 @@ class CustomerInvoiceForm(InvoiceForm):
 
     def set_line_quantity(self, product: str, quantity: float) -> None:
         """Change the quantity of the product's line."""
-        edit_cell(self.lines(INVOICE_LINES), product, "quantity", quantity)
+        self.lines(INVOICE_LINES).edit(product).set(QUANTITY_CELL, quantity)
 
     def post(self) -> None:
         """Save and post (confirm) the draft."""

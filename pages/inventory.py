@@ -6,10 +6,11 @@ from pages.components.form import FormView
 from pages.components.one2many import One2ManyLines
 
 TRANSFERS_ACTION = "stock.action_picking_tree_all"
-# The operations list is move_ids_without_package on 18.0 and move_ids on 19.0.
-MOVES = ".o_field_widget[name=move_ids_without_package], .o_field_widget[name=move_ids]"
+MOVE_MODEL = "stock.move"  # the operations list: move_ids_without_package on 18.0, move_ids on 19.0
+QUANTITY_CELL = "quantity"
 BACKORDER_WIZARD_CREATE = "process"
 BACKORDER_WIZARD_SKIP = "process_cancel_backorder"
+DONE = "done"
 
 
 class TransferForm(FormView):
@@ -20,17 +21,15 @@ class TransferForm(FormView):
     @property
     def moves(self) -> One2ManyLines:
         """The operations (one line per product)."""
-        return One2ManyLines(self.root.locator(MOVES).first)
+        return self.lines_of(MOVE_MODEL)
 
     def set_quantity(self, product: str, quantity: float) -> None:
         """Set the quantity processed for a product's line (saved by the next button, as Odoo does)."""
-        cell = One2ManyLines.cell(self.moves.row(product), "quantity")
-        cell.click()
-        cell.locator("input").fill(f"{quantity:g}")
+        self.moves.edit(product).set(QUANTITY_CELL, quantity)
 
     def validate(self, backorder: bool | None = None) -> None:
         """Click Validate; answer the backorder question when it comes (True: create one)."""
         self.statusbar.click("button_validate")
         if backorder is not None:
             Dialog(self.page).expect_open().click(BACKORDER_WIZARD_CREATE if backorder else BACKORDER_WIZARD_SKIP)
-        self.statusbar.expect_stage("done")
+        self.statusbar.expect_stage(DONE)

@@ -21,8 +21,7 @@ class InvoiceForm(FormView):
 
 def invoice_order(order_form: FormView) -> InvoiceForm:
     """From a sales order form, create the regular invoice and return its form."""
-    order_form.statusbar.root.locator(".o_statusbar_buttons").get_by_role(
-        "button", name=CREATE_INVOICE_LABEL, exact=True).click()
+    order_form.statusbar.labelled(CREATE_INVOICE_LABEL).click()
     Dialog(order_form.page).expect_open().click(CREATE_INVOICE_WIZARD)
     invoice = InvoiceForm(order_form.page)
     expect(invoice.statusbar.button("action_post")).to_be_visible()

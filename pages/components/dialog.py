@@ -4,7 +4,8 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page, expect
 
 ACTIVE_DIALOG = ".modal:not(.o_inactive_modal)"
-DIALOG_FORM = f"{ACTIVE_DIALOG} .o_form_view"
+FORM_VIEW = ".o_form_view"  # a record's form, in a dialog or as the action's main view
+DIALOG_FORM = f"{ACTIVE_DIALOG} {FORM_VIEW}"
 # A form dialog's "Save" (19.0) / "Save & Close" (18.0) button: same class in both.
 DIALOG_SAVE = ".modal-footer .o_form_button_save"
 SAVING = "data-uat-saving"
@@ -17,7 +18,7 @@ class Dialog:
         self.page = page
         self.root: Locator = page.locator(ACTIVE_DIALOG).last
 
-    def expect_open(self, title: str | None = None) -> "Dialog":
+    def expect_open(self, title: str | None = None) -> Dialog:
         """Wait until a dialog is shown (optionally with this title)."""
         expect(self.root).to_be_visible()
         if title:
@@ -28,10 +29,14 @@ class Dialog:
         """Click the footer button that calls `method` (stable across versions, unlike labels)."""
         self.root.locator(f"footer button[name={method}], .modal-footer button[name={method}]").first.click()
 
+    def has_button(self, method: str) -> bool:
+        """Whether the dialog offers a button that calls `method` (some are shown to some users only)."""
+        return self.root.locator(f"button[name={method}]").count() > 0
+
     @property
     def has_form(self) -> bool:
         """Whether the dialog on top holds a record's form (a wizard, a line's or a contact's form)."""
-        return self.root.locator(".o_form_view").first.is_visible()
+        return self.root.locator(FORM_VIEW).first.is_visible()
 
     def save(self) -> None:
         """Save the dialog's record, and wait until the dialog has closed."""

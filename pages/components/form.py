@@ -1,35 +1,64 @@
-"""A form view: fields, save, and the record it shows."""
+"""A form view: its fields found by technical name or by label and set through the widget layer, lines, save."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
-from pages.components.many2one import Many2One
-from pages.components.one2many import One2ManyLines
+from pages.components.dialog import DIALOG_FORM, FORM_VIEW
+from pages.components.fields import FieldRegion, Real, UserLocale, Value, text_pattern
+from pages.components.labels import (
+    FIELD_LABEL,
+    FIELD_WIDGET,
+    FieldInfo,
+    UnknownLabel,
+    WebSession,
+    column_labels,
+    display_labels,
+    display_value,
+    field_names,
+    form_labels,
+    label_list,
+    label_pattern,
+    match_label,
+    metadata_labels,
+    normalise_label,
+    titled_labels,
+)
+from pages.components.one2many import ADD_LINE_CELL, One2ManyLines
 from pages.components.statusbar import StatusBar
+from pages.components.user_locale import AMOUNT
 from pages.navigation import open_action
 
-MAIN_FORM = ".o_action_manager .o_form_view"
+MAIN_FORM = f".o_action_manager {FORM_VIEW}"
 SAVE = ".o_form_status_indicator button.o_form_button_save"
 RECORD_ID_IN_URL = re.compile(r"/(\d+)(?:[/?#]|$)")
+NOTEBOOK_TAB = ".o_notebook_headers .nav-link"
+ACTIVE_TAB = "active"
+X2MANY_LIST = f"{FIELD_WIDGET}.o_field_one2many, {FIELD_WIDGET}.o_field_many2many"
+X2MANY_TYPES = ("one2many", "many2many")
 
 
-class FormView:
-    """The main form of the current action (a dialog's form is not this one).
+class FormView(FieldRegion):
+    """A form: the main form of the current action, or a dialog's (`root`), its fields by name or label.
 
     A business screen sets ACTION (the window action's XML id) and READY_FIELD (a field shown
-    once the form is loaded) and gets `new(page)` and `open(page, record_id)`.
+    once the form is loaded), gets `new(page)` and `open(page, record_id)`, and sets fields with
+    `self.set("partner_id", "Acme")` and lines with `self.lines("order_line").add_row().set(...)`.
     """
 
     ACTION: ClassVar[str] = ""
     READY_FIELD: ClassVar[str] = ""
 
     def __init__(self, page: Page, root: Locator | None = None) -> None:
+        """`root`: a dialog's form, whose model is not known (its labels on screen are used alone)."""
         self.page = page
+        self.in_dialog = root is not None
         self.root = root if root is not None else page.locator(MAIN_FORM).first
         self.statusbar = StatusBar(self.root)
+        self.session = WebSession.of(page)
 
     @classmethod
     def new(cls, page: Page):
@@ -48,17 +77,40 @@ class FormView:
         expect(form.field(cls.READY_FIELD) if cls.READY_FIELD else form.statusbar.root).to_be_visible()
         return form
 
-    def field(self, name: str) -> Locator:
-        """The widget of field `name`."""
-        return self.root.locator(f".o_field_widget[name={name}]").first
+    @cached_property
+    def locale(self) -> UserLocale:  # type: ignore[override]
+        """The logged-in user's date and number formats."""
+        return UserLocale.of(self.session)
 
-    def many2one(self, name: str) -> Many2One:
-        """The many2one widget of field `name`."""
-        return Many2One(self.field(name))
+    @cached_property
+    def model(self) -> str | None:
+        """The form's model (unknown for a dialog's form)."""
+        return None if self.in_dialog else self.session.current_model()
+
+    @cached_property
+    def fields(self) -> dict[str, FieldInfo]:  # type: ignore[override]
+        """The form model's fields, in the user's language."""
+        return self.session.fields(self.model) if self.model else {}
+
+    def field(self, name: str) -> Locator:
+        """The widget element of field `name` (to look at; set it with `set`)."""
+        return self.widget_root(name)
 
     def lines(self, name: str) -> One2ManyLines:
-        """The one2many/many2many list of field `name`."""
-        return One2ManyLines(self.field(name))
+        """The one2many/many2many list of field `name`, its cells set through the widget layer."""
+        relation = self.fields.get(name)
+        line_fields = self.session.fields(relation.relation) if relation and relation.relation else {}
+        return One2ManyLines(self.widget_root(name), line_fields, self.locale)
+
+    def lines_of(self, model: str) -> One2ManyLines:
+        """The list of lines of `model` shown on the form, whatever the field is called in this version."""
+        expect(self.root.locator(X2MANY_LIST).first).to_be_visible()
+        names = [name for name in field_names(self.root)
+                 if (info := self.fields.get(name)) and info.type in X2MANY_TYPES and info.relation == model]
+        shown = [name for name in names if self.widget_root(name).is_visible()]
+        if not shown:
+            raise AssertionError(f"This form shows no list of {model} lines (is its tab or module missing?).")
+        return self.lines(shown[0])
 
     def save(self) -> None:
         """Save, and wait until the form no longer has unsaved changes."""
@@ -73,3 +125,134 @@ class FormView:
         """The id of the saved record shown (read from the URL, e.g. /odoo/sales/42)."""
         expect(self.page).to_have_url(RECORD_ID_IN_URL)
         return int(RECORD_ID_IN_URL.findall(self.page.url)[-1])
+
+    # -- finding fields by label ----------------------------------------------
+
+    def _on_screen(self, label: str) -> str | None:
+        """The field a label names in what the form shows now: its labels, then field metadata, then technical names.
+
+        Fields without a label of their own (a contact's name in the form's title) are found by the label the
+        model gives them ("Name"), or by the title's label and that ("Product Name").
+        """
+        shown = field_names(self.root)
+        labels = form_labels(self.root)
+        return (match_label(label, labels)
+                or match_label(label, metadata_labels(self.fields, shown))
+                or match_label(label, titled_labels(labels, self.fields))
+                or (label.strip() if label.strip() in shown else None))
+
+    def _known_labels(self, listed: set[str]) -> str:
+        """The field labels shown now and not `listed` yet, naming the notebook tab they are on."""
+        texts = [text for text, _ in form_labels(self.root) if normalise_label(text) not in listed]
+        listed.update(normalise_label(text) for text in texts)
+        tab = self.root.locator(f"{NOTEBOOK_TAB}.{ACTIVE_TAB}")
+        if not tab.count():
+            return label_list(texts)
+        return f'on the "{tab.first.inner_text().strip()}" tab: {label_list(texts)}'
+
+    def _other_tabs(self) -> list[Locator]:
+        """The notebook tabs not shown now, found by their titles (a change may hide a tab meanwhile)."""
+        tabs = self.root.locator(NOTEBOOK_TAB)
+        titles = [" ".join(text.split()) for text in tabs.all_inner_texts()]
+        active = [ACTIVE_TAB in (cls or "").split() for cls in tabs.evaluate_all("els => els.map(el => el.className)")]
+        return [tabs.filter(has_text=text_pattern(title)).first
+                for title, is_active in zip(titles, active) if title and not is_active]
+
+    def field_name(self, label: str) -> str:
+        """The name of the field labelled (or named) `label`, opening notebook tabs to find it if need be."""
+        if label in field_names(self.root):
+            return label  # a technical name (as business screens give), shown: no label to read
+        name = self._on_screen(label)
+        if name:
+            return name
+        listed: set[str] = set()
+        seen = [self._known_labels(listed)]
+        for tab in self._other_tabs():
+            if not tab.count():
+                continue
+            tab.click()
+            expect(tab).to_have_class(re.compile(rf"\b{ACTIVE_TAB}\b"))
+            name = self._on_screen(label)
+            if name:
+                return name
+            seen.append(self._known_labels(listed))
+        try:  # the label may still be on its way (a field shown once another is set)
+            expect(self.root.locator(FIELD_LABEL).filter(has_text=label_pattern(label)).first).to_be_visible()
+        except AssertionError:
+            raise UnknownLabel(f'This form has no field "{label}". Its labels: {"; ".join(seen)}.') from None
+        return self._on_screen(label) or label
+
+    def expect_value(self, label: str, value: Value, real: Real = str) -> None:
+        """Wait until the field (or total) labelled `label` shows `value`."""
+        text = value if isinstance(value, str) else None
+        if text is not None and not self._on_screen(label) and match_label(
+                label, ((shown, shown) for shown in display_labels(self.root))):
+            cell = display_value(self.root, label)
+            if AMOUNT.match(text):
+                pattern = self.locale.number_pattern(self.locale.number_value(text))
+            else:
+                pattern = text_pattern(real(text))
+            try:
+                expect(cell).to_have_text(pattern)
+            except AssertionError:
+                shown = cell.inner_text().strip()
+                raise AssertionError(f'"{label}" should be "{text}" but shows "{shown}".') from None
+            return
+        super().expect_value(label, value, real)
+
+    # -- lists of lines by their column labels ---------------------------------
+
+    def _line_lists(self) -> list[Locator]:
+        lists = self.root.locator(X2MANY_LIST).filter(has=self.page.locator(ADD_LINE_CELL))
+        return [lists.nth(i) for i in range(lists.count()) if lists.nth(i).is_visible()]
+
+    def _columns(self, line_list: Locator) -> tuple[dict[str, FieldInfo], list[tuple[str, str]]]:
+        """The line model's fields, and (label, field) of the list's columns then of its other fields."""
+        relation = self.fields.get(line_list.get_attribute("name") or "")
+        line_fields = self.session.fields(relation.relation) if relation and relation.relation else {}
+        headers = column_labels(line_list)
+        return line_fields, headers + metadata_labels(line_fields, [name for _, name in headers])
+
+    def _lines_for(self, header: list[str]) -> tuple[One2ManyLines, dict[str, str]] | None:
+        for line_list in self._line_lists():
+            line_fields, columns = self._columns(line_list)
+            names = {label: match_label(label, columns) or (label if label in dict(columns).values() else None)
+                     for label in header}
+            if all(names.values()):
+                return One2ManyLines(line_list, line_fields, self.locale), names  # type: ignore[return-value]
+        return None
+
+    def add_lines(self, datatable: list[list[str]], real: Real = str) -> None:
+        """Add one line per table row to the form's lines list whose columns are the table's header."""
+        if len(datatable) < 2:
+            raise ValueError("The table needs a header row of column labels and one row per line.")
+        header = [cell.strip() for cell in datatable[0]]
+        found = self._lines_for(header)
+        tabs = iter(self._other_tabs())
+        seen: list[str] = []
+        while found is None:
+            seen += [label_list(text for text, _ in column_labels(lst)) for lst in self._line_lists()]
+            tab = next(tabs, None)
+            while tab is not None and not tab.count():
+                tab = next(tabs, None)
+            if tab is None:
+                raise UnknownLabel(
+                    f"No list of lines on this form has the columns {label_list(header)}. "
+                    f"Its lists have: {'; '.join(seen) or 'no list of lines'}.")
+            tab.click()
+            found = self._lines_for(header)
+        lines, names = found
+        for values in datatable[1:]:
+            row = lines.add_row()
+            for label, value in zip(header, values):
+                if value.strip():
+                    row.named_widget(names[label], label).set(value.strip(), real)
+
+
+class LabelledForm(FormView):
+    """The form on screen for the generic phrases: the dialog's when one is open, else the main form."""
+
+    def __init__(self, page: Page) -> None:
+        dialog_form = page.locator(DIALOG_FORM).last
+        super().__init__(page, dialog_form if dialog_form.is_visible() else None)
+        expect(self.root).to_be_visible()

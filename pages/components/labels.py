@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from playwright.sync_api import Locator, Page
 
@@ -98,7 +99,7 @@ class FieldInfo:
 class WebSession:
     """JSON-RPC as the user logged in on a page: their access rights, their language."""
 
-    _sessions: "weakref.WeakKeyDictionary[Page, WebSession]" = weakref.WeakKeyDictionary()
+    _sessions: weakref.WeakKeyDictionary[Page, WebSession] = weakref.WeakKeyDictionary()
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -106,7 +107,7 @@ class WebSession:
         self._fields: dict[str, dict[str, FieldInfo]] = {}
 
     @classmethod
-    def of(cls, page: Page) -> "WebSession":
+    def of(cls, page: Page) -> WebSession:
         """The session of this page (one per page, so metadata is read once per scenario and role)."""
         if page not in cls._sessions:
             cls._sessions[page] = cls(page)

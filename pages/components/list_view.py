@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from pages.components.fields import DATA_CELL, DATA_ROW
 from pages.components.form import MAIN_FORM
 from pages.components.hover import clear_hover
 
 MAIN_LIST = ".o_action_manager .o_list_view"
-ROW = ".o_data_row"
-CELL = "td.o_data_cell"
+ROW = DATA_ROW
+CELL = DATA_CELL
 MAIN_KANBAN = ".o_action_manager .o_kanban_view"
 # Cards; ghost cards only fill the last line of the grid (18.0 and 19.0).
 CARD = ".o_kanban_record:not(.o_kanban_ghost)"

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from pages.components.dialog import FORM_VIEW
+
 NOTIFICATION = ".o_notification_manager .o_notification"
-FORM_ALERT = ".o_action_manager .o_form_view .alert, .modal .o_form_view .alert"
+FORM_ALERT = f".o_action_manager {FORM_VIEW} .alert, .modal {FORM_VIEW} .alert"
 DIALOG_BODY = ".modal .modal-body"
 MESSAGES = ", ".join((NOTIFICATION, FORM_ALERT, DIALOG_BODY))
 

@@ -15,7 +15,7 @@ VIEW_RENDERED = ".o_action_manager .o_list_renderer, .o_action_manager .o_kanban
 
 def option_pattern(field: str, text: str) -> re.Pattern[str]:
     """The option 'Search <field> for: <text>' (any spacing and case)."""
-    words = lambda value: r"\s+".join(re.escape(word) for word in value.split())  # noqa: E731
+    words = lambda value: r"\s+".join(re.escape(word) for word in value.split())
     return re.compile(rf"^\s*Search\s+{words(field)}\s+for:?\s*{words(text)}\s*$", re.IGNORECASE)
 
 

@@ -16,8 +16,13 @@ class StatusBar:
         self.root = form_root
 
     def button(self, method: str) -> Locator:
-        """The header button that calls `method`, e.g. 'action_confirm'."""
-        return self.root.locator(f"{BUTTONS} button[name={method}]").first
+        """The header button that calls `method`, e.g. 'action_confirm', or opens the action of that id."""
+        # Quoted: an action id is a number, which CSS does not take as a bare attribute value.
+        return self.root.locator(f'{BUTTONS} button[name="{method}"]').first
+
+    def labelled(self, label: str) -> Locator:
+        """The header button whose label is `label` (for buttons whose name= is not stable, e.g. an action id)."""
+        return self.root.locator(BUTTONS).get_by_role("button", name=label, exact=True)
 
     def click(self, method: str) -> None:
         """Click the header button that calls `method`."""
@@ -25,8 +30,12 @@ class StatusBar:
 
     def expect_stage(self, key: str) -> None:
         """Wait until the status bar shows the stage `key`; an Odoo error dialog fails with its text."""
-        reached = self.root.locator(f"{CURRENT_STAGE}[data-value={key}]")
+        reached = self.stage(key)
         expect_or_odoo_error(self.root.page, reached, f"reach the stage {key!r}")
+
+    def stage(self, key: str) -> Locator:
+        """The status bar's current stage when it is `key` (e.g. 'sale'): shown once the record reached it."""
+        return self.root.locator(f"{CURRENT_STAGE}[data-value={key}]")
 
     @property
     def stage_label(self) -> str:
