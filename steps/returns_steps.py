@@ -70,17 +70,14 @@ def _(quantity: float, product: str, location: str, order: Order, acting: Acting
 
 @when(phrase('I put {quantity:Quantity} {:Units} of "{product:Name}" from "{source:Location}" back into '
              '"{destination:Location}"'))
-def _(quantity: float, product: str, source: str, destination: str, acting: ActingUsers, odoo,
-      names: ScenarioNames, records: Records) -> None:
+def _(quantity: float, product: str, source: str, destination: str, acting: ActingUsers, names: ScenarioNames,
+      records: Records) -> None:
     """Move inspected goods with an internal transfer of the source's warehouse, validated in the web client.
 
     Example: When I put 2 units of "Oak Pallet" from "WH/Quarantine" back into "WH/Stock"
     """
-    warehouse = records.read("stock.location", records.location(source), ["warehouse_id"])["warehouse_id"]
-    assert warehouse, f'"{source}" belongs to no warehouse, so no internal transfer type applies to it'
-    type_id = odoo.env["stock.warehouse"].read([warehouse[0]], ["int_type_id"])[0]["int_type_id"][0]
-    operation_type = odoo.env["stock.picking.type"].read([type_id], ["display_name"])[0]["display_name"]
-    form = ReturnForm.new_internal_transfer(acting.page, operation_type, search=warehouse[1])
+    operation_type, warehouse = records.internal_transfer_type(source)
+    form = ReturnForm.new_internal_transfer(acting.page, operation_type, search=warehouse)
     form.set_source(names.real(source))
     form.set_destination(names.real(destination))
     form.add_move(names.real(product), quantity)
