@@ -26,6 +26,7 @@ from pages.components.labels import (
     metadata_labels,
     normalise_label,
     titled_labels,
+    widget_selector,
 )
 from pages.components.one2many import ADD_LINE_CELL, One2ManyLines
 from pages.components.statusbar import StatusBar
@@ -104,13 +105,16 @@ class FormView(FieldRegion):
 
     def lines_of(self, model: str) -> One2ManyLines:
         """The list of lines of `model` shown on the form, whatever the field is called in this version."""
-        expect(self.root.locator(X2MANY_LIST).first).to_be_visible()
-        names = [name for name in field_names(self.root)
-                 if (info := self.fields.get(name)) and info.type in X2MANY_TYPES and info.relation == model]
-        shown = [name for name in names if self.widget_root(name).is_visible()]
-        if not shown:
-            raise AssertionError(f"This form shows no list of {model} lines (is its tab or module missing?).")
-        return self.lines(shown[0])
+        names = [name for name, info in self.fields.items() if info.type in X2MANY_TYPES and info.relation == model]
+        if not names:
+            raise AssertionError(f"The form's model {self.model or '(unknown in a dialog)'} has no lines of {model}.")
+        shown = self.root.locator(", ".join(widget_selector(name) for name in names)).filter(visible=True).first
+        try:
+            expect(shown).to_be_visible()
+        except AssertionError:
+            raise AssertionError(f"This form shows no list of {model} lines ({', '.join(names)}): "
+                                 "is its tab hidden, or its view changed?") from None
+        return self.lines(shown.get_attribute("name") or names[0])
 
     def save(self) -> None:
         """Save, and wait until the form no longer has unsaved changes."""
