@@ -5,11 +5,11 @@ from playwright.sync_api import expect
 from pytest_bdd import then
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.authoring.values import same_amount
+from odoo_uat.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.web.browser import ActingUsers
-from pages.components.fields import LabelledForm, text_pattern
+from pages.components.form import LabelledForm, text_pattern
 from pages.components.form import MAIN_FORM
 from pages.components.list_view import records_view
 from pages.components.menu import MainMenu

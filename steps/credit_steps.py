@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.values import parse_number, same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Document, Order, Records
 from odoo_uat.odoo.seeding import Seeding

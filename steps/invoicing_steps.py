@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pytest_bdd import then, when
 
-from odoo_uat.authoring.values import same_amount
+from odoo_uat.values import same_amount
 from odoo_uat.odoo.records import Order
 from odoo_uat.web.browser import ActingUsers
 from pages.invoicing import invoice_order

@@ -5,7 +5,7 @@ from pytest_bdd import then, when
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.authoring.values import parse_number, same_amount
+from odoo_uat.values import parse_number, same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
 from odoo_uat.web.browser import ActingUsers

@@ -7,7 +7,7 @@ from pytest_bdd import given
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import TableError
-from odoo_uat.authoring.values import parse_bool, parse_number
+from odoo_uat.values import parse_bool, parse_number
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.odoo.seeding import Seeding

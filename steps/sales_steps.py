@@ -4,7 +4,7 @@ from __future__ import annotations
 from pytest_bdd import then, when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.authoring.values import same_amount
+from odoo_uat.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
 from odoo_uat.report.evidence import RecordLinks

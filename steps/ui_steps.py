@@ -13,7 +13,7 @@ from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.web.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.dialog import Dialog
-from pages.components.fields import LabelledForm
+from pages.components.form import LabelledForm
 from pages.components.form import FormView
 from pages.components.labels import WebSession
 from pages.components.list_view import records_view

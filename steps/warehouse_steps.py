@@ -12,7 +12,7 @@ from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.authoring.values import same_amount
+from odoo_uat.values import same_amount
 from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records

@@ -32,6 +32,7 @@ from odoo_uat.report.tags import (
     MARKER_HELP,
     SEVERITIES,
     WAVE_TAG,
+    process_area_folders,
 )
 from odoo_uat.settings import read_pyproject
 
@@ -112,8 +113,7 @@ class LintConfig:
         """Read [tool.odoo-uat] process_areas and tags, and pytest-bdd's bdd_features_base_dir."""
         table = read_pyproject(root)
         features_dir = root / _pytest_ini(root).get("bdd_features_base_dir", DEFAULT_FEATURES_DIR)
-        folders = sorted(path.name for path in features_dir.iterdir() if _is_area_folder(path)) \
-            if features_dir.is_dir() else []
+        folders = process_area_folders(features_dir)
         areas = list(dict.fromkeys([*table.get("process_areas", []), *folders]))
         extra = tuple(str(tag) for tag in table.get("tags", []))
         forms = [form for form, _meaning in BUILTIN_TAGS] + [TagForm.of(form) for form in [*areas, *extra]]
@@ -128,11 +128,6 @@ class LintConfig:
         forms = [form.form for form in self.tag_forms]
         close = difflib.get_close_matches(f"@{name}", forms, n=1, cutoff=0.6)
         return (f"did you mean {close[0]}? " if close else "") + "known tags: " + ", ".join(forms)
-
-
-def _is_area_folder(path: Path) -> bool:
-    """A folder of features/ naming a process area; tags become pytest marks, so it must be an identifier."""
-    return path.is_dir() and path.name.isidentifier() and not path.name.startswith("_")  # not __pycache__
 
 
 def _pytest_ini(root: Path) -> dict[str, object]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import parse
 from pytest_bdd import parsers
 
-from odoo_uat.authoring.values import parse_number
+from odoo_uat.values import parse_number
 
 ANY_TEXT = r".+?"  # parse's own pattern for a field: the shortest text the rest of the phrase allows
 # A number as a person types it: 12, 2.5, 2,5, 1,000.50, 1.000,50, .5 (parse_number reads the separators).

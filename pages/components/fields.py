@@ -19,7 +19,7 @@ from functools import cached_property
 
 from playwright.sync_api import Locator, Page, expect
 
-from odoo_uat.authoring.values import parse_bool
+from odoo_uat.values import parse_bool
 from pages.components.dialog import ACTIVE_DIALOG
 from pages.components.labels import (
     FieldInfo,
@@ -508,12 +508,3 @@ class FieldRegion:
     def expect_value(self, label: str, value: Value, real: Real = str) -> None:
         """Wait until the field named (or labelled) `label` shows `value`."""
         self.widget(label).expect(value, real)
-
-
-def __getattr__(name: str):
-    """LabelledForm moved to pages/components/form.py (it is a FormView); kept importable from here for steps/."""
-    if name == "LabelledForm":
-        from pages.components.form import LabelledForm
-
-        return LabelledForm
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,7 +6,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from odoo_uat.authoring.values import parse_number
+from odoo_uat.values import parse_number
 from pages.components.labels import WebSession
 
 # Dates a scenario may write: today, tomorrow, yesterday, "today + 3 days", "today - 2 weeks", 2026-12-31.

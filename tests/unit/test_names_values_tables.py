@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from odoo_uat.authoring.tables import TableError, table_rows
-from odoo_uat.authoring.values import parse_bool, parse_number, same_amount
+from odoo_uat.values import parse_bool, parse_number, same_amount
 from odoo_uat.odoo.names import RunNames
 
 
