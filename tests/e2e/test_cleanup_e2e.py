@@ -3,27 +3,18 @@ neutralised clone, as a staging would), then `python -m odoo_uat.odoo.cleanup` a
 deactivates what it left, and leaves alone a record the suite did not create."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.odoo.rpc import connect
 from odoo_uat.odoo.run_id import RUN_ID_PROPERTY, RUN_MODULE
-from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report import properties
+from tests.e2e.existing_server import run_python, server_env
 
 pytestmark = pytest.mark.e2e
 
-REPO = Path(__file__).resolve().parents[2]
 SCENARIO = ["features/order_to_cash/quote_to_ship.feature", "-k", "full"]  # "Ship a confirmed order in full"
 ROLE_LOGINS = ["uat-sales-coordinator", "uat-warehouse-operator", "uat-accountant"]
-ODOO_VARIABLES = ("ODOO_SRC", "ODOO_URL", "ODOO_DB", "ODOO_PASSWORD", "ODOO_LOGIN", "ODOO_ADDONS_PATH",
-                  "ODOO_INSTALL", "ODOO_UAT_ALLOW_LIVE_DATABASE")
-TIMEOUT = 900  # a bound against a hang, not a wait: the scenario takes ~60 s on an idle machine
 
 
 @pytest.fixture(scope="module")
@@ -33,19 +24,6 @@ def server(embedded_settings):
         yield target
 
 
-def server_env(target: OdooTarget) -> dict[str, str]:
-    base = {name: value for name, value in os.environ.items() if name not in ODOO_VARIABLES}
-    return {**base, "ODOO_URL": target.url, "ODOO_DB": target.db, "ODOO_PASSWORD": target.password,
-            "ODOO_LOGIN": target.login}
-
-
-def run(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, *argv], cwd=REPO, env=env, capture_output=True, text=True, check=False,
-                          timeout=TIMEOUT)
-    print(f"$ {' '.join(argv)} -> {done.returncode}\n{done.stdout[-3000:]}{done.stderr[-2000:]}")
-    return done
-
-
 def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_else(server, tmp_path):
     env = server_env(server)
     odoo = connect(server)
@@ -53,7 +31,7 @@ def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_el
     bystander_order = odoo.env["sale.order"].create({"partner_id": bystander})
 
     results = tmp_path / "allure-results"
-    scenario = run(["-m", "pytest", *SCENARIO, f"--alluredir={results}", "--clean-alluredir",
+    scenario = run_python(["-m", "pytest", *SCENARIO, f"--alluredir={results}", "--clean-alluredir",
                     f"--junitxml={tmp_path / 'junit.xml'}", f"--output={tmp_path / 'playwright'}",
                     "-p", "no:randomly", "-p", "no:cacheprovider"], env)
     assert scenario.returncode == 0, scenario.stdout[-3000:]
@@ -70,11 +48,11 @@ def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_el
     users = odoo.env["res.users"].search([("login", "in", ROLE_LOGINS)])
     assert {("res.users", user) for user in users} <= marked
 
-    dry = run(["-m", "odoo_uat.odoo.cleanup", "--run", run_id, "--dry-run"], env)
+    dry = run_python(["-m", "odoo_uat.odoo.cleanup", "--run", run_id, "--dry-run"], env)
     assert dry.returncode == 0 and "would be archived" in dry.stdout
     assert odoo.env["res.partner"].read([partner], ["active"])[0]["active"]
 
-    cleanup = run(["-m", "odoo_uat.odoo.cleanup", "--run", run_id], env)
+    cleanup = run_python(["-m", "odoo_uat.odoo.cleanup", "--run", run_id], env)
     assert cleanup.returncode == 0, cleanup.stdout + cleanup.stderr
     assert "sale.order: 1 cancelled" in cleanup.stdout
 
@@ -92,5 +70,5 @@ def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_el
     assert partners.read([bystander], ["active"])[0]["active"]
     assert odoo.env["sale.order"].read([bystander_order], ["state"])[0]["state"] == "draft"
 
-    again = run(["-m", "odoo_uat.odoo.cleanup", "--run", run_id], env)
+    again = run_python(["-m", "odoo_uat.odoo.cleanup", "--run", run_id], env)
     assert again.returncode == 0 and "FAILED" not in again.stdout  # a second cleanup finds it all clean

@@ -332,8 +332,7 @@ def test_postgresql_port_taken_the_cluster_starts_on_another_port(odoo_src, tmp_
 
 
 def test_postgresql_port_always_taken_stops_with_the_log_and_the_fix(odoo_src, tmp_path, monkeypatch):
-    from odoo_uat.embedded import postgres
-    from odoo_uat.embedded import EmbeddedError
+    from odoo_uat.embedded import EmbeddedError, postgres
 
     holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     holder.bind((postgres.HOST, 0))

@@ -2,10 +2,7 @@
 Odoo writes a feature file that lints clean and passes when run against the same Odoo."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -14,17 +11,13 @@ from playwright.sync_api import Page, expect
 
 from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.odoo.rpc import connect
-from odoo_uat.odoo.target import OdooTarget
+from tests.e2e.existing_server import REPO, run_python, server_env
 
 pytestmark = pytest.mark.e2e
 
-REPO = Path(__file__).resolve().parents[2]
 ROLE = "Sales coordinator"
 CUSTOMER = "Acme Retail"
 PRODUCT = "Oak Pallet"
-ODOO_VARIABLES = ("ODOO_SRC", "ODOO_URL", "ODOO_DB", "ODOO_PASSWORD", "ODOO_LOGIN", "ODOO_ADDONS_PATH",
-                  "ODOO_INSTALL", "ODOO_UAT_ALLOW_LIVE_DATABASE")
-TIMEOUT = 900  # a bound against a hang, not a wait
 
 
 def choose(page: Page, field: Page, text: str) -> None:
@@ -57,19 +50,6 @@ def server(embedded_settings):
         yield target
 
 
-def server_env(target: OdooTarget) -> dict[str, str]:
-    base = {name: value for name, value in os.environ.items() if name not in ODOO_VARIABLES}
-    return {**base, "ODOO_URL": target.url, "ODOO_DB": target.db, "ODOO_PASSWORD": target.password,
-            "ODOO_LOGIN": target.login}
-
-
-def run(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    done = subprocess.run([sys.executable, *argv], cwd=REPO, env=env, capture_output=True, text=True, check=False,
-                          timeout=TIMEOUT)
-    print(f"$ {' '.join(argv)} -> {done.returncode}\n{done.stdout[-4000:]}{done.stderr[-3000:]}")
-    return done
-
-
 @pytest.fixture
 def recorded_file():
     """A feature file under features/recorded/ (pytest binds only features there), removed afterwards."""
@@ -86,7 +66,7 @@ def test_a_recorded_quotation_session_becomes_a_feature_that_lints_clean_and_pas
     odoo.env["product.product"].create({"name": PRODUCT, "type": "consu", "list_price": 45.0, "standard_price": 30.0})
     env = server_env(server)
 
-    recorded = run(["-m", "odoo_uat.recorder", "--role", ROLE, "--out", str(recorded_file),
+    recorded = run_python(["-m", "odoo_uat.recorder", "--role", ROLE, "--out", str(recorded_file),
                     "--script", f"{Path(__file__).relative_to(REPO)}:quotation_session"], env)
     assert recorded.returncode == 0, recorded.stderr[-3000:]
     text = recorded_file.read_text(encoding="utf-8")
@@ -99,10 +79,10 @@ def test_a_recorded_quotation_session_becomes_a_feature_that_lints_clean_and_pas
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert comments == [], "every action of this session has a documented phrase"
 
-    linted = run(["-m", "odoo_uat.authoring.lint", str(recorded_file)], env)
+    linted = run_python(["-m", "odoo_uat.authoring.lint", str(recorded_file)], env)
     assert linted.returncode == 0, linted.stdout
 
-    scenario = run(["-m", "pytest", str(recorded_file), f"--alluredir={tmp_path / 'allure-results'}",
+    scenario = run_python(["-m", "pytest", str(recorded_file), f"--alluredir={tmp_path / 'allure-results'}",
                     f"--junitxml={tmp_path / 'junit.xml'}", f"--output={tmp_path / 'playwright'}",
                     "-p", "no:randomly", "-p", "no:cacheprovider"], env)
     assert scenario.returncode == 0, scenario.stdout[-4000:]
