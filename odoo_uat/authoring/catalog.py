@@ -1,4 +1,5 @@
-"""Generate docs/steps.md, the phrase book of the steps, and enforce the step modules' docstring convention."""
+"""Generate docs/steps.md, the phrase book of the steps (and docs/steps.<language>.md for each language file of
+steps/i18n/), and enforce the step modules' docstring convention."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,7 @@ from pathlib import Path
 from pytest_bdd.scenario import STEP_ARGUMENTS_RESERVED_NAMES
 
 from odoo_uat.authoring import params, step_registry
+from odoo_uat.authoring.i18n import ENGLISH, Language
 from odoo_uat.authoring.lint import (
     BUILTIN_TAGS,
     PROCESS_AREA_MEANING,
@@ -26,6 +28,7 @@ from odoo_uat.authoring.step_registry import (
 
 CATALOG = Path("docs/steps.md")
 OUT_OF_DATE = f"{CATALOG} is out of date: run make catalog"
+OUT_OF_DATE_OTHER = "{path} is out of date: run make catalog"
 STEP_FUNCTION_NAME = "_"  # pytest-bdd's recommendation: the phrase is the name
 KEYWORD_ORDER = {"given": 0, "when": 1, "then": 2, None: 3}
 
@@ -53,22 +56,54 @@ def code(text: str) -> str:
     return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
 
 
-def render(registry: Registry, config: LintConfig) -> str:
-    """The whole of docs/steps.md."""
-    parts = [HEADER.format(steps=STEPS_PACKAGE), render_tags(config), render_types()]
+def catalog_path(language: str = ENGLISH) -> Path:
+    """docs/steps.md for English, docs/steps.<code>.md for another language."""
+    return CATALOG if language == ENGLISH else CATALOG.with_suffix(f".{language}.md")
+
+
+def languages(registry: Registry) -> dict[str, Language]:
+    """The languages the registry has translated phrases in, by Gherkin code."""
+    return {definition.translated.code: definition.translated for definition in registry.steps
+            if definition.translated is not None}
+
+
+def render(registry: Registry, config: LintConfig, language: Language | None = None) -> str:
+    """The whole of docs/steps.md, or of docs/steps.<code>.md for a language."""
+    code_ = language.code if language is not None else ENGLISH
+    if language is None:
+        parts = [HEADER.format(steps=STEPS_PACKAGE), render_tags(config), render_types()]
+    else:
+        parts = [render_language_header(language), render_language_tags(language), render_types(language)]
     areas: dict[str, list[StepDef]] = {}
     for definition in registry.steps:
-        areas.setdefault(definition.area, []).append(definition)
+        if definition.language == code_:
+            heading = language.areas.get(definition.module, definition.area) if language else definition.area
+            areas.setdefault(heading, []).append(definition)
     if not areas:
         parts.append(f"No step definitions yet: the modules in {STEPS_PACKAGE}/ define none.\n")
+    say = language.say if language is not None else (lambda _key, default: default)
     for area, definitions in areas.items():
         modules = ", ".join(code(str(path)) for path in dict.fromkeys(definition.path for definition in definitions))
-        lines = [f"## {area}", "", f"Defined in {modules}.", ""]
+        lines = [f"## {area}", "", f"{say('defined_in', 'Defined in')} {modules}.", ""]
         for definition in sorted(definitions, key=lambda definition: KEYWORD_ORDER[definition.type]):
             lines += render_step(definition)
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
+
+def render_language_header(language: Language) -> str:
+    """Title, generated-file notice and introduction of a language's catalog."""
+    title = language.say("title", f"Step catalog ({language.name})")
+    notice = language.say("generated", f"Generated from {STEPS_PACKAGE}/ and {language.path.name} by `make catalog`: "
+                                       "do not edit.")
+    intro = language.say("intro", f"The phrases a feature file starting with `# language: {language.code}` can use.")
+    return f"# {title}\n\n<!-- {notice} -->\n\n{intro}\n"
+
+
+def render_language_tags(language: Language) -> str:
+    """The tags section of a language's catalog: the tags are the same in every language."""
+    return (f"## {language.say('tags', 'Tags')}\n\n"
+            f"{language.say('tags_intro', 'Tags are written as in the English catalog (steps.md).')}\n")
 
 def render_tags(config: LintConfig) -> str:
     """The tags a scenario may carry, grouped by meaning."""
@@ -86,35 +121,52 @@ def render_tags(config: LintConfig) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_types() -> str:
-    """The parameter types of the grammar: what a value of each looks like, with an example."""
-    intro = "What to write for each kind of `<parameter>` (quotes around a name are part of the phrase)."
-    lines = ["## Parameters", "", intro, ""]
-    lines += [f"- **{param.kind}**: {param.looks_like}; e.g. {code(param.example)}"
-              for param in params.TYPES.values() if param.shown is None]
+def render_types(language: Language | None = None) -> str:
+    """The parameter types of the grammar: what a value of each looks like, with an example (in a language)."""
+    say = language.say if language is not None else (lambda _key, default: default)
+    intro = say("parameters_intro", "What to write for each kind of `<parameter>` (quotes around a name are part of "
+                                    "the phrase).")
+    lines = [f"## {say('parameters', 'Parameters')}", "", intro, ""]
+    described = [language.types.get(name, param) if language else param for name, param in params.TYPES.items()]
+    lines += [f"- **{param.kind}**: {param.looks_like}; {say('for_example', 'e.g.')} {code(param.example)}"
+              for param in described if param.shown is None]
     return "\n".join(lines) + "\n"
 
 
 def render_step(definition: StepDef) -> list[str]:
     """The list entry of one phrase: keyword and phrase, description, parameters, table, example."""
+    language = definition.translated
+    say = language.say if language is not None else (lambda _key, default: default)
     lines = [f"- **{definition.keyword}** {code(definition.phrase)}"
              + (f": {definition.description}" if definition.description else "")]
     if definition.params:
-        lines.append("  - parameters: " + ", ".join(f"{code('<' + param.name + '>')} {param.kind}"
-                                                     for param in definition.params))
+        lines.append(f"  - {say('parameters_line', 'parameters')}: "
+                     + ", ".join(f"{code('<' + param.name + '>')} {param.kind}" for param in definition.params))
+    columns_shown = [_column(column, language) for column in definition.columns]
     if definition.datatable:
-        columns = ", ".join(code(column) for column in definition.columns)
-        article = "an optional" if definition.datatable == "optional" else "a"
-        lines.append(f"  - takes {article} table" + (f" with the columns {columns}" if columns else ""))
+        columns = ", ".join(code(column) for column in columns_shown)
+        takes = (say("takes_optional_table", "takes an optional table") if definition.datatable == "optional"
+                 else say("takes_table", "takes a table"))
+        lines.append(f"  - {takes}" + (f" {say('with_columns', 'with the columns')} {columns}" if columns else ""))
     if definition.docstring:
         article = "an optional" if definition.docstring == "optional" else "a"
-        lines.append(f'  - takes {article} text block between `"""` lines')
+        lines.append(f"  - {say('takes_text', f'takes {article} text block between `{chr(34) * 3}` lines')}")
     example = code(definition.example)
     if definition.columns:
-        header = " | ".join(step_registry.column_name(column) for column in definition.columns)
-        example += f" followed by a table whose first row is {code(f'| {header} |')}"
-    lines.append(f"  - example: {example}")
+        header = " | ".join(step_registry.column_name(column) for column in columns_shown)
+        example += f" {say('followed_by_table', 'followed by a table whose first row is')} {code(f'| {header} |')}"
+    lines.append(f"  - {say('example', 'example')}: {example}")
     return lines + [""]
+
+
+def _column(column: str, language: Language | None) -> str:
+    """A documented column in the language: its translation when the language file has one."""
+    if language is None:
+        return column
+    name = step_registry.column_name(column)
+    translated = next((text for text, english in language.columns.items() if english.casefold() == name.casefold()),
+                      None)
+    return column.replace(name, translated, 1) if translated else column
 
 
 def convention_problems(registry: Registry, root: Path) -> list[ModuleProblem]:
@@ -181,17 +233,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     registry = step_registry.load(root)
-    text = render(registry, LintConfig.load(root))
-    target = root / CATALOG
+    config = LintConfig.load(root)
     status = 0
-    if args.check:
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            print(OUT_OF_DATE)
-            status = 1
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {CATALOG}: {len(registry.steps)} phrase(s)")
+    for language in [None, *languages(registry).values()]:
+        path = catalog_path(language.code if language else ENGLISH)
+        text = render(registry, config, language)
+        target = root / path
+        if args.check:
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                print(OUT_OF_DATE if language is None else OUT_OF_DATE_OTHER.format(path=path))
+                status = 1
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            count = sum(definition.language == (language.code if language else ENGLISH)
+                        for definition in registry.steps)
+            print(f"wrote {path}: {count} phrase(s)")
     problems = convention_problems(registry, root)
     for problem in problems:
         print(problem)

@@ -25,6 +25,7 @@ from pytest_bdd.gherkin_parser import Tag as GherkinTag
 from pytest_bdd.parser import PARAM_RE, FeatureParser, Step, render_string
 
 from odoo_uat.authoring import step_registry
+from odoo_uat.authoring.i18n import ENGLISH, REGISTERED
 from odoo_uat.authoring.step_registry import Registry, StepDef
 from odoo_uat.report.tags import (
     DEFAULT_SEVERITY,
@@ -250,7 +251,8 @@ class FeatureChecker:
         self.matcher = matcher
         self.document = feature.document
         assert self.document is not None
-        self.dialect = Dialect.for_name(self.document.feature.language)
+        self.language = self.document.feature.language or ENGLISH
+        self.dialect = Dialect.for_name(self.language)
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str, code: str) -> None:
@@ -428,7 +430,7 @@ class FeatureChecker:
         row = f" (with the Examples row at line {row_line})" if row_line else ""
         definitions = self.matcher.matching(step.type, text)
         if not definitions:
-            self.problem(step.line_number, self.matcher.unmatched_message(step, text, row), "no-step")
+            self.problem(step.line_number, self.matcher.unmatched_message(step, text, row, self.language), "no-step")
             return
         if len(definitions) > 1:
             names = " and ".join(f"{definition.display} ({definition.path}:{definition.line})"
@@ -448,8 +450,9 @@ class FeatureChecker:
                                            "the table would be ignored", "datatable")
         if step.datatable is not None and definition.columns and step.datatable.rows:
             header = [cell.value for cell in step.datatable.rows[0].cells]
-            known = {step_registry.column_name(column) for column in definition.columns}
-            unknown = [column for column in header if column not in known]
+            known = {step_registry.column_name(column).casefold() for column in definition.columns}
+            unknown = [column for column in header if column.casefold() not in known
+                       and (REGISTERED.column(column) or "").casefold() not in known]
             if unknown:
                 self.problem(step.datatable.location.line, f"unknown table column(s) {', '.join(unknown)} for "
                                                            f"\"{text}\"; its columns: {', '.join(definition.columns)}",
@@ -483,8 +486,9 @@ class StepMatcher:
                 by_function.setdefault(id(definition.func), definition)
         return list(by_function.values())
 
-    def unmatched_message(self, step: Step, text: str, row: str = "") -> str:
-        """What to tell a person whose step matches nothing: the right keyword, or the closest phrases."""
+    def unmatched_message(self, step: Step, text: str, row: str = "", language: str = ENGLISH) -> str:
+        """What to tell a person whose step matches nothing: the right keyword, or the closest phrases (in the
+        file's language when it has phrases of its own)."""
         other_types = self.any_type(text)
         if other_types:
             defined = " | ".join(definition.display for definition in other_types)
@@ -492,19 +496,22 @@ class StepMatcher:
                          if step.keyword not in step_registry.KEYWORDS.values() else "")
             return (f'no step matches "{text}"{row} as a {step.type.title()} step{inherited}; '
                     f"it is defined as: {defined}")
-        return f'no step matches "{text}"{row}; closest known phrases: {self.closest(text)}'
+        return f'no step matches "{text}"{row}; closest known phrases: {self.closest(text, language)}'
 
-    def closest(self, text: str) -> str:
-        """The nearest phrases, compared with both the phrase and its example."""
+    def closest(self, text: str, language: str = ENGLISH) -> str:
+        """The nearest phrases of the language (English when it has none), compared with the phrase and its example."""
         if not self.steps:
             return f"none (no step definitions found in {step_registry.STEPS_PACKAGE}/)"
+        candidates = [definition for definition in self.steps if definition.language == language] or \
+            [definition for definition in self.steps if definition.language == ENGLISH] or self.steps
 
         def similarity(definition: StepDef) -> float:
-            candidates = (definition.phrase, step_registry.split_keyword(definition.example)[1])
+            example = (definition.translated.strip_keyword(definition.example)[1] if definition.translated
+                       else step_registry.split_keyword(definition.example)[1])
             return max(difflib.SequenceMatcher(None, text.lower(), candidate.lower()).ratio()
-                       for candidate in candidates)
+                       for candidate in (definition.phrase, example))
 
-        ranked = dict.fromkeys(definition.display for definition in sorted(self.steps, key=similarity, reverse=True))
+        ranked = dict.fromkeys(definition.display for definition in sorted(candidates, key=similarity, reverse=True))
         return " | ".join(list(ranked)[:CLOSEST_COUNT])
 
 

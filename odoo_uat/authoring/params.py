@@ -134,14 +134,15 @@ class Field:
     spec: str = ""
 
 
-def fields(text: str) -> list[tuple[str, Field | None]]:
-    """(literal text, the field after it or None) of a phrase, in order."""
+def fields(text: str, types: Mapping[str, ParamType] | None = None) -> list[tuple[str, Field | None]]:
+    """(literal text, the field after it or None) of a phrase, in order; types default to the grammar's."""
+    known = TYPES if types is None else types
     parts = []
     for literal, name, spec, _conversion in string.Formatter().parse(text):
         if name is None:
             parts.append((literal, None))
         else:
-            parts.append((literal, Field(name, TYPES.get(spec or ""), spec or "")))
+            parts.append((literal, Field(name, known.get(spec or ""), spec or "")))
     return parts
 
 

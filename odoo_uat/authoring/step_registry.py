@@ -21,7 +21,8 @@ from pytest_bdd.steps import (
     step_function_context_registry,
 )
 
-from odoo_uat.authoring.params import Field, fields
+from odoo_uat.authoring.i18n import ENGLISH, Language, TranslatedPhrase, example_for
+from odoo_uat.authoring.params import EXTRA_TYPES, TYPES, Field, ParamType, fields
 
 STEPS_PACKAGE = "steps"
 CONFTEST = "conftest.py"
@@ -59,11 +60,17 @@ class StepDef:
     columns: tuple[str, ...]
     datatable: str | None  # "required", "optional" or None when the function takes no table
     docstring: str | None  # same, for a text block between """
+    translated: Language | None = field(default=None, compare=False)  # the language of a translated phrase
+
+    @property
+    def language(self) -> str:
+        """The Gherkin language code of the phrase: en, or the language file's."""
+        return self.translated.code if self.translated is not None else ENGLISH
 
     @property
     def keyword(self) -> str:
-        """Given, When, Then, or Given/When/Then for a step usable with any keyword."""
-        return KEYWORDS[self.type]
+        """Given, When, Then, or Given/When/Then for a step usable with any keyword (in the phrase's language)."""
+        return self.translated.keyword(self.type) if self.translated is not None else KEYWORDS[self.type]
 
     @property
     def display(self) -> str:
@@ -73,7 +80,9 @@ class StepDef:
     @property
     def example(self) -> str:
         """A full step line: the docstring's first matching example, else the phrase itself."""
-        return self.examples[0] if self.examples else _full_line(self.phrase, self.type)
+        if self.examples:
+            return self.examples[0]
+        return f"{self.keyword} {self.phrase}" if self.translated is not None else _full_line(self.phrase, self.type)
 
     def accepts(self, step_type: str) -> bool:
         """Whether a step of this type (given/when/then) can use this definition, as pytest-bdd decides."""
@@ -149,7 +158,7 @@ def load(root: Path) -> Registry:
             registry.import_errors.append(_import_problem(root, name, error))
     seen: set[int] = set()
     for module in registry.modules.values():
-        for context in _contexts(module):
+        for context in contexts(module):
             if id(context) not in seen:
                 seen.add(id(context))
                 registry.steps.append(_describe(context, root))
@@ -187,7 +196,7 @@ def _import_problem(root: Path, name: str, error: Exception) -> ModuleProblem:
                          f"cannot import step module {name}: {type(error).__name__}: {error}")
 
 
-def _contexts(module: ModuleType) -> Iterator[StepFunctionContext]:
+def contexts(module: ModuleType) -> Iterator[StepFunctionContext]:
     """Step contexts pytest-bdd injected into the module's namespace, in definition order."""
     for attr_name, value in list(vars(module).items()):
         if attr_name.startswith(StepNamePrefix.step_def.value):
@@ -205,6 +214,19 @@ def _describe(context: StepFunctionContext, root: Path) -> StepDef:
     source, line = _source(func)
     params = _params(context)
     parameters = inspect.signature(func).parameters
+    translated = context.parser if isinstance(context.parser, TranslatedPhrase) else None
+    if translated is not None:
+        english = parsers.cfparse(translated.translation.english, extra_types=EXTRA_TYPES)
+        english_example = next((split_keyword(example)[1] for example in docstring_examples(doc)
+                                if _matches(english, split_keyword(example)[1])), None)
+        example = example_for(translated.translation, translated.language, english_example, context.type)
+        examples: tuple[str, ...] = (example,) if _matches(translated, translated.language.strip_keyword(example)[1]) \
+            else ()
+        description = translated.translation.description or docstring_description(doc)
+    else:
+        examples = tuple(_full_line(example, context.type) for example in docstring_examples(doc)
+                         if _example_matches(context, example))
+        description = docstring_description(doc)
     return StepDef(
         type=context.type,
         parser=context.parser,
@@ -215,13 +237,21 @@ def _describe(context: StepFunctionContext, root: Path) -> StepDef:
         line=line,
         phrase=phrase(context.parser),
         params=params,
-        description=docstring_description(doc),
-        examples=tuple(_full_line(example, context.type) for example in docstring_examples(doc)
-                       if _example_matches(context, example)),
+        description=description,
+        examples=examples,
         columns=docstring_columns(doc),
         datatable=_argument_need(parameters, STEP_ARGUMENT_DATATABLE),
         docstring=_argument_need(parameters, STEP_ARGUMENT_DOCSTRING),
+        translated=translated.language if translated is not None else None,
     )
+
+
+def _matches(parser: parsers.StepParser, text: str) -> bool:
+    """Whether the parser reads the text; a failing converter counts as no match."""
+    try:
+        return bool(parser.is_matching(text))
+    except Exception:
+        return False
 
 
 def _source(func: Callable[..., object]) -> tuple[Path, int]:
@@ -305,10 +335,18 @@ def phrase(parser: parsers.StepParser) -> str:
     """The phrase as a person reads it: each parameter written <name>, a wording as its forms (unit/units)."""
     if isinstance(parser, parsers.parse):  # cfparse is a parse too
         try:
-            return "".join(literal + ("" if found is None else _shown(found)) for literal, found in fields(parser.name))
+            return "".join(literal + ("" if found is None else _shown(found))
+                           for literal, found in fields(parser.name, _types(parser)))
         except ValueError:  # a format string.Formatter rejects but parse accepts: show it as written
             return parser.name
     return parser.name  # a regular expression or a plain string: as written
+
+
+def _types(parser: parsers.StepParser) -> dict[str, ParamType]:
+    """The types a phrase's fields may name: the grammar's, plus its language's wordings when translated."""
+    if isinstance(parser, TranslatedPhrase):
+        return {**parser.language.all_types, **parser.language.types}
+    return TYPES
 
 
 def _shown(found: Field) -> str:
@@ -324,7 +362,7 @@ def _params(context: StepFunctionContext) -> tuple[Param, ...]:
     if isinstance(parser, parsers.parse):
         try:
             found = [(field.name, field.type.kind if field.type else field.spec or "text")
-                     for _literal, field in fields(parser.name) if field is not None and field.name]
+                     for _literal, field in fields(parser.name, _types(parser)) if field is not None and field.name]
         except ValueError:
             found = []
     elif isinstance(parser, parsers.re):
@@ -342,7 +380,8 @@ def untyped_params(definition: StepDef) -> list[str]:
     if isinstance(parser, parsers.parse):
         try:
             return [f"{{{field.name}{':' + field.spec if field.spec else ''}}} has no type of the grammar"
-                    for _literal, field in fields(parser.name) if field is not None and field.type is None]
+                    for _literal, field in fields(parser.name, _types(parser))
+                    if field is not None and field.type is None]
         except ValueError:
             return ["its phrase cannot be read"]
     return []

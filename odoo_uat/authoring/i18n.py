@@ -1,0 +1,313 @@
+"""Phrases in the super user's language: one file per language (steps/i18n/<code>.toml), each translation on the
+same step function as its English phrase.
+
+A language file says which Gherkin language (`# language: fr`) and Odoo language (`fr_FR`) it is for, gives
+each English phrase (exactly as registered) its translation with the same `{name:Type}` fields, and may add
+wordings of its own (French "unité/unités"), the parameter descriptions, the areas' headings, table columns
+and the catalog's sentences in that language. `register(...)` stacks one more pytest-bdd parser on each step
+function whose English phrase is translated; a translation of an unknown phrase, or with other fields, stops
+the import naming the file and line.
+"""
+from __future__ import annotations
+
+import difflib
+import importlib
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import parse
+from gherkin.dialect import Dialect
+from pytest_bdd import parsers
+from pytest_bdd.steps import StepFunctionContext, step
+
+from odoo_uat.authoring.params import EXTRA_TYPES, TYPES, ParamType, fields, wording
+
+ENGLISH = "en"
+LANGUAGE_FILES = "*.toml"
+TYPE_KEYS = ("kind", "looks_like", "example")
+STEP_TYPES = ("given", "when", "then")
+
+
+class TranslationError(ValueError):
+    """A language file translates a phrase that does not exist, or changes its fields, or cannot be read."""
+
+
+@dataclass(frozen=True)
+class PhraseTranslation:
+    """One English phrase and its translation, with the file line where it is written."""
+
+    english: str
+    text: str
+    line: int
+    example: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Language:
+    """What one language file holds."""
+
+    code: str  # Gherkin's language code, as in `# language: fr`
+    name: str  # the language's own name: "français"
+    odoo: str  # Odoo's language code: fr_FR
+    path: Path
+    keywords: Mapping[str, str]  # given/when/then/and -> the keyword used in examples
+    wordings: Mapping[str, ParamType]
+    types: Mapping[str, ParamType]  # English type name -> the type described in this language
+    phrases: tuple[PhraseTranslation, ...]
+    areas: Mapping[str, str]  # step module -> its area's heading in this language
+    columns: Mapping[str, str]  # a table column in this language -> the English column
+    text: Mapping[str, str]  # the catalog's sentences, by key
+
+    @property
+    def extra_types(self) -> dict[str, Callable[[str], object]]:
+        """The grammar's converters plus this language's wordings."""
+        return {**EXTRA_TYPES, **{name: param.converter() for name, param in self.wordings.items()}}
+
+    @property
+    def all_types(self) -> dict[str, ParamType]:
+        """The grammar's types plus this language's wordings, by the name a phrase writes."""
+        return {**TYPES, **self.wordings}
+
+    def keyword(self, step_type: str | None) -> str:
+        """The keyword an example line of this step type starts with."""
+        if step_type is None:
+            return "/".join(self.keywords[kind] for kind in STEP_TYPES)
+        return self.keywords[step_type]
+
+    def say(self, key: str, default: str) -> str:
+        """A catalog sentence in this language, the English one when the file has none."""
+        return self.text.get(key, default)
+
+    def strip_keyword(self, line: str) -> tuple[str | None, str]:
+        """('Quand', 'the rest') for a step line in this language, (None, line) without a keyword."""
+        dialect = Dialect.for_name(self.code)
+        keywords = [*dialect.given_keywords, *dialect.when_keywords, *dialect.then_keywords,
+                    *dialect.and_keywords, *dialect.but_keywords]
+        for keyword in sorted({keyword for keyword in keywords if keyword.strip() != "*"}, key=len, reverse=True):
+            if line.startswith(keyword):
+                return keyword.strip(), line[len(keyword):].strip()
+        return None, line.strip()
+
+
+class TranslatedPhrase(parsers.cfparse):
+    """The parser of a translated phrase: a cfparse knowing its language, its English phrase and its example."""
+
+    def __init__(self, translation: PhraseTranslation, language: Language) -> None:
+        super().__init__(translation.text, extra_types=language.extra_types)
+        self.language = language
+        self.translation = translation
+
+
+def _line_of(lines: list[str], text: str, start: int = 0) -> int:
+    """The 1-based line of the file where text is written (the line of its table when not found)."""
+    needles = [text, text.replace('"', '\\"')]
+    for index in range(start, len(lines)):
+        if any(needle in lines[index] for needle in needles):
+            return index + 1
+    return start + 1
+
+
+def read_language(path: Path) -> Language:
+    """A language file, checked for its own shape (not yet against the step functions)."""
+    raw = path.read_text(encoding="utf-8")
+    try:
+        table = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise TranslationError(f"{path}: not valid TOML: {error}") from None
+    lines = raw.splitlines()
+    head = table.get("language", {})
+    missing = [key for key in ("gherkin", "name", "odoo", "given", "when", "then") if key not in head]
+    if missing:
+        raise TranslationError(f"{path}:1: [language] needs {', '.join(missing)} (e.g. gherkin = \"fr\", "
+                               'name = "français", odoo = "fr_FR", given = "Étant donné", when = "Quand", '
+                               'then = "Alors")')
+    code = str(head["gherkin"])
+    if Dialect.for_name(code) is None:
+        raise TranslationError(f"{path}:{_line_of(lines, 'gherkin')}: Gherkin has no language {code!r}")
+    wordings = {}
+    for name, words in table.get("wordings", {}).items():
+        if name in TYPES:
+            raise TranslationError(f"{path}:{_line_of(lines, name)}: the wording {name} has the name of a type of "
+                                   "the grammar; give it another name (e.g. with the language's word)")
+        wordings[name] = wording(name, *words)
+    types = {}
+    for name, described in table.get("types", {}).items():
+        if name not in TYPES:
+            raise TranslationError(f"{path}:{_line_of(lines, f'[types.{name}]')}: [types.{name}] describes no "
+                                   f"type of the grammar; the types are {', '.join(TYPES)}")
+        english = TYPES[name]
+        types[name] = ParamType(english.name, described.get("kind", english.kind),
+                                described.get("looks_like", english.looks_like),
+                                described.get("example", english.example), english.pattern, english.convert,
+                                english.shown)
+    phrases, cursor = [], 0
+    for entry in table.get("phrases", []):
+        if "en" not in entry or "text" not in entry:
+            raise TranslationError(f"{path}:{cursor + 1}: each [[phrases]] needs en = the English phrase and "
+                                   "text = its translation")
+        cursor = _line_of(lines, entry["en"], cursor)
+        phrases.append(PhraseTranslation(entry["en"], entry["text"], cursor, entry.get("example"),
+                                         entry.get("description")))
+    keywords = {kind: str(head[kind]) for kind in STEP_TYPES}
+    keywords["and"] = str(head.get("and", keywords["given"]))
+    return Language(code, str(head["name"]), str(head["odoo"]), path, keywords, wordings, types, tuple(phrases),
+                    dict(table.get("areas", {})), dict(table.get("columns", {})), dict(table.get("catalog", {})))
+
+
+def read_languages(directory: Path) -> list[Language]:
+    """Every language file of a folder, by Gherkin code."""
+    return [read_language(path) for path in sorted(directory.glob(LANGUAGE_FILES))]
+
+
+def named_fields(text: str, types: Mapping[str, ParamType]) -> dict[str, str]:
+    """The named fields of a phrase: name -> type name (wordings have no name and give the step nothing)."""
+    return {found.name: found.spec for _literal, found in fields(text, types) if found is not None and found.name}
+
+
+def check_translation(translation: PhraseTranslation, language: Language) -> None:
+    """The translation has the English phrase's named fields, each with a type this language knows."""
+    where = f"{language.path}:{translation.line}"
+    types = language.all_types
+    unknown = [found for _literal, found in fields(translation.text, types) if found is not None and found.type is None]
+    if unknown:
+        spec = unknown[0].spec
+        raise TranslationError(f"{where}: the translation {translation.text!r} has the field "
+                               f"{{{unknown[0].name}:{spec}}} of no known type; the types are "
+                               f"{', '.join(types)} (wordings of this language in [wordings])")
+    english, translated = named_fields(translation.english, TYPES), named_fields(translation.text, types)
+    if english != translated:
+        raise TranslationError(
+            f"{where}: the translation {translation.text!r} must have the fields of the English phrase "
+            f"{translation.english!r}: {_listed(english)}; it has {_listed(translated)}")
+
+
+def _listed(found: Mapping[str, str]) -> str:
+    return ", ".join(f"{{{name}:{spec}}}" for name, spec in found.items()) or "none"
+
+
+def example_for(translation: PhraseTranslation, language: Language, english_example: str | None,
+                step_type: str | None) -> str:
+    """A full example line: the file's own, else the English example's values put into the translated phrase."""
+    if translation.example:
+        return translation.example
+    keyword = language.keyword(step_type or "given")
+    values: dict[str, str] = {}
+    english_words: list[str] = []
+    if english_example:
+        raw = parse.compile(_raw_format(translation.english))
+        found = raw.parse(english_example)
+        if found is not None:
+            values = {name: str(value) for name, value in found.named.items()}
+            english_words = [str(value) for value in found.fixed]
+    parts = []
+    unnamed = 0
+    for literal, found in fields(translation.text, language.all_types):
+        parts.append(literal)
+        if found is None:
+            continue
+        if found.name:
+            parts.append(values.get(found.name, f"<{found.name}>"))
+        elif found.type is not None:
+            forms = found.type.shown.split("/") if found.type.shown else [found.type.example]
+            english_type = _unnamed_types(translation.english)
+            index = 0
+            if unnamed < len(english_words) and unnamed < len(english_type):
+                english_forms = (english_type[unnamed].shown or "").split("/")
+                word = english_words[unnamed].strip().casefold()
+                index = next((i for i, form in enumerate(english_forms) if form.casefold() == word), 0)
+            parts.append(forms[min(index, len(forms) - 1)])
+            unnamed += 1
+    return f"{keyword} {''.join(parts)}"
+
+
+def _raw_format(text: str) -> str:
+    """The phrase with its fields untyped, to read the values of an English example as written."""
+    parts = []
+    for literal, found in fields(text, TYPES):
+        parts.append(literal.replace("{", "{{").replace("}", "}}"))
+        if found is not None:
+            parts.append(f"{{{found.name}}}" if found.name else "{}")
+    return "".join(parts)
+
+
+def _unnamed_types(text: str) -> list[ParamType]:
+    """The wordings of an English phrase, in order."""
+    return [found.type for _literal, found in fields(text, TYPES)
+            if found is not None and not found.name and found.type is not None]
+
+
+@dataclass
+class Translations:
+    """The languages registered in this process: what the lint, the catalog and the tables ask."""
+
+    languages: dict[str, Language] = field(default_factory=dict)
+
+    def column(self, name: str) -> str | None:
+        """The English column a translated table column stands for (any registered language), or None."""
+        folded = name.strip().casefold()
+        for language in self.languages.values():
+            for translated, english in language.columns.items():
+                if translated.casefold() == folded:
+                    return english
+        return None
+
+    def columns_of(self, english: Iterable[str]) -> dict[str, str]:
+        """Translated column -> English column, for the English columns given."""
+        wanted = {name.casefold() for name in english}
+        return {translated: column for language in self.languages.values()
+                for translated, column in language.columns.items() if column.casefold() in wanted}
+
+
+REGISTERED = Translations()
+
+
+def register(directory: Path, step_modules: Iterable[str], namespace: MutableMapping[str, Any]) -> list[Language]:
+    """Stack each translated phrase of the folder's language files on its English phrase's step functions.
+
+    Call it at the top level of the loader module: pytest-bdd puts each step's fixture into the namespace
+    of the module calling its decorator (that module must then be one of pytest's plugins).
+    """
+    modules = [importlib.import_module(name) for name in step_modules]
+    contexts = _contexts_by_phrase(modules)
+    languages = read_languages(directory)
+    for language in languages:
+        for translation in language.phrases:
+            check_translation(translation, language)
+            targets = contexts.get(translation.english)
+            if not targets:
+                close = _closest(translation.english, contexts)
+                raise TranslationError(f"{language.path}:{translation.line}: no step has the English phrase "
+                                       f"{translation.english!r}" + (f"; did you mean {close!r}?" if close else "")
+                                       + " (write it exactly as in the step module's decorator)")
+            for context in targets:
+                before = len(namespace)
+                # stacklevel 2: the frame of register's caller, the loader module, receives the fixture.
+                step(TranslatedPhrase(translation, language), context.type, converters=context.converters,
+                     target_fixture=context.target_fixture, stacklevel=2)(context.step_func)
+                if len(namespace) == before:
+                    raise RuntimeError("odoo_uat.authoring.i18n.register must be called at the top level of the "
+                                       "loader module whose namespace it is given")
+        REGISTERED.languages[language.code] = language
+    return languages
+
+
+def _contexts_by_phrase(modules: Iterable[Any]) -> dict[str, list[StepFunctionContext]]:
+    """The step contexts of the modules by their phrase as written in the decorator."""
+    from odoo_uat.authoring.step_registry import contexts  # the registry imports this module
+
+    found: dict[str, list[StepFunctionContext]] = {}
+    for module in modules:
+        for context in contexts(module):
+            if not isinstance(context.parser, TranslatedPhrase):
+                found.setdefault(context.parser.name, []).append(context)
+    return found
+
+
+def _closest(text: str, known: Iterable[str]) -> str | None:
+    """The English phrase nearest to a misspelled one."""
+    close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
