@@ -120,9 +120,12 @@ def read_environment(results: Path) -> dict[str, str]:
 
 
 def is_known_hash(secret_value: str, text: str) -> bool:
-    """Whether a finding is the value of a JSON key that holds a hash of public content."""
-    match = re.search(rf'"(\w+)"\s*:\s*"{re.escape(secret_value)}"', text)
-    return bool(match) and match.group(1) in NON_SECRET_HASH_KEYS
+    """Whether a finding is the value of a JSON key, or of a URL's query parameter, that holds a hash of public
+    content (the web client asks /web/webclient/translations?hash=… once its page is reused)."""
+    value = re.escape(secret_value)
+    keys = [match.group(1) or match.group(2)
+            for match in re.finditer(rf"\"(\w+)\"\s*:\s*\"{value}\"|[?&](\w+)={value}\b", text)]
+    return bool(keys) and all(key in NON_SECRET_HASH_KEYS for key in keys)
 
 
 def detect_secrets_findings(detect_secrets, files: list[tuple[str, bytes]], scratch: Path) -> list[str]:
