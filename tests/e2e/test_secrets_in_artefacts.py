@@ -123,8 +123,10 @@ def is_known_hash(secret_value: str, text: str) -> bool:
     """Whether a finding is the value of a JSON key, or of a URL's query parameter, that holds a hash of public
     content (the web client asks /web/webclient/translations?hash=… once its page is reused)."""
     value = re.escape(secret_value)
-    keys = [match.group(1) or match.group(2)
-            for match in re.finditer(rf"\"(\w+)\"\s*:\s*\"{value}\"|[?&](\w+)={value}\b", text)]
+    forms = (rf'"(?!value")(\w+)"\s*:\s*"{value}"',  # {"hash": "<value>"}
+             rf'"name"\s*:\s*"(\w+)"\s*,\s*"value"\s*:\s*"{value}"',  # a trace's query: {"name": "hash", "value": …}
+             rf"[?&](\w+)={value}\b")  # …?hash=<value>&…
+    keys = [match.group(1) for form in forms for match in re.finditer(form, text)]
     return bool(keys) and all(key in NON_SECRET_HASH_KEYS for key in keys)
 
 
