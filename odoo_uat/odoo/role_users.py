@@ -35,6 +35,9 @@ class RoleUsers:
             groups = self._groups(role)
             users = self.odoo.env["res.users"]
             with self._lock:
+                if role.language:  # the user sees menus, labels, numbers and dates in it
+                    self._install_language(role)
+                    groups = {**groups, "lang": role.language}
                 found = users.with_context(active_test=False).search([("login", "=", role.login)])
                 if not found:
                     # An email address: Odoo refuses to post chatter messages for a user without one.
@@ -49,6 +52,19 @@ class RoleUsers:
                 self._mark(found[0])
             self._ready[role.name] = (role, password)
         return self._ready[role.name]
+
+    def _install_language(self, role: Role) -> None:
+        """Activate the role's language and load its translations (Settings / Translations), once per database."""
+        langs = self.odoo.env["res.lang"]
+        rows = langs.with_context(active_test=False).search_read([("code", "=", role.language)], ["active"])
+        if not rows:
+            raise SettingsError(
+                f'The role "{role.name}" in {self.roles.path} has language = "{role.language}", which this Odoo '
+                f"({self.target.db}) does not know. Write one of Odoo's language codes (fr_FR, es_ES, de_DE, nl_NL…).")
+        if rows[0]["active"]:
+            return
+        wizard = self.odoo.env["base.language.install"]
+        wizard.browse(wizard.create({"lang_ids": [(6, 0, [rows[0]["id"]])]})).lang_install()
 
     def _mark(self, user_id: int) -> None:
         """Mark the role user as used by this run, once per run (the cleanup deactivates it)."""

@@ -45,11 +45,20 @@ class UnknownRoleError(LookupError):
     """A scenario names a role that the roles file does not define."""
 
 
+class RolesFileError(ValueError):
+    """The roles file gives a role a setting it cannot have (a language that is no Odoo language code)."""
+
+
+# Odoo's language codes: fr_FR, es_419, sr@latin, nl_BE...
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z0-9]{2,3})?(?:@[a-z]+)?")
+
+
 @dataclass(frozen=True)
 class Role:
     name: str
     groups: tuple[str, ...]
     description: str = ""
+    language: str | None = None  # Odoo's language code of the role's user (fr_FR); None: Odoo's default
 
     @property
     def login(self) -> str:
@@ -71,9 +80,19 @@ class Roles:
         with path.open("rb") as handle:
             table = tomllib.load(handle)
         self._roles = {
-            name.casefold(): Role(name, tuple(spec.get("groups", ())), spec.get("description", ""))
+            name.casefold(): Role(name, tuple(spec.get("groups", ())), spec.get("description", ""),
+                                  self._language(name, spec.get("language")))
             for name, spec in table.items()
         }
+
+    def _language(self, name: str, value: object) -> str | None:
+        """The role's language as Odoo codes it, or None; a malformed one is refused naming the file."""
+        if value is None:
+            return None
+        if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
+            raise RolesFileError(f'The role "{name}" in {self.path} has language = {value!r}: write Odoo\'s language '
+                                 'code, e.g. language = "fr_FR" (Settings / Translations / Languages shows them).')
+        return value
 
     def __getitem__(self, name: str) -> Role:
         try:
