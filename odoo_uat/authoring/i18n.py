@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ ENGLISH = "en"
 LANGUAGE_FILES = "*.toml"
 TYPE_KEYS = ("kind", "looks_like", "example")
 STEP_TYPES = ("given", "when", "then")
+NUMBER = re.compile(r"-?\d[\d,.]*")
 
 
 class TranslationError(ValueError):
@@ -214,11 +216,12 @@ def example_for(translation: PhraseTranslation, language: Language, english_exam
         elif found.type is not None:
             forms = found.type.shown.split("/") if found.type.shown else [found.type.example]
             english_type = _unnamed_types(translation.english)
-            index = 0
+            # The English example's form of the same wording, else the plural when the example counts more than one.
+            index = int(any(NUMBER.fullmatch(value) and value != "1" for value in values.values()))
             if unnamed < len(english_words) and unnamed < len(english_type):
                 english_forms = (english_type[unnamed].shown or "").split("/")
                 word = english_words[unnamed].strip().casefold()
-                index = next((i for i, form in enumerate(english_forms) if form.casefold() == word), 0)
+                index = next((i for i, form in enumerate(english_forms) if form.casefold() == word), index)
             parts.append(forms[min(index, len(forms) - 1)])
             unnamed += 1
     return f"{keyword} {''.join(parts)}"
