@@ -10,7 +10,6 @@ PRODUCT_CELL = "product_id"  # purchase order lines edit the variant on 18.0 and
 QUANTITY_CELL = "product_qty"
 UNIT_PRICE_CELL = "price_unit"
 DELIVER_TO = "picking_type_id"  # "Deliver To": the receipt operation type, hence the warehouse
-ADD_PRODUCT = "Add a product"
 CONFIRMED = "purchase"
 
 
@@ -30,7 +29,7 @@ class PurchaseOrderForm(FormView):
 
     def add_product(self, name: str, quantity: float, unit_price: float | None = None) -> None:
         """Add an order line; without a unit price the vendor's price list gives it."""
-        line = self.lines(ORDER_LINES).add_row(ADD_PRODUCT)
+        line = self.lines(ORDER_LINES).add_row()
         line.set(PRODUCT_CELL, name)
         line.set(QUANTITY_CELL, quantity)
         if unit_price is not None:

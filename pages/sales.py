@@ -6,7 +6,6 @@ from pages.components.form import FormView
 QUOTATIONS_ACTION = "sale.action_quotations_with_onboarding"
 CUSTOMER = "partner_id"
 ORDER_LINES = "order_line"
-ADD_PRODUCT = "Add a product"
 PRODUCT_CELL = "product_template_id"  # sale order lines edit the template, not product_id
 QUANTITY_CELL = "product_uom_qty"
 CONFIRMED = "sale"
@@ -24,7 +23,7 @@ class QuotationForm(FormView):
 
     def add_product(self, name: str, quantity: float) -> None:
         """Add an order line for `quantity` units of product `name`."""
-        line = self.lines(ORDER_LINES).add_row(ADD_PRODUCT)
+        line = self.lines(ORDER_LINES).add_row()
         line.set(PRODUCT_CELL, name)
         line.set(QUANTITY_CELL, quantity)
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 from pytest_bdd import when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.authoring.tables import TableError
+from odoo_uat.authoring.tables import table_rows
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.web.browser import ActingUsers
 from pages.components.buttons import click_button
 from pages.components.dialog import Dialog
-from pages.components.form import LabelledForm
-from pages.components.form import FormView
+from pages.components.form import FormView, LabelledForm
 from pages.components.labels import WebSession
 from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
@@ -82,12 +81,12 @@ def _(datatable: list[list[str]], acting: ActingUsers, names: ScenarioNames) -> 
     Example: When I fill in:
     Columns: Field, Value
     """
-    header = [cell.strip().casefold() for cell in datatable[0]] if datatable else []
-    if header != [column.casefold() for column in FIELD_COLUMNS] or len(datatable) < 2:
-        raise TableError(f"The table needs the header | {' | '.join(FIELD_COLUMNS)} | and one row per field.")
+    # The header in the file's language (Field | Value, Champ | Valeur…); an empty Value clears the field.
+    rows = table_rows(datatable, FIELD_COLUMNS, required=FIELD_COLUMNS[:1])
     form = LabelledForm(acting.page)
-    for label, value in datatable[1:]:
-        form.set(label.strip(), own_name(form, label.strip(), value.strip(), names), names.real)
+    for row in rows:
+        label, value = row[FIELD_COLUMNS[0]], row.get(FIELD_COLUMNS[1], "")
+        form.set(label, own_name(form, label, value, names), names.real)
 
 
 @when("I add the lines:")

@@ -9,14 +9,17 @@ SEARCH_INPUT = "input.o_searchview_input"
 # 19.0 renders the options as dropdown items, 18.0 as <li class="o_menu_item dropdown-item">.
 SEARCH_OPTION = ".o_searchview_autocomplete .o-dropdown-item, .o_searchview_autocomplete li.o_menu_item"
 FACET = ".o_searchview_facet"
+# Inside an option "Search <b>Customer</b> for: <b class="fst-italic">Acme</b>" (web.SearchBar.QuickSearchItems,
+# the same on 18.0 and 19.0; "Search" and "for" are translated, the two bold parts are the field and the text).
+OPTION_FIELD = "b:not(.fst-italic)"
+OPTION_TEXT = "b.fst-italic"
 # The view under the search bar: typing before it is rendered can be lost when the bar re-renders.
 VIEW_RENDERED = ".o_action_manager .o_list_renderer, .o_action_manager .o_kanban_renderer"
 
 
-def option_pattern(field: str, text: str) -> re.Pattern[str]:
-    """The option 'Search <field> for: <text>' (any spacing and case)."""
-    words = lambda value: r"\s+".join(re.escape(word) for word in value.split())
-    return re.compile(rf"^\s*Search\s+{words(field)}\s+for:?\s*{words(text)}\s*$", re.IGNORECASE)
+def exactly(value: str) -> re.Pattern[str]:
+    """The whole text `value` (any spacing and case), as a bold part of an option shows it."""
+    return re.compile(r"^\s*" + r"\s+".join(re.escape(word) for word in value.split()) + r"\s*$", re.IGNORECASE)
 
 
 class SearchBar:
@@ -45,12 +48,12 @@ class SearchBar:
         """Search the field `field` (as the search options name it) for `text`."""
         self._type(text)
         options = self.page.locator(SEARCH_OPTION)
-        option = options.filter(has_text=option_pattern(field, text))
+        option = options.filter(has=self.page.locator(OPTION_FIELD, has_text=exactly(field))).filter(
+            has=self.page.locator(OPTION_TEXT, has_text=exactly(text)))
         try:
             expect(option.first).to_be_visible()
         except AssertionError:
-            offered = [" ".join(t.split()) for t in options.all_inner_texts()]
-            names = [m.group(1) for m in (re.match(r"Search (.+?) for:", t) for t in offered) if m]
+            names = [" ".join(name.split()) for name in options.locator(OPTION_FIELD).all_inner_texts()]
             raise AssertionError(
                 f'The search has no option "Search {field} for: {text}". It can search: '
                 f'{", ".join(names) or "nothing"}.') from None

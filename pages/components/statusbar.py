@@ -24,6 +24,10 @@ class StatusBar:
         """The header button whose label is `label` (for buttons whose name= is not stable, e.g. an action id)."""
         return self.root.locator(BUTTONS).get_by_role("button", name=label, exact=True)
 
+    def by_hotkey(self, key: str) -> Locator:
+        """The shown header button with the keyboard shortcut `key` (its label is translated, its name an action id)."""
+        return self.root.locator(f'{BUTTONS} button[data-hotkey="{key}"]:visible').first
+
     def click(self, method: str) -> None:
         """Click the header button that calls `method`."""
         self.button(method).click()
