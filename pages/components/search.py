@@ -41,6 +41,9 @@ class SearchBar:
     def search(self, text: str) -> None:
         """Search the default field for `text`."""
         self._type(text)
+        # Enter selects the first option once the search bar has read the query (it does so asynchronously:
+        # an Enter before that only reloads the view, with no facet). The options shown are that sign.
+        expect(self.page.locator(SEARCH_OPTION).first).to_be_visible()
         self.input.press("Enter")
         expect(self._facet(text).first).to_be_visible()
 
