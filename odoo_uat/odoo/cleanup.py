@@ -70,28 +70,33 @@ class Decision:
     why: str = ""
 
 
+def decide_by_state(row: Mapping[str, Any], decisions: Mapping[tuple[str, ...], Decision]) -> Decision:
+    """The decision listed for the record's state; an unknown state is left, and said."""
+    state = row.get("state")
+    return next((decision for states, decision in decisions.items() if state in states),
+                Decision(Action.LEAVE, f"unknown state {state!r}"))
+
+
+SALE_ORDER_DECISIONS = {
+    ("cancel",): Decision(Action.NOTHING, "cancelled"),
+    ("draft", "sent"): Decision(Action.DELETE, "a quotation"),
+    ("sale", "done"): Decision(Action.CANCEL, "a confirmed order"),
+}
+PURCHASE_ORDER_DECISIONS = {
+    ("cancel",): Decision(Action.NOTHING, "cancelled"),
+    ("draft", "sent", "to approve"): Decision(Action.DELETE, "a request for quotation"),
+    ("purchase", "done"): Decision(Action.CANCEL, "a confirmed order; receipts already done stay as stock history"),
+}
+
+
 def decide_sale_order(row: Mapping[str, Any]) -> Decision:
     """Quotations are deleted, confirmed orders cancelled (unlocked first)."""
-    state = row.get("state")
-    if state == "cancel":
-        return Decision(Action.NOTHING, "cancelled")
-    if state in ("draft", "sent"):
-        return Decision(Action.DELETE, "a quotation")
-    if state in ("sale", "done"):
-        return Decision(Action.CANCEL, "a confirmed order")
-    return Decision(Action.LEAVE, f"unknown state {state!r}")
+    return decide_by_state(row, SALE_ORDER_DECISIONS)
 
 
 def decide_purchase_order(row: Mapping[str, Any]) -> Decision:
     """Requests for quotation are cancelled and deleted, confirmed orders cancelled (unlocked first)."""
-    state = row.get("state")
-    if state == "cancel":
-        return Decision(Action.NOTHING, "cancelled")
-    if state in ("draft", "sent", "to approve"):
-        return Decision(Action.DELETE, "a request for quotation")
-    if state in ("purchase", "done"):
-        return Decision(Action.CANCEL, "a confirmed order; receipts already done stay as stock history")
-    return Decision(Action.LEAVE, f"unknown state {state!r}")
+    return decide_by_state(row, PURCHASE_ORDER_DECISIONS)
 
 
 def decide_picking(row: Mapping[str, Any]) -> Decision:

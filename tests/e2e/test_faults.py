@@ -302,49 +302,48 @@ def test_a_full_cache_disk_stops_the_run_naming_the_folder(odoo_src, small_mount
 
 # -- PostgreSQL's port taken ---------------------------------------------------------------------------
 
-def test_postgresql_port_taken_the_cluster_starts_on_another_port(odoo_src, tmp_path, monkeypatch):
+@pytest.fixture
+def taken_port() -> Iterator[int]:
+    """A loopback port another program listens on (here: this test)."""
+    from odoo_uat.embedded import postgres
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as holder:
+        holder.bind((postgres.HOST, 0))
+        holder.listen()
+        yield holder.getsockname()[1]
+
+
+@pytest.fixture
+def own_cluster(tmp_path) -> Iterator:
+    """A PostgreSQL cluster of the test's own (its own cache folder), stopped afterwards."""
+    from odoo_uat.embedded import postgres
+
+    cluster = postgres.PostgresCluster(tmp_path / "cache")
+    yield cluster
+    cluster.stop()
+    assert left_running(str(cluster.data)) == []
+
+
+def test_postgresql_port_taken_the_cluster_starts_on_another_port(odoo_src, taken_port, own_cluster, monkeypatch):
     """The port chosen for the embedded PostgreSQL is taken by another program when the server binds it."""
     from odoo_uat.embedded import postgres
 
-    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    holder.bind((postgres.HOST, 0))
-    holder.listen()
-    taken = holder.getsockname()[1]
     chosen: list[int] = []
     real_free_port = postgres.free_port
-
-    def first_one_taken() -> int:
-        chosen.append(taken if not chosen else real_free_port())
-        return chosen[-1]
-
-    monkeypatch.setattr(postgres, "free_port", first_one_taken)
-    cluster = postgres.PostgresCluster(tmp_path / "cache")
+    monkeypatch.setattr(postgres, "free_port", lambda: chosen.append(taken_port if not chosen else real_free_port())
+                        or chosen[-1])
     started = time.monotonic()
-    try:
-        port = cluster.start()
-        assert port != taken and chosen[0] == taken and len(chosen) == 2
-        assert cluster.sql("select 1") == [["1"]]
-    finally:
-        cluster.stop()
-        holder.close()
+    port = own_cluster.start()
+    assert port != taken_port and chosen[0] == taken_port and len(chosen) == 2
+    assert own_cluster.sql("select 1") == [["1"]]
     assert time.monotonic() - started < 60
-    assert left_running(str(cluster.data)) == []
 
 
-def test_postgresql_port_always_taken_stops_with_the_log_and_the_fix(odoo_src, tmp_path, monkeypatch):
+def test_postgresql_port_always_taken_stops_with_the_log_and_the_fix(odoo_src, taken_port, own_cluster, monkeypatch):
     from odoo_uat.embedded import EmbeddedError, postgres
 
-    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    holder.bind((postgres.HOST, 0))
-    holder.listen()
-    monkeypatch.setattr(postgres, "free_port", lambda: holder.getsockname()[1])
-    cluster = postgres.PostgresCluster(tmp_path / "cache")
-    try:
-        with pytest.raises(EmbeddedError) as refused:
-            cluster.start()
-    finally:
-        cluster.stop()
-        holder.close()
+    monkeypatch.setattr(postgres, "free_port", lambda: taken_port)
+    with pytest.raises(EmbeddedError) as refused:
+        own_cluster.start()
     message = str(refused.value)
-    assert "did not start" in message and "could not bind" in message and str(cluster.log_file) in message
-    assert left_running(str(cluster.data)) == []
+    assert "did not start" in message and "could not bind" in message and str(own_cluster.log_file) in message
