@@ -330,8 +330,12 @@ def test_postgresql_port_taken_the_cluster_starts_on_another_port(odoo_src, take
 
     chosen: list[int] = []
     real_free_port = postgres.free_port
-    monkeypatch.setattr(postgres, "free_port", lambda: chosen.append(taken_port if not chosen else real_free_port())
-                        or chosen[-1])
+
+    def first_one_taken() -> int:
+        chosen.append(real_free_port() if chosen else taken_port)
+        return chosen[-1]
+
+    monkeypatch.setattr(postgres, "free_port", first_one_taken)
     started = time.monotonic()
     port = own_cluster.start()
     assert port != taken_port and chosen[0] == taken_port and len(chosen) == 2
