@@ -38,6 +38,18 @@ STEPS = '''
         """
 '''
 
+@pytest.fixture(autouse=True)
+def keep_the_suite_s_languages():
+    """A sample project's loader registers its own languages in-process: give the suite's back afterwards,
+    or later tests in the same run (the French scenarios) would read the sample's columns."""
+    from odoo_uat.authoring.i18n import REGISTERED
+
+    saved = dict(REGISTERED.languages)
+    yield
+    REGISTERED.languages.clear()
+    REGISTERED.languages.update(saved)
+
+
 LOADER = '''
     """Translations: the phrases in other languages."""
     from pathlib import Path
