@@ -51,9 +51,13 @@ QUOTED_LINES = 25  # of the failure's traceback, in the error message
 MAX_RECORDS = 5  # log records quoted before the one with the traceback
 
 
-def template_name(series: str, where: str, modules: Iterable[str], addon_packages: Iterable[str] = ()) -> str:
-    """The template's base name: a hash of the source tree, the modules and the addon packages."""
-    key = json.dumps([TEMPLATE_FORMAT, series, where, sorted(set(modules)), sorted(set(addon_packages))])
+def template_name(series: str, where: str, modules: Iterable[str], addon_packages: Iterable[str] = (),
+                  languages: Iterable[str] = ()) -> str:
+    """The template's base name: a hash of the source tree, the modules, the addon packages and the languages."""
+    parts: list[object] = [TEMPLATE_FORMAT, series, where, sorted(set(modules)), sorted(set(addon_packages))]
+    if languages:  # without languages the name stays what it was: existing templates are kept
+        parts.append(sorted(set(languages)))
+    key = json.dumps(parts)
     return TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -77,10 +81,16 @@ class TemplateSpec:
     modules: tuple[str, ...]
     custom: Mapping[str, str] = field(default_factory=dict)  # module -> digest of its files
     install: tuple[str, ...] = ()  # customisation modules asked for (the rest come as their dependencies)
+    languages: tuple[str, ...] = ()  # Odoo language codes loaded at build time (--load-language): fr_FR
 
     @property
     def name(self) -> str:
         return custom_template_name(self.base, self.custom)
+
+
+def language_args(languages: Sequence[str]) -> list[str]:
+    """Odoo's option that activates languages and loads their translations while the database is created."""
+    return [f"--load-language={','.join(languages)}"] if languages else []
 
 
 @dataclass(frozen=True)
@@ -315,7 +325,9 @@ class Databases:
                     installing = [*spec.modules, *spec.install]
                     progress(f"building template {name} from nothing with {', '.join(installing) or 'base'} "
                              "(once; a minute or two)")
-                    self._build(build, runtime, installing, config_file, log, list(spec.custom))
+                    if spec.languages:
+                        progress(f"with the language(s) {', '.join(spec.languages)} of the roles file")
+                    self._build(build, runtime, installing, config_file, log, list(spec.custom), spec.languages)
                 else:
                     changes = ", ".join([*(f"updating {module}" for module in plan.update),
                                          *(f"installing {module}" for module in plan.add)])
@@ -369,7 +381,7 @@ class Databases:
     def write_record(self, name: str, spec: TemplateSpec) -> None:
         self.records_dir.mkdir(parents=True, exist_ok=True)
         record = {"base": spec.base, "modules": list(spec.modules), "install": list(spec.install),
-                  "custom": dict(spec.custom), "created": datetime.now().isoformat(timespec="seconds")}
+                  "languages": list(spec.languages), "custom": dict(spec.custom), "created": datetime.now().isoformat(timespec="seconds")}
         self.record_file(name).write_text(json.dumps(record, indent=1))
 
     def prune_templates(self, base: str, logs_dir: Path, progress: Progress) -> None:
@@ -383,12 +395,24 @@ class Databases:
 
     # -- running Odoo on a database being built ----------------------------------------
     def _build(self, db: str, runtime: OdooRuntime, modules: Sequence[str], config_file: Path, log: Path,
-               custom: Sequence[str] = ()) -> None:
-        returncode = self._run_odoo(db, runtime, ["-i", ",".join(["base", *modules])], config_file, log)
+               custom: Sequence[str] = (), languages: Sequence[str] = ()) -> None:
+        args = ["-i", ",".join(["base", *modules]), *language_args(languages)]
+        returncode = self._run_odoo(db, runtime, args, config_file, log)
         missing = self._missing_modules(db, ["base", *modules])
-        if returncode == 0 and not missing:
-            return
-        raise build_failure(log, returncode, list(modules), "install", missing, custom)
+        if returncode != 0 or missing:
+            raise build_failure(log, returncode, list(modules), "install", missing, custom)
+        inactive = self._inactive_languages(db, languages)
+        if inactive:
+            raise EmbeddedError(f"Odoo did not activate the language(s) {', '.join(inactive)} that the roles file "
+                                f"names (language = ...): write Odoo language codes such as fr_FR, es_ES. See {log}.")
+
+    def _inactive_languages(self, db: str, languages: Sequence[str]) -> list[str]:
+        """The languages of the list that are not active in db."""
+        if not languages:
+            return []
+        rows = self.cluster.sql("SELECT code FROM res_lang WHERE active", db=db)
+        active = {row[0] for row in rows}
+        return [language for language in languages if language not in active]
 
     def _update(self, db: str, runtime: OdooRuntime, plan: TemplatePlan, config_file: Path, log: Path) -> None:
         """-u the changed modules and -i the added ones on db, a clone of plan.source."""

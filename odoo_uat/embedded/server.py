@@ -28,6 +28,7 @@ from odoo_uat.embedded.runtime import (
     tail,
     terminate,
 )
+from odoo_uat.odoo.roles import Roles
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import MISSING_ODOO, Settings
 
@@ -38,6 +39,13 @@ PORT_ATTEMPTS = 3
 
 # Readiness probes go straight to the loopback interface, never through an HTTP proxy.
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def role_languages(roles_file: Path) -> tuple[str, ...]:
+    """The Odoo languages the roles file gives its roles (language = "fr_FR"), each once; none without the file."""
+    if not roles_file.is_file():  # the scenarios that need roles say so; the template does not need the file
+        return ()
+    return tuple(sorted({role.language for role in Roles(roles_file) if role.language}))
 
 
 class PortTaken(EmbeddedError):
@@ -89,7 +97,7 @@ class EmbeddedOdoo:
 
     def __init__(self, source: OdooSource, cache_dir: Path, *, modules: Sequence[str] = (),
                  addon_packages: Sequence[str] = (), addons_paths: Sequence[Path] = (), install: Sequence[str] = (),
-                 keep_runs: int = 3, startup_timeout: float = STARTUP_TIMEOUT,
+                 languages: Sequence[str] = (), keep_runs: int = 3, startup_timeout: float = STARTUP_TIMEOUT,
                  progress: Progress = lambda message: None, pg_bin: Path | None = None) -> None:
         self.source = source
         self.cache_dir = Path(cache_dir)
@@ -99,6 +107,8 @@ class EmbeddedOdoo:
         # A package is added for its module: install it without also listing it in `modules`.
         self.modules = tuple(dict.fromkeys([*modules, *addon_modules(self.addon_packages),
                                             *self.customisation.standard_modules()]))
+        # The roles' languages, active in the template: no run installs one (issue 13).
+        self.languages = tuple(sorted(set(languages)))
         self.keep_runs = keep_runs
         self.startup_timeout = startup_timeout
         self.progress = progress
@@ -128,7 +138,8 @@ class EmbeddedOdoo:
         else:
             raise EmbeddedError(MISSING_ODOO)
         return cls(source, settings.cache_dir, modules=settings.modules, addon_packages=settings.addon_packages,
-                   addons_paths=settings.addons_paths, install=settings.install, progress=progress, **options)
+                   addons_paths=settings.addons_paths, install=settings.install,
+                   languages=role_languages(settings.roles_file), progress=progress, **options)
 
     @property
     def series(self) -> str:
@@ -137,10 +148,10 @@ class EmbeddedOdoo:
 
     @property
     def template_spec(self) -> TemplateSpec:
-        """What the template holds: source, modules, addon packages, and the customisation's files by module."""
-        base = template_name(self.series, self.source.where, self.modules, self.addon_packages)
+        """What the template holds: source, modules, addon packages, languages, the customisation's files by module."""
+        base = template_name(self.series, self.source.where, self.modules, self.addon_packages, self.languages)
         custom_install = tuple(name for name in self.customisation.install if name in self.customisation.modules)
-        return TemplateSpec(base, self.modules, self.customisation.hashes(), custom_install)
+        return TemplateSpec(base, self.modules, self.customisation.hashes(), custom_install, self.languages)
 
     @property
     def template(self) -> str:
