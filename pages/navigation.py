@@ -1,13 +1,34 @@
-"""Opening screens by URL: /odoo/action-<xml id>[/<record id>] works on 18.0 and 19.0."""
+"""Opening screens by URL: /odoo/action-<xml id>[/<record id>] works on 18.0 and 19.0.
+
+A page whose web client is already loaded moves inside it, the way Odoo follows its own links (its router
+reads the URL and loads the action; no page reload, no new boot of the web client). A blank page loads the URL.
+"""
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
 from odoo_uat.web.browser import WEB_CLIENT_READY
 
+# Odoo's router (web/core/browser/router.js) loads the state of the URL on a popstate event that carries a
+# state; the web client turns off pointer events on <body> until that state is loaded (webclient.js ROUTE_CHANGE).
+GO_IN_CLIENT_JS = """(url) => {
+    window.history.pushState({}, "", url);
+    window.dispatchEvent(new PopStateEvent("popstate", { state: {} }));
+}"""
+STATE_LOADED_JS = "() => document.body.style.pointerEvents !== 'none'"
+
+
+def action_url(action_xmlid: str, record: int | str | None = None) -> str:
+    """The web client's URL of a window action (its default view, or one record, or 'new')."""
+    return f"/odoo/action-{action_xmlid}" + (f"/{record}" if record is not None else "")
+
 
 def open_action(page: Page, action_xmlid: str, record: int | str | None = None) -> None:
     """Open a window action (its default view, or one record, or 'new')."""
-    url = f"/odoo/action-{action_xmlid}" + (f"/{record}" if record is not None else "")
-    page.goto(url)
+    url = action_url(action_xmlid, record)
+    if page.locator(WEB_CLIENT_READY).is_visible():
+        page.evaluate(GO_IN_CLIENT_JS, url)
+        page.wait_for_function(STATE_LOADED_JS)
+    else:
+        page.goto(url)
     expect(page.locator(WEB_CLIENT_READY)).to_be_visible()
