@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from odoo_uat.settings import load_settings
 COMMAND = "soak"
 DEFAULT_OUTPUT = Path("reports")
 RUNS_FOLDER = "soak"
+ODOO_LOG = "odoo.log"  # the embedded server's log, kept next to the runs to explain a failure
 TABLE_MD, TABLE_JSON = "soak.md", "soak.json"
 RESULTS_FOLDER, JUNIT_FILE, PLAYWRIGHT_FOLDER = "allure-results", "junit.xml", "playwright"
 FEATURES = "features"
@@ -221,6 +223,15 @@ def soak_target(root: Path) -> Iterator[tuple[OdooTarget | None, str]]:
         yield target, f"embedded Odoo {odoo.series} (database {target.db})"
 
 
+def keep_server_log(target: OdooTarget | None, folder: Path) -> None:
+    """Copy the embedded server's log next to the runs (the next run's start prunes old databases' logs)."""
+    if target is None or target.log_path is None or not target.log_path.is_file():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(target.log_path, folder / ODOO_LOG)
+    say(f"Odoo's log of the soak: {folder / ODOO_LOG}")
+
+
 def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path) -> int:
     """Run the pack `runs` times against one server, write the table; 0 when every scenario always passed."""
     folder = output / RUNS_FOLDER
@@ -239,6 +250,8 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path) -> int
                     f"{time.monotonic() - started:.0f} s")
         except KeyboardInterrupt:  # the table of the runs already done is still worth having
             say(f"interrupted: the table covers the {len(records)} finished runs")
+        finally:
+            keep_server_log(target, folder)
     table = tabulate([r.outcomes for r in records])
     markdown = render_markdown(table, records, pytest_args, described)
     output.mkdir(parents=True, exist_ok=True)

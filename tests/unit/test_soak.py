@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.odoo.target import OdooTarget
+from odoo_uat import soak
 from odoo_uat.soak import (
     Outcome,
     RunRecord,
@@ -115,3 +116,14 @@ def make_variable(name: str, *assignments: str) -> str:
 @pytest.mark.parametrize(("retries", "expected"), [("", ""), ("0", ""), ("1", "--reruns 1"), ("2", "--reruns 2")])
 def test_retries_are_off_unless_set(retries: str, expected: str) -> None:
     assert make_variable("RETRIES_ARG", f"RETRIES={retries}") == expected
+
+
+def test_the_embedded_servers_log_is_kept_next_to_the_runs(tmp_path: Path) -> None:
+    log = tmp_path / "uat_x.log"
+    log.write_text("GET /odoo 200\n")
+    target = OdooTarget(url="http://127.0.0.1:1", db="uat_x", login="admin", password="admin", embedded=True,
+                        log_path=log)
+    soak.keep_server_log(target, tmp_path / "soak")
+    assert (tmp_path / "soak" / soak.ODOO_LOG).read_text() == "GET /odoo 200\n"
+    soak.keep_server_log(None, tmp_path / "elsewhere")  # an existing server: its log is not ours to copy
+    assert not (tmp_path / "elsewhere").exists()
