@@ -3,18 +3,30 @@ from __future__ import annotations
 
 from pytest_bdd import given
 
+from odoo_uat.authoring.i18n import REGISTERED
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.values import parse_number
 from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.values import parse_number
 
 PARTNER = "res.partner"
 PRODUCT = "product.product"
-# A table's product Type -> the ProductFactory trait it stands for.
+# A table's product Type -> the ProductFactory trait it stands for (a language file's [values.Type] translates them).
 PRODUCT_TYPES = {"goods": {}, "storable": {}, "service": {"service": True}, "consumable": {"consumable": True}}
+TYPE_COLUMN = "Type"
+
+
+def product_traits(written: str) -> dict[str, bool]:
+    """The factory traits of a product Type as a table writes it: Goods, Service, Consumable, or their translation."""
+    kind = REGISTERED.value(TYPE_COLUMN, written).casefold()
+    if kind not in PRODUCT_TYPES:
+        translated = ", ".join(REGISTERED.values_of(TYPE_COLUMN))
+        raise ValueError(f"Product type {written!r} is unknown: use Goods, Service or Consumable"
+                         + (f" (or {translated})" if translated else "") + ".")
+    return PRODUCT_TYPES[kind]
 
 
 @given("the following customers exist:")
@@ -61,10 +73,7 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
                       required=["Name"])
     values = []
     for row in rows:
-        kind = row.get("Type", "Goods").casefold()
-        if kind not in PRODUCT_TYPES:
-            raise ValueError(f"Product type {row['Type']!r} is unknown: use Goods or Service.")
-        value = {"name": names.unique(row["Name"]), **PRODUCT_TYPES[kind]}
+        value = {"name": names.unique(row["Name"]), **product_traits(row.get(TYPE_COLUMN, "Goods"))}
         if "Sales price" in row:
             value["list_price"] = parse_number(row["Sales price"])
         if "Cost" in row:

@@ -7,11 +7,11 @@ from pytest_bdd import given
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import TableError
-from odoo_uat.values import parse_bool, parse_number
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.odoo.seeding import Seeding
-from pages.components.fields import as_datetime, parse_date
+from odoo_uat.values import parse_bool, parse_date, parse_number
+from pages.components.fields import as_datetime
 from pages.components.labels import label_list, normalise_label
 
 FIELD_ATTRIBUTES = ["string", "type", "relation", "selection", "readonly", "store"]
@@ -19,12 +19,16 @@ UNSUPPORTED_TYPES = {"one2many", "binary", "reference", "many2one_reference", "p
 SERVER_DATETIME = "%Y-%m-%d %H:%M:%S"
 
 
-def field_for(label: str, fields: dict[str, dict[str, Any]], model: str) -> str:
-    """The field a column names: its technical name, or its label (stored, writable fields first)."""
+def field_for(label: str, fields: dict[str, dict[str, Any]], model: str,
+              english: dict[str, dict[str, Any]] | None = None) -> str:
+    """The field a column names: its technical name, or its label in the file's language (fields), else in
+    English (stored, writable fields first)."""
     if label.strip() in fields:
         return label.strip()
     wanted = normalise_label(label)
     matches = [name for name, spec in fields.items() if normalise_label(spec.get("string") or "") == wanted]
+    if not matches and english:
+        matches = [name for name, spec in english.items() if normalise_label(spec.get("string") or "") == wanted]
     if len(matches) > 1:
         writable = [name for name in matches if fields[name].get("store", True) and not fields[name].get("readonly")]
         matches = writable or matches
@@ -38,8 +42,8 @@ def field_for(label: str, fields: dict[str, dict[str, Any]], model: str) -> str:
     raise TableError(f'{model} has no field "{label}". Its fields: {label_list(writable)}.')
 
 
-def field_value(spec: dict[str, Any], text: str, records: Records) -> Any:
-    """The value to send for a cell, by the field's type."""
+def field_value(spec: dict[str, Any], text: str, records: Records, english: dict[str, Any] | None = None) -> Any:
+    """The value to send for a cell, by the field's type (a choice by its label in the file's language or English)."""
     kind = spec["type"]
     if kind == "many2one":
         return records.by_display_name(spec["relation"], text, normalise_label)
@@ -47,7 +51,7 @@ def field_value(spec: dict[str, Any], text: str, records: Records) -> Any:
         return [(6, 0, [records.by_display_name(spec["relation"], part.strip(), normalise_label)
                         for part in text.split(",") if part.strip()])]
     if kind == "selection":
-        for key, shown in spec.get("selection") or ():
+        for key, shown in [*(spec.get("selection") or ()), *((english or {}).get("selection") or ())]:
             if normalise_label(shown) == normalise_label(text) or key == text:
                 return key
         raise TableError(f'"{text}" is not a choice of "{spec["string"]}": '
@@ -68,19 +72,22 @@ def field_value(spec: dict[str, Any], text: str, records: Records) -> Any:
 
 
 @given(phrase('the following "{model:Model}" records exist:'))
-def _(model: str, datatable: list[list[str]], names: ScenarioNames, records: Records, seed: Seeding) -> None:
+def _(model: str, datatable: list[list[str]], names: ScenarioNames, records: Records, seed: Seeding,
+      phrase_language: str | None = None) -> None:
     """Create records of any model in one call; columns are its field labels (or technical names).
 
     The model is named as Odoo shows it (Product Category) or technically (product.category). Values
     follow the field: a record by its name, a choice by its label, yes/no, a number, a date like
-    today + 3 days. A Name becomes unique to the scenario, so later steps can use it.
+    today + 3 days. A Name becomes unique to the scenario, so later steps can use it. In a translated
+    file the model and the labels are read in the file's language (phrase_language), English ones still work.
     Example: Given the following "Product Category" records exist:
     """
-    technical = records.model(model)
+    technical = records.model(model, phrase_language)
     if len(datatable) < 2:
         raise TableError("The table needs a header row of field labels and one row per record.")
-    fields = records.fields(technical, FIELD_ATTRIBUTES)
-    header = [field_for(label, fields, technical) for label in datatable[0]]
+    fields = records.fields(technical, FIELD_ATTRIBUTES, phrase_language)
+    english = records.fields(technical, FIELD_ATTRIBUTES) if phrase_language else fields
+    header = [field_for(label, fields, technical, english) for label in datatable[0]]
     values, scenario_names = [], []
     for row in datatable[1:]:
         record: dict[str, Any] = {}
@@ -90,7 +97,7 @@ def _(model: str, datatable: list[list[str]], names: ScenarioNames, records: Rec
             if name == RECORD_NAME and fields[name]["type"] == "char":
                 record[name] = names.unique(cell.strip())
             else:
-                record[name] = field_value(fields[name], cell.strip(), records)
+                record[name] = field_value(fields[name], cell.strip(), records, english.get(name))
         values.append(record)
         scenario_names.append(dict(zip(header, row)).get(RECORD_NAME, "").strip())
     records.remember_all(technical, scenario_names, seed.records(technical, values))

@@ -25,12 +25,18 @@ from pytest_bdd import parsers
 from pytest_bdd.steps import StepFunctionContext, step
 
 from odoo_uat.authoring.params import EXTRA_TYPES, TYPES, ParamType, fields, wording
+from odoo_uat.values import DateWords, register_date_words
 
 ENGLISH = "en"
 LANGUAGE_FILES = "*.toml"
 TYPE_KEYS = ("kind", "looks_like", "example")
 STEP_TYPES = ("given", "when", "then")
 NUMBER = re.compile(r"-?\d[\d,.]*")
+# A step function may take this argument (with a default of None): the Odoo language (fr_FR) of the phrase as the
+# scenario wrote it, None for English; e.g. to read Odoo's field labels in the language the table is written in.
+PHRASE_LANGUAGE = "phrase_language"
+DATE_KEYS = ("today", "tomorrow", "yesterday", "day", "week", "ahead", "ago")
+DATE_FORM_FIELDS = ("{count}", "{unit}")
 
 
 class TranslationError(ValueError):
@@ -63,6 +69,9 @@ class Language:
     areas: Mapping[str, str]  # step module -> its area's heading in this language
     columns: Mapping[str, str]  # a table column in this language -> the English column
     text: Mapping[str, str]  # the catalog's sentences, by key
+    dates: DateWords | None = None  # how relative dates are written: aujourd'hui, demain, dans 3 jours
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # English column -> {value here: English}
+    guide: Mapping[str, str] = field(default_factory=dict)  # the guide's texts, by key (docs/guide/<code>.md)
 
     @property
     def extra_types(self) -> dict[str, Callable[[str], object]]:
@@ -102,6 +111,10 @@ class TranslatedPhrase(parsers.cfparse):
         super().__init__(translation.text, extra_types=language.extra_types)
         self.language = language
         self.translation = translation
+
+    def parse_arguments(self, name: str) -> dict[str, Any]:
+        """The phrase's values, and its language for a step function that takes PHRASE_LANGUAGE."""
+        return {**super().parse_arguments(name), PHRASE_LANGUAGE: self.language.odoo}
 
 
 def _line_of(lines: list[str], text: str, start: int = 0) -> int:
@@ -156,8 +169,35 @@ def read_language(path: Path) -> Language:
                                          entry.get("description")))
     keywords = {kind: str(head[kind]) for kind in STEP_TYPES}
     keywords["and"] = str(head.get("and", keywords["given"]))
+    values = {str(column): {str(here): str(english) for here, english in mapping.items()}
+              for column, mapping in table.get("values", {}).items()}
     return Language(code, str(head["name"]), str(head["odoo"]), path, keywords, wordings, types, tuple(phrases),
-                    dict(table.get("areas", {})), dict(table.get("columns", {})), dict(table.get("catalog", {})))
+                    dict(table.get("areas", {})), dict(table.get("columns", {})), dict(table.get("catalog", {})),
+                    read_dates(table.get("dates"), path, lines), values, dict(table.get("guide", {})))
+
+
+def read_dates(table: Mapping[str, Any] | None, path: Path, lines: list[str]) -> DateWords | None:
+    """The [dates] section of a language file: its words for relative dates, each a list of strings."""
+    if table is None:
+        return None
+    where = f"{path}:{_line_of(lines, '[dates]')}"
+    missing = [key for key in DATE_KEYS if key not in table]
+    if missing:
+        raise TranslationError(f"{where}: [dates] needs {', '.join(missing)} (e.g. today = [\"aujourd'hui\"], "
+                               'day = ["jour", "jours"], ahead = ["dans {count} {unit}"], '
+                               'ago = ["il y a {count} {unit}"])')
+    words = {}
+    for key in DATE_KEYS:
+        value = table[key]
+        if not isinstance(value, list) or not value or not all(isinstance(word, str) and word for word in value):
+            raise TranslationError(f"{where}: [dates] {key} must be a list of words, e.g. {key} = [\"...\"]")
+        words[key] = tuple(value)
+    for key in ("ahead", "ago"):
+        for form in words[key]:
+            if not all(marker in form for marker in DATE_FORM_FIELDS):
+                raise TranslationError(f"{where}: [dates] {key} form {form!r} must hold {{count}} and {{unit}}, "
+                                       'e.g. "dans {count} {unit}"')
+    return DateWords(**words)
 
 
 def read_languages(directory: Path) -> list[Language]:
@@ -258,6 +298,20 @@ class Translations:
                     return english
         return None
 
+    def value(self, column: str, text: str) -> str:
+        """The English value a table cell of this (English) column stands for in any registered language, or text."""
+        folded = text.strip().casefold()
+        for language in self.languages.values():
+            for here, english in language.values.get(column, {}).items():
+                if here.casefold() == folded:
+                    return english
+        return text
+
+    def values_of(self, column: str) -> dict[str, str]:
+        """Value written in a registered language -> English value, for the cells of this (English) column."""
+        return {here: english for language in self.languages.values()
+                for here, english in language.values.get(column, {}).items()}
+
     def columns_of(self, english: Iterable[str]) -> dict[str, str]:
         """Translated column -> English column, for the English columns given."""
         wanted = {name.casefold() for name in english}
@@ -295,6 +349,8 @@ def register(directory: Path, step_modules: Iterable[str], namespace: MutableMap
                     raise RuntimeError("odoo_uat.authoring.i18n.register must be called at the top level of the "
                                        "loader module whose namespace it is given")
         REGISTERED.languages[language.code] = language
+        if language.dates is not None:
+            register_date_words(language.code, language.dates)
     return languages
 
 

@@ -9,10 +9,10 @@ import secrets
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from filelock import FileLock
 

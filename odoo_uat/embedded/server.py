@@ -6,8 +6,9 @@ import json
 import subprocess
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.customisation import Customisation

@@ -43,11 +43,14 @@ def keep_the_suite_s_languages():
     """A sample project's loader registers its own languages in-process: give the suite's back afterwards,
     or later tests in the same run (the French scenarios) would read the sample's columns."""
     from odoo_uat.authoring.i18n import REGISTERED
+    from odoo_uat.values import DATE_LANGUAGES
 
-    saved = dict(REGISTERED.languages)
+    saved, dates = dict(REGISTERED.languages), dict(DATE_LANGUAGES)
     yield
     REGISTERED.languages.clear()
     REGISTERED.languages.update(saved)
+    DATE_LANGUAGES.clear()
+    DATE_LANGUAGES.update(dates)
 
 
 LOADER = '''
@@ -104,7 +107,8 @@ def test_a_translation_is_one_more_phrase_of_the_same_step_function(project) -> 
     translated = by_phrase['je commande <qty> unité/unités de "<product>"']
     assert translated.func is by_phrase['I order <qty> units of "<product>"'].func
     assert translated.type == "when" and translated.keyword == "Quand"
-    assert translated.parser.parse_arguments('je commande 2,5 unités de "Bureau"') == {"qty": 2.5, "product": "Bureau"}
+    assert translated.parser.parse_arguments('je commande 2,5 unités de "Bureau"') == {"qty": 2.5, "product": "Bureau",
+                                                                                      "phrase_language": "fr_FR"}
 
 
 def test_an_example_is_made_from_the_english_one_when_the_file_has_none(project) -> None:
