@@ -43,12 +43,23 @@ def table(result: dict) -> str:
                          f"{step['render']:6.1f} {step['rpc']:6.1f}")
     scaling = result.get("scaling")
     if scaling:
-        lines += ["", "  pack wall time: " + ", ".join(
-            f"-n {row['workers']} {row['seconds']:.0f} s (x{row['speedup']:.2f}, {row['passed']}/{row['tests']} passed)"
-            for row in scaling)]
+        header = (f"  {'the pack':<28} {'wall':>7} {'speed-up':>9} {'passed':>8} {'requests/s':>11} "
+                  f"{'server busy/s':>14}")
+        lines += ["", header]
+        lines += [scaling_line(row) for row in scaling]
     if result.get("warm_start") is not None:
         lines += ["", f"  warm start (pytest start to the first step): {result['warm_start']:.1f} s"]
     return "\n".join(lines)
+
+
+def scaling_line(row: dict) -> str:
+    """One pass of the pack: its workers (and processes at once), wall time, speed-up, passes, server load."""
+    name = f"-n {row['workers']}" + (f" x {row['processes']} processes" if row.get("processes", 1) > 1 else "")
+    server = row.get("server") or {}
+    per_s = f"{server['requests_per_s']:.1f}" if server else "-"
+    busy = f"{server['server_busy_per_s']:.2f}" if server else "-"
+    return (f"  {name:<28} {row['seconds']:6.0f}s {'x' + format(row['speedup'], '.2f'):>9} "
+            f"{str(row['passed']) + '/' + str(row['tests']):>8} {per_s:>11} {busy:>14}")
 
 
 def speedups(walls: dict[int, float]) -> dict[int, float]:
@@ -62,7 +73,8 @@ def append_history(path: Path, result: dict) -> dict:
     entry = {key: result.get(key) for key in ("date", "commit", "odoo", "mode", "rounds", "warm_start")}
     entry["flows"] = {row["flow"]: {"floor": row["floor"], "ui": row["ui"], "ratio": row["ratio"]}
                       for row in result.get("flows", [])}
-    entry["scaling"] = {str(row["workers"]): row["seconds"] for row in result.get("scaling") or []}
+    entry["scaling"] = {str(row["workers"]) + (f"x{row['processes']}" if row.get("processes", 1) > 1 else ""):
+                        row["seconds"] for row in result.get("scaling") or []}
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as history:
         history.write(json.dumps(entry, sort_keys=True) + "\n")

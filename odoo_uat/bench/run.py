@@ -75,6 +75,8 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
 REPORTS = ROOT / "reports"
 HISTORY = REPORTS / "bench-history.jsonl"
 SCALING_WORKERS = (1, 2, 4)
+SHARED_SERVER_PROCESSES = 2  # pytest runs at once against one server, standing in for two machines
+SHARED_SERVER_WORKERS = 2
 
 
 def pytest_command(*args: str) -> list[str]:
@@ -151,34 +153,58 @@ def compare_flows(target, odoo, rounds: int, result: dict) -> list[dict]:
     return [flow_row(flow.name, floors[flow.name], ui[flow.name]) for flow in FLOWS]
 
 
-def run_pack(target, workers: int) -> dict:
-    """The whole pack against the server, as a subprocess: its wall time and counts."""
-    junit = REPORTS / f"bench-pack-n{workers}.xml"
+def run_pack(target, workers: int, processes: int = 1) -> dict:
+    """The whole pack against the server, as `processes` pytest runs at once (machines sharing one server):
+    the wall time, the counts over all of them, and the server's load (embedded: read from its log)."""
+    from odoo_uat.bench.server_load import LogWindow
+
     options, env = against(target)
-    command = pytest_command("features", *options, f"--junitxml={junit}",
-                             f"--step-profile={REPORTS / f'bench-pack-n{workers}-profile.json'}")
-    if workers > 1:
-        command += ["-n", str(workers)]
-    print(f"  the pack with -n {workers}")
+    runs = []
+    for index in range(1, processes + 1):
+        name = f"bench-pack-n{workers}" + (f"-p{index}" if processes > 1 else "")
+        command = pytest_command("features", *options, f"--junitxml={REPORTS / f'{name}.xml'}",
+                                 f"--step-profile={REPORTS / f'{name}-profile.json'}")
+        if workers > 1:
+            command += ["-n", str(workers)]
+        runs.append((REPORTS / f"{name}.xml", command))
+    print(f"  the pack with -n {workers}" + (f", {processes} pytest processes at once" if processes > 1 else ""))
+    window = LogWindow(target.log_path)
+    window.open()
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=False)
-    counts = junit_counts(junit)
-    failed = counts["failures"] + counts["errors"]
-    return {"workers": workers, "seconds": round(time.perf_counter() - start, 1), "tests": counts["tests"],
-            "passed": counts["tests"] - failed - counts["skipped"], "failed": failed}
+    children = [subprocess.Popen(command, cwd=ROOT, env=env) for _, command in runs]
+    for child in children:
+        child.wait()
+    seconds = time.perf_counter() - start
+    totals = {"tests": 0, "failed": 0, "skipped": 0}
+    for junit, _ in runs:
+        counts = junit_counts(junit)
+        totals["tests"] += counts["tests"]
+        totals["failed"] += counts["failures"] + counts["errors"]
+        totals["skipped"] += counts["skipped"]
+    load = window.close(seconds)
+    return {"workers": workers, "processes": processes, "seconds": round(seconds, 1), "tests": totals["tests"],
+            "passed": totals["tests"] - totals["failed"] - totals["skipped"], "failed": totals["failed"],
+            **({"server": load.as_json()} if load is not None else {})}
 
 
 def scaling(target, result: dict) -> list[dict]:
-    """The pack's wall time per worker count, the speed-up over -n 1, and the pack's slowest steps."""
+    """The pack's wall time per worker count, the speed-up over -n 1, two packs at once against the one
+    server (two machines sharing a staging), the server's load in each, and the pack's slowest steps."""
     from odoo_uat.bench.profile import slowest_steps, totals
     from odoo_uat.bench.report import speedups
 
     rows = [run_pack(target, workers) for workers in SCALING_WORKERS]
     gains = speedups({row["workers"]: row["seconds"] for row in rows})
+    rows = [{**row, "speedup": gains[row["workers"]]} for row in rows]
+    shared = run_pack(target, SHARED_SERVER_WORKERS, SHARED_SERVER_PROCESSES)
+    # Two packs' work in that wall time: the speed-up counts each pack as one -n 1 pack's worth.
+    base = rows[0]["seconds"]
+    rows.append({**shared, "speedup": round(SHARED_SERVER_PROCESSES * base / shared["seconds"], 2)
+                 if shared["seconds"] else 0.0})
     profile = json.loads((REPORTS / "bench-pack-n1-profile.json").read_text())["tests"]
     result["profile_totals"] = totals(profile)
     result["slowest_steps"] = slowest_steps(profile)
-    return [{**row, "speedup": gains[row["workers"]]} for row in rows]
+    return rows
 
 
 def warm_start(settings, target, flow) -> float | None:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from odoo_uat.bench.profile import intersect, slowest_steps, split_step, totals, union
+from odoo_uat.bench.server_load import LogWindow
 from odoo_uat.bench.report import append_history, flow_row, speedups, table
 
 
@@ -74,7 +76,11 @@ RESULT = {"odoo": "19.0", "mode": "embedded", "commit": "abc1234", "date": "2026
           "flows": [flow_row("quote-to-ship", [3.0], [36.0]), flow_row("returns", [2.0], [])],
           "profile_totals": totals(PROFILE), "slowest_steps": slowest_steps(PROFILE),
           "scaling": [{"workers": 1, "seconds": 300.0, "speedup": 1.0, "passed": 18, "tests": 18},
-                      {"workers": 2, "seconds": 200.0, "speedup": 1.5, "passed": 18, "tests": 18}]}
+                      {"workers": 2, "seconds": 200.0, "speedup": 1.5, "passed": 18, "tests": 18,
+                       "server": {"requests": 4000, "requests_per_s": 20.0, "server_busy_s": 150.0,
+                                  "server_busy_per_s": 0.75}},
+                      {"workers": 2, "processes": 2, "seconds": 330.0, "speedup": 1.82, "passed": 36,
+                       "tests": 36}]}
 
 
 def test_the_table_shows_each_flow_the_profile_scaling_and_warm_start():
@@ -83,7 +89,8 @@ def test_the_table_shows_each_flow_the_profile_scaling_and_warm_start():
     assert "returns" in text and " -" in text  # no passing UI round: no ratio, said plainly
     assert "steps 9.0 s: code 1.0 s (11%)" in text
     assert text.index("When y") < text.index("When z")
-    assert "-n 2 200 s (x1.50, 18/18 passed)" in text
+    assert re.search(r"-n 2 +200s +x1.50 +18/18 +20.0 +0.75", text)
+    assert re.search(r"-n 2 x 2 processes +330s +x1.82 +36/36 +- +-", text)  # no server log: no load
     assert "warm start (pytest start to the first step): 12.5 s" in text
 
 
@@ -99,4 +106,20 @@ def test_history_appends_one_line_per_run(tmp_path):
     assert [line["commit"] for line in lines] == ["abc1234", "def5678"]
     assert lines[0]["odoo"] == "19.0" and lines[0]["date"] == "2026-01-01T00:00:00+00:00"
     assert lines[0]["flows"]["quote-to-ship"] == {"floor": 3.0, "ui": 36.0, "ratio": 12.0}
-    assert lines[0]["scaling"] == {"1": 300.0, "2": 200.0}
+    assert lines[0]["scaling"] == {"1": 300.0, "2": 200.0, "2x2": 330.0}
+
+
+def test_the_servers_load_is_read_from_its_request_lines(tmp_path):
+    log = tmp_path / "odoo.log"
+    log.write_text("2026-11-28 23:03:57,046 1 INFO ? odoo.service.server: HTTP service (werkzeug) running\n")
+    window = LogWindow(log)
+    window.open()
+    with log.open("a") as handle:
+        handle.write('2026 1 INFO db werkzeug: 127.0.0.1 - - [28/Nov/2026 23:04:00] "POST /jsonrpc HTTP/1.1" '
+                     '200 - 10 0.010 0.371\n')
+        handle.write('2026 1 INFO db werkzeug: 127.0.0.1 - - [28/Nov/2026 23:04:01] "GET /odoo HTTP/1.1" '
+                     '303 - 3 0.020 0.100\n')
+        handle.write("2026 1 INFO db odoo.modules.registry: Caches invalidated\n")
+    load = window.close(wall_seconds=2.0)
+    assert load.as_json() == {"requests": 2, "requests_per_s": 1.0, "server_busy_s": 0.5, "server_busy_per_s": 0.25}
+    assert LogWindow(None).close(1.0) is None  # an existing server: its log is not ours to read
