@@ -81,9 +81,10 @@ class DateWords:
     @property
     def examples(self) -> tuple[str, ...]:
         """Dates as this language writes them: today, tomorrow, today + 3 days, in 3 days, 2 weeks ago."""
-        plural_day, plural_week = self.day[-1], self.week[-1]
-        return (self.today[0], self.tomorrow[0], f"{self.today[0]} + 3 {plural_day}",
-                self.ahead[0].format(count=3, unit=plural_day), self.ago[0].format(count=2, unit=plural_week))
+        # The plural after "+" is the second form, after "in"/"ago" the last (German: heute + 3 Tage, in 3 Tagen).
+        plus_days, in_days, weeks = self.day[min(1, len(self.day) - 1)], self.day[-1], self.week[-1]
+        return (self.today[0], self.tomorrow[0], f"{self.today[0]} + 3 {plus_days}",
+                self.ahead[0].format(count=3, unit=in_days), self.ago[0].format(count=2, unit=weeks))
 
     def patterns(self) -> list[tuple[re.Pattern[str], int]]:
         """Each way of writing a relative date in this language, with its direction (+1, -1; 0: a day word)."""

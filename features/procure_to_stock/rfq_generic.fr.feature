@@ -41,6 +41,25 @@ Fonctionnalité: Demandes de prix, écrites avec les phrases génériques en fra
     Et "Oak Pallet" a 10 unités en stock dans "WH/Stock"
     Et "Pine Crate" a 5 unités en stock dans "WH/Stock"
 
+  Scénario: Un acheteur retrouve les demandes de prix d'un fournisseur
+    Étant donné les enregistrements "Catégorie de produits" suivants :
+      | Nom   | Méthode de coût |
+      | Chêne | Prix standard   |
+    Et les enregistrements "Bon de commande fournisseur" suivants :
+      | Fournisseur  | Référence fournisseur | Échéance de commande |
+      | Oak Supplies | OAK-1                 | dans 3 jours         |
+      | Oak Supplies | OAK-2                 | demain               |
+      | Pine Traders | PIN-7                 | aujourd'hui          |
+    Et que je suis connecté en tant que "Acheteur"
+    Quand j'ouvre "Achats / Commandes / Demandes de prix"
+    Et je filtre "Fournisseur" sur "Oak Supplies"
+    Alors la liste affiche 2 enregistrements
+    Quand je recherche "OAK-2"
+    Alors la liste affiche 1 enregistrement
+    Quand j'ouvre l'enregistrement "Oak Supplies"
+    Alors le statut est "Demande de prix"
+    Et le champ "Référence fournisseur" vaut "OAK-2"
+
   Scénario: Une commande fournisseur confirmée ne peut pas être supprimée
     Étant donné que je suis connecté en tant que "Acheteur"
     Quand j'ouvre "Achats / Commandes / Demandes de prix"

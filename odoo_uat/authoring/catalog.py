@@ -3,6 +3,7 @@ steps/i18n/), and enforce the step modules' docstring convention."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,11 @@ from odoo_uat.authoring.step_registry import (
 )
 
 CATALOG = Path("docs/steps.md")
+GUIDE_TEMPLATES = Path("docs/guide")  # docs/guide/<code>.md: a language's guide, with {{...}} placeholders
+GUIDE = Path("docs/writing-scenarios.md")
+# {{keyword.when}}, {{example:I save}}, {{phrase:I save}}, {{dates}}, {{values.Type}}, {{columns}}, {{catalog}}...
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[\w.]+)\s*(?::\s*(?P<argument>.*?))?\s*\}\}(?!\})")
+GHERKIN_FENCE = "```gherkin"
 OUT_OF_DATE = f"{CATALOG} is out of date: run make catalog"
 OUT_OF_DATE_OTHER = "{path} is out of date: run make catalog"
 STEP_FUNCTION_NAME = "_"  # pytest-bdd's recommendation: the phrase is the name
@@ -169,6 +175,114 @@ def _column(column: str, language: Language | None) -> str:
     return column.replace(name, translated, 1) if translated else column
 
 
+class GuideError(ValueError):
+    """A guide template names a phrase, a keyword or a table that its language file does not have."""
+
+
+def guide_path(language: str) -> Path:
+    """docs/writing-scenarios.<code>.md, generated from docs/guide/<code>.md."""
+    return GUIDE.with_suffix(f".{language}.md")
+
+
+def render_guide(template: Path, registry: Registry, language: Language, where: Path | None = None) -> str:
+    """A language's guide: the template with its placeholders filled from the language file and the phrases;
+    every step line of a ```gherkin block must be a phrase of the language (or English)."""
+    shown = where or template
+    definitions = [definition for definition in registry.steps if definition.language in (language.code, ENGLISH)]
+    by_english = {definition.parser.translation.english: definition for definition in registry.steps
+                  if definition.translated is language}
+    lines = template.read_text(encoding="utf-8").splitlines()
+    notice = language.guide.get("generated", f"Generated from {shown.as_posix()} and {language.path.name} by "
+                                             "`make catalog`: do not edit.")
+    out = [f"<!-- {notice.format(template=shown.as_posix())} -->", ""]
+    in_gherkin = False
+    for number, line in enumerate(lines, 1):
+        where_line = f"{shown}:{number}"
+        text = PLACEHOLDER.sub(lambda found, at=where_line: _filled(found, language, by_english, at), line)
+        stripped = text.strip()
+        if stripped.startswith("```"):
+            in_gherkin = stripped == GHERKIN_FENCE and not in_gherkin
+        elif in_gherkin:
+            _check_step_line(stripped, language, definitions, f"{shown}:{number}")
+        out.append(text)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _filled(found: re.Match[str], language: Language, by_english: dict[str, StepDef], where: str) -> str:
+    """The text of one {{placeholder}} of a guide template."""
+    name, argument = found["name"], found["argument"]
+    if name in ("example", "phrase"):
+        definition = by_english.get(argument or "")
+        if definition is None:
+            raise GuideError(f"{where}: {language.path.name} translates no phrase {argument!r}; write the English "
+                             "phrase exactly as in its step module (the catalog steps.md lists them)")
+        return definition.example if name == "example" else f"{definition.keyword} {definition.phrase}"
+    if name.startswith("keyword."):
+        kind = name.partition(".")[2]
+        if kind not in language.keywords:
+            raise GuideError(f"{where}: no keyword {kind!r}; use keyword.given, keyword.when, keyword.then or "
+                             "keyword.and")
+        return language.keywords[kind]
+    if name == "dates":
+        if language.dates is None:
+            raise GuideError(f"{where}: {{{{dates}}}} needs a [dates] section in {language.path}")
+        return ", ".join(f"`{example}`" for example in language.dates.examples)
+    if name.startswith("values."):
+        column = name.partition(".")[2]
+        values = language.values.get(column)
+        if not values:
+            raise GuideError(f"{where}: {language.path.name} has no [values.{column}] section")
+        return ", ".join(f"`{here}` ({english})" for here, english in values.items())
+    if name.startswith("column."):
+        english = name.partition(".")[2]
+        return next((here for here, column in language.columns.items() if column == english), english)
+    if name == "columns":
+        return ", ".join(f"`{here}`" for here in language.columns)
+    simple = {"code": language.code, "odoo": language.odoo, "name": language.name,
+              "catalog": catalog_path(language.code).name}
+    if name in simple:
+        return simple[name]
+    raise GuideError(f"{where}: unknown placeholder {{{{{name}}}}}; known: example:<English phrase>, "
+                     "phrase:<English phrase>, keyword.given|when|then|and, dates, values.<column>, column.<column>, "
+                     "columns, code, odoo, name, catalog")
+
+
+def _check_step_line(line: str, language: Language, definitions: list[StepDef], where: str) -> None:
+    """A step line of a guide's Gherkin block is a phrase of the language or English; anything else is left."""
+    if not line or line.startswith(("#", "@", "|", '"""')):
+        return
+    keyword, text = language.strip_keyword(line)
+    if keyword is None:
+        keyword, text = _strip_english(line)
+    if keyword is None:
+        return  # Fonctionnalité:, Scénario:, a description line
+    if not any(definition.matches(text) for definition in definitions):
+        raise GuideError(f"{where}: the guide quotes {line!r}, which is no phrase of {language.path.name} "
+                         f"nor an English one; write one of {catalog_path(language.code).name}")
+
+
+def _strip_english(line: str) -> tuple[str | None, str]:
+    """('When', 'the rest') for an English step line, (None, line) otherwise."""
+    for keyword in ("Given", "When", "Then", "And", "But"):
+        if line.startswith(keyword + " "):
+            return keyword, line[len(keyword):].strip()
+    return None, line
+
+
+def guides(root: Path, registry: Registry) -> dict[Path, str]:
+    """Each generated guide (docs/writing-scenarios.<code>.md) and its text, for the templates of docs/guide/."""
+    known = languages(registry)
+    rendered = {}
+    for template in sorted((root / GUIDE_TEMPLATES).glob("*.md")):
+        language = known.get(template.stem)
+        if language is None:
+            raise GuideError(f"{template}: no language file steps/i18n/{template.stem}.toml translates phrases; "
+                             f"name the template after one of {', '.join(sorted(known)) or 'none'}")
+        rendered[guide_path(language.code)] = render_guide(template, registry, language,
+                                                           template.relative_to(root))
+    return rendered
+
+
 def convention_problems(registry: Registry, root: Path) -> list[ModuleProblem]:
     """Where step modules break the convention the catalog and the lint rely on."""
     problems = list(registry.import_errors)
@@ -249,6 +363,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             count = sum(definition.language == (language.code if language else ENGLISH)
                         for definition in registry.steps)
             print(f"wrote {path}: {count} phrase(s)")
+    try:
+        rendered = guides(root, registry)
+    except GuideError as error:
+        print(error)
+        return 1
+    for path, text in rendered.items():
+        target = root / path
+        if args.check:
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                print(OUT_OF_DATE_OTHER.format(path=path))
+                status = 1
+        else:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {path} from {GUIDE_TEMPLATES / path.name.split('.')[-2]}.md")
     problems = convention_problems(registry, root)
     for problem in problems:
         print(problem)
