@@ -23,6 +23,7 @@ from odoo_uat.embedded.runtime import OdooRuntime, Progress, spawn, tail, termin
 TEMPLATE_PREFIX = "uat_tpl_"
 TEMPLATE_FORMAT = 2  # bump when templates are built differently, so old ones are not cloned
 BUILD_PREFIX = "uat_build_"
+BASE_LANGUAGE = "en_US"  # the database's own language, as Odoo creates it
 RUN_NAME = re.compile(r"^uat_\d{8}_\d{6}_[0-9a-f]{4}$")
 SAFE_NAME = re.compile(r"^[a-z0-9_]{1,63}$")
 TEMPLATE_LOCK_TIMEOUT = 3600
@@ -56,7 +57,7 @@ def template_name(series: str, where: str, modules: Iterable[str], addon_package
     """The template's base name: a hash of the source tree, the modules, the addon packages and the languages."""
     parts: list[object] = [TEMPLATE_FORMAT, series, where, sorted(set(modules)), sorted(set(addon_packages))]
     if languages:  # without languages the name stays what it was: existing templates are kept
-        parts.append(sorted(set(languages)))
+        parts.append(list(loaded_languages(languages)))
     key = json.dumps(parts)
     return TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
 
@@ -88,9 +89,21 @@ class TemplateSpec:
         return custom_template_name(self.base, self.custom)
 
 
+def loaded_languages(languages: Iterable[str]) -> tuple[str, ...]:
+    """The languages a template loads: English first, then the others sorted; none when no role has one.
+
+    Odoo makes the first language of --load-language the database's own (res.lang.install_lang: the default
+    language of partners, the company's and the administrator's), so English stays first: only the roles
+    that name a language see it, as on a database where an administrator installed one.
+    """
+    others = sorted(set(languages) - {BASE_LANGUAGE})
+    return (BASE_LANGUAGE, *others) if others else ()
+
+
 def language_args(languages: Sequence[str]) -> list[str]:
     """Odoo's option that activates languages and loads their translations while the database is created."""
-    return [f"--load-language={','.join(languages)}"] if languages else []
+    loaded = loaded_languages(languages)
+    return [f"--load-language={','.join(loaded)}"] if loaded else []
 
 
 @dataclass(frozen=True)
@@ -401,7 +414,7 @@ class Databases:
         missing = self._missing_modules(db, ["base", *modules])
         if returncode != 0 or missing:
             raise build_failure(log, returncode, list(modules), "install", missing, custom)
-        inactive = self._inactive_languages(db, languages)
+        inactive = self._inactive_languages(db, loaded_languages(languages))
         if inactive:
             raise EmbeddedError(f"Odoo did not activate the language(s) {', '.join(inactive)} that the roles file "
                                 f"names (language = ...): write Odoo language codes such as fr_FR, es_ES. See {log}.")

@@ -68,9 +68,18 @@ def test_the_template_spec_of_the_embedded_odoo_holds_the_languages(tmp_path):
     assert EmbeddedOdoo(source, tmp_path / "cache", modules=MODULES).template_spec.languages == ()
 
 
-def test_odoo_loads_the_languages_with_one_option():
-    assert language_args(["es_ES", "fr_FR"]) == ["--load-language=es_ES,fr_FR"]
-    assert language_args([]) == []
+def test_odoo_loads_the_languages_with_one_option_english_first():
+    # Odoo makes the first loaded language the database's own (partners', company's, administrator's).
+    assert language_args(["fr_FR", "es_ES"]) == ["--load-language=en_US,es_ES,fr_FR"]
+    assert language_args(["en_US", "fr_FR"]) == ["--load-language=en_US,fr_FR"]
+    assert language_args([]) == language_args(["en_US"]) == []
+
+
+def test_a_template_that_made_a_language_the_databases_own_is_not_reused():
+    # The first build with fr_FR alone made French the administrator's language: its name must not come back.
+    key = json.dumps([TEMPLATE_FORMAT, "19.0", "/src", sorted(MODULES), [], ["fr_FR"]])
+    assert template_name("19.0", "/src", MODULES, (), ["fr_FR"]) != \
+        TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
 class Cluster:
@@ -95,7 +104,7 @@ def building(tmp_path: Path, active: list[str], monkeypatch) -> tuple[Databases,
 def test_the_template_is_built_with_the_languages_loaded(tmp_path, monkeypatch):
     databases, calls = building(tmp_path, ["en_US", "fr_FR"], monkeypatch)
     databases._build("uat_build_x", None, MODULES, tmp_path / "odoo.conf", tmp_path / "log", (), ("fr_FR",))
-    assert calls == [["-i", "base,sale_management,stock", "--load-language=fr_FR"]]
+    assert calls == [["-i", "base,sale_management,stock", "--load-language=en_US,fr_FR"]]
 
 
 def test_a_language_odoo_did_not_activate_stops_the_build_naming_it(tmp_path, monkeypatch):
