@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from odoo_uat.web.browser import WEB_CLIENT_READY
+from odoo_uat.web.browser import WEB_CLIENT_READY, check_logged_in
 
 # Odoo's router (web/core/browser/router.js) loads the state of the URL on a popstate event that carries a
 # state; the web client turns off pointer events on <body> until that state is loaded (webclient.js ROUTE_CHANGE).
@@ -31,4 +31,5 @@ def open_action(page: Page, action_xmlid: str, record: int | str | None = None) 
         page.wait_for_function(STATE_LOADED_JS)
     else:
         page.goto(url)
+        check_logged_in(page, f"the page that opened {url}")
     expect(page.locator(WEB_CLIENT_READY)).to_be_visible()

@@ -36,6 +36,8 @@ ENVIRONMENT_ERROR = (
     r"|timed out|Timeout \d+ms exceeded|ERR_CONNECTION|ERR_NAME_NOT_RESOLVED"
     r"|Name or service not known|Temporary failure in name resolution|No route to host"
     r"|502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out|SettingsError"
+    # The server ended a role's logged-in session (odoo_uat.web.browser.SessionEnded).
+    r"|SessionEnded"
     # An HTTP 5xx answer to an RPC call: Odoo reports business errors in a JSON body with HTTP 200,
     # so a bare 5xx comes from the server or a proxy in front of it failing.
     r"|HTTP Error 5\d\d|" + STOPPED_ANSWERING

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, StorageState, expect
@@ -34,6 +35,20 @@ ROOT_CHROMIUM_ARGS = [
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
 WEB_CLIENT_READY = ".o_web_client .o_action_manager"
 HOME = "/odoo"
+LOGIN_PATH = "/web/login"  # where Odoo sends a page whose session it no longer knows
+
+
+class SessionEnded(RuntimeError):
+    """Odoo sent a logged-in page to its login form: the server ended that session."""
+
+
+def check_logged_in(page: Page, who: str) -> None:
+    """Raise SessionEnded, saying whose session and where to look, when the page is on Odoo's login form."""
+    if urlparse(page.url).path.startswith(LOGIN_PATH):
+        raise SessionEnded(
+            f"Odoo answered {who} with its login form: the server ended that logged-in session. Odoo's log at "
+            "this time says why (the user's password, login or active flag written, its devices revoked, the "
+            "database restored or its sessions folder emptied).")
 
 
 def configure_expect() -> None:

@@ -17,6 +17,7 @@ from odoo_uat.web.browser import (
     WEB_CLIENT_READY,
     Evidence,
     RoleStates,
+    check_logged_in,
 )
 from odoo_uat.web.clean_state import leave_clean
 
@@ -99,6 +100,7 @@ class RolePages:
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         page = context.new_page()
         page.goto(HOME, timeout=FIRST_LOAD_TIMEOUT_MS)
+        check_logged_in(page, f'the "{role.name}" user\'s ({role.login}) first page, right after its login')
         expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
         if not leave_clean(page):
             context.close()

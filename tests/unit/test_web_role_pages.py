@@ -166,3 +166,17 @@ def test_evidence_keeps_what_the_options_ask() -> None:
     assert retain.keeps_trace(True) and not retain.keeps_trace(False)
     assert retain.keeps_screenshot(True) and not retain.keeps_screenshot(False)
     assert Evidence(tracing="on").keeps_trace(False) and not Evidence().keeps_trace(True)
+
+
+def test_a_page_sent_to_the_login_form_says_the_server_ended_the_session() -> None:
+    from odoo_uat.web.browser import SessionEnded, check_logged_in
+
+    class OnLogin:
+        url = "http://127.0.0.1:8069/web/login?redirect=%2Fodoo"
+
+    class InClient:
+        url = "http://127.0.0.1:8069/odoo/action-sale.action_orders"
+
+    check_logged_in(InClient(), "a page")  # type: ignore[arg-type]
+    with pytest.raises(SessionEnded, match="Sales coordinator.*login form: the server ended"):
+        check_logged_in(OnLogin(), 'the "Sales coordinator" page')  # type: ignore[arg-type]
