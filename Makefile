@@ -77,7 +77,7 @@ test: setup browser ## The framework's own tests, the end-to-end ones too when a
 lint: setup ## Check every feature file: syntax, steps, tags, names (no Odoo, no browser)
 	$(PY) -m odoo_uat.authoring.lint features
 
-catalog: setup ## Regenerate docs/steps.md from the step definitions
+catalog: setup ## Regenerate docs/steps*.md and docs/writing-scenarios.<code>.md from the step definitions and steps/i18n/
 	$(PY) -m odoo_uat.authoring.catalog
 
 setup: $(STAMP)

@@ -65,7 +65,7 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
 
 @given("the following products exist:")
 def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -> None:
-    """Create products in one call. Columns: Name, Type (Goods/Service), Sales price, Cost, Category, Vendor, Internal reference.
+    """Create products in one call. Columns: Name, Type (Goods/Service/Consumable), Sales price, Cost, Category, Vendor, Internal reference.
 
     Example: Given the following products exist:
     """

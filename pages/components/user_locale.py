@@ -4,45 +4,16 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
-from odoo_uat.values import parse_number
+from odoo_uat.values import is_date, parse_date, parse_number  # noqa: F401 - dates in every registered language
 from pages.components.labels import WebSession
 
-# Dates a scenario may write: today, tomorrow, yesterday, "today + 3 days", "today - 2 weeks", 2026-12-31.
-RELATIVE_DATE = re.compile(r"^\s*(today|tomorrow|yesterday)\s*(?:([+-])\s*(\d+)\s*(day|week)s?)?\s*$", re.IGNORECASE)
-ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
-DAY_OFFSETS = {"today": 0, "tomorrow": 1, "yesterday": -1}
-UNIT_DAYS = {"day": 1, "week": 7}
 # A date typed into a datetime field gets midday: whatever the user's timezone, it stays that day.
 DEFAULT_TIME = time(12, 0)
 MINUS = "\\-\u2212"  # inside a character class
 # A value written as an amount: digits and separators, maybe a sign and a currency symbol ("$ 1,250.00", "-5").
 AMOUNT = re.compile(r"^\s*[^\w\s]?\s*[-\u2212]?\s*[^\w\s]?\s*\d[\d.,\s\u00a0\u202f]*[^\w\s]?\s*$")
-
-
-def is_date(text: str) -> bool:
-    """Whether `text` is a date expression this suite understands."""
-    return bool(RELATIVE_DATE.match(text) or ISO_DATE.match(text))
-
-
-def parse_date(text: str, today: date | None = None) -> date | datetime:
-    """'today', 'today + 3 days', 'tomorrow', '2026-12-31', '2026-12-31 14:30' -> a date (or datetime with a time)."""
-    today = today or date.today()
-    relative = RELATIVE_DATE.match(text)
-    if relative:
-        word, sign, count, unit = relative.groups()
-        days = DAY_OFFSETS[word.casefold()]
-        if sign:
-            days += (1 if sign == "+" else -1) * int(count) * UNIT_DAYS[unit.casefold()]
-        return today + timedelta(days=days)
-    iso = ISO_DATE.match(text)
-    if iso:
-        year, month, day, hour, minute, second = iso.groups()
-        if hour is None:
-            return date(int(year), int(month), int(day))
-        return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
-    raise ValueError(f"{text!r} is not a date: write today, today + 3 days, tomorrow, or 2026-12-31")
 
 
 def as_datetime(value: date | datetime) -> datetime:
