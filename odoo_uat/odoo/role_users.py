@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from filelock import FileLock
+from odoorpc.error import RPCError
 
 from odoo_uat.odoo.compat import Compat
 from odoo_uat.odoo.roles import Role, Roles, extra_rights, ids_of, role_group_ids
@@ -33,25 +34,47 @@ class RoleUsers:
         if role.name not in self._ready:
             password = role.password(self.target.password, self.target.db)
             groups = self._groups(role)
-            users = self.odoo.env["res.users"]
             with self._lock:
                 if role.language:  # the user sees menus, labels, numbers and dates in it
                     self._install_language(role)
                     groups = {**groups, "lang": role.language}
-                found = users.with_context(active_test=False).search([("login", "=", role.login)])
-                if not found:
-                    # An email address: Odoo refuses to post chatter messages for a user without one.
-                    found = [users.create({"name": f"UAT {role.name}", "login": role.login, "password": password,
-                                           "email": f"{role.login}@example.com", **groups})]
-                else:
-                    users.browse(found).write({**groups, "active": True, "email": f"{role.login}@example.com"})
-                    # Writing the password logs out every session of the user (other workers'
-                    # too), so only when it is not already the one every worker derives.
-                    if not self._can_log_in(role.login, password):
-                        users.browse(found).write({"password": password})
-                self._mark(found[0])
+                existing = self._find(role)
+                created = None if existing else self._create(role, password, groups)
+                # _create gives None when another machine created the user meanwhile (this lock is per machine).
+                user_id = created or existing or self._find(role)
+                if not created:
+                    self._update(user_id, role, password, groups)
+                self._mark(user_id)
             self._ready[role.name] = (role, password)
         return self._ready[role.name]
+
+    def _find(self, role: Role) -> int | None:
+        """The id of the role's user, archived or not."""
+        found = self.odoo.env["res.users"].with_context(active_test=False).search([("login", "=", role.login)])
+        return found[0] if found else None
+
+    def _create(self, role: Role, password: str, groups: dict) -> int | None:
+        """Create the role's user; None when another machine running the suite against this server created it
+        first (Odoo refuses a second user with the same login)."""
+        try:
+            # An email address: Odoo refuses to post chatter messages for a user without one.
+            user_id = self.odoo.env["res.users"].create({"name": f"UAT {role.name}", "login": role.login,
+                                                         "password": password,
+                                                         "email": f"{role.login}@example.com", **groups})
+        except RPCError:
+            if self._find(role) is None:
+                raise
+            return None
+        return user_id
+
+    def _update(self, user_id: int, role: Role, password: str, groups: dict) -> None:
+        """Give an existing role user the role's groups, make it active; its password only when it differs."""
+        users = self.odoo.env["res.users"]
+        users.browse([user_id]).write({**groups, "active": True, "email": f"{role.login}@example.com"})
+        # Writing the password logs out every session of the user (other workers'
+        # too), so only when it is not already the one every worker derives.
+        if not self._can_log_in(role.login, password):
+            users.browse([user_id]).write({"password": password})
 
     def _install_language(self, role: Role) -> None:
         """Activate the role's language and load its translations (Settings / Translations), once per database."""
