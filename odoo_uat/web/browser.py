@@ -42,9 +42,14 @@ class SessionEnded(RuntimeError):
     """Odoo sent a logged-in page to its login form: the server ended that session."""
 
 
+def on_login_form(page: Page) -> bool:
+    """Whether Odoo sent this page to its login form."""
+    return urlparse(page.url).path.startswith(LOGIN_PATH)
+
+
 def check_logged_in(page: Page, who: str) -> None:
     """Raise SessionEnded, saying whose session and where to look, when the page is on Odoo's login form."""
-    if urlparse(page.url).path.startswith(LOGIN_PATH):
+    if on_login_form(page):
         raise SessionEnded(
             f"Odoo answered {who} with its login form: the server ended that logged-in session. Odoo's log at "
             "this time says why (the user's password, login or active flag written, its devices revoked, the "
@@ -85,6 +90,14 @@ class RoleStates:
         if role.name not in self._states:
             self._states[role.name] = self._login(role, password)
         return self._states[role.name]
+
+    def has(self, role: Role) -> bool:
+        """Whether this worker already holds a login of the role (made for an earlier scenario)."""
+        return role.name in self._states
+
+    def forget(self, role: Role) -> None:
+        """Drop the role's stored state (its session ended on the server): the next `state` logs in again."""
+        self._states.pop(role.name, None)
 
     def cookie_values(self) -> list[str]:
         """The values of every cookie these states hold (session ids), for masking evidence."""

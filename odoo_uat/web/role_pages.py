@@ -18,6 +18,7 @@ from odoo_uat.web.browser import (
     Evidence,
     RoleStates,
     check_logged_in,
+    on_login_form,
 )
 from odoo_uat.web.clean_state import leave_clean
 
@@ -94,18 +95,31 @@ class RolePages:
             self._close(role_name)
 
     def _open(self, role: Role, password: str) -> Page:
-        """A new context logged in as the role, its web client booted once (assets cached), then blank."""
+        """A new context logged in as the role, its web client booted once (assets cached), then blank.
+
+        The worker's stored login of the role may have ended on the server since (an earlier scenario saw it
+        end): then the role logs in once more. A login that ends at once is SessionEnded."""
+        stored = self.states.has(role)
+        page = self._new_page(role, password)
+        if stored and on_login_form(page):
+            page.context.close()
+            self.states.forget(role)
+            page = self._new_page(role, password)
+        check_logged_in(page, f'the "{role.name}" user\'s ({role.login}) first page, right after its login')
+        expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+        if not leave_clean(page):
+            page.context.close()
+            raise RuntimeError(f'The web client of the "{role.name}" user ({role.login}) could not be left '
+                               f"clean after its first load at {HOME} (odoo_uat/web/clean_state.py).")
+        return page
+
+    def _new_page(self, role: Role, password: str) -> Page:
+        """A page in a new context with the role's stored login, at the web client's home."""
         context = self.browser.new_context(**self.context_args, storage_state=self.states.state(role, password))
         self.opened += 1
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         page = context.new_page()
         page.goto(HOME, timeout=FIRST_LOAD_TIMEOUT_MS)
-        check_logged_in(page, f'the "{role.name}" user\'s ({role.login}) first page, right after its login')
-        expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
-        if not leave_clean(page):
-            context.close()
-            raise RuntimeError(f'The web client of the "{role.name}" user ({role.login}) could not be left '
-                               f"clean after its first load at {HOME} (odoo_uat/web/clean_state.py).")
         return page
 
     def _close(self, role_name: str) -> None:

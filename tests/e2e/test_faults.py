@@ -53,6 +53,13 @@ def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     fault = os.environ["FAULT"]
     if fault == "kill-odoo":
         request.config.stash[STATE].server.process.kill()
+    elif fault == "end-session":  # the role user's password written again (same value, new hash): its sessions end
+        from odoo_uat.web.browser import ACTING_KEY
+        role = request.node.stash[ACTING_KEY].role
+        target, odoo = request.getfixturevalue("odoo_target"), request.getfixturevalue("odoo")
+        users = odoo.env["res.users"]
+        users.browse(users.search([("login", "=", role.login)])).write(
+            {"password": role.password(target.password, target.db)})
     elif fault == "sigint":
         open(os.environ["FAULT_MARK"], "w").write(str(os.getpid()))
         os.kill(os.getpid(), signal.SIGINT)
@@ -233,6 +240,17 @@ def test_odoo_answering_500_on_one_call_is_an_environment_problem(odoo_src, odoo
     assert report["verdict"] == "NO-GO"
     assert [f["category"] for f in report["failures"]] == [ENVIRONMENT_PROBLEMS], report["failures"]
     assert run.seconds < 120
+
+
+def test_a_role_session_odoo_ends_mid_run_fails_that_scenario_only_as_an_environment_problem(odoo_src, odoo_target,
+                                                                                              tmp_path):
+    run = run_suite(tmp_path, [QUOTE_TO_SHIP], server_env(odoo_target, FAULT="end-session"), plugin=FAULT_PLUGIN)
+    assert run.returncode == TESTS_FAILED, run.output[-3000:]
+    assert 'SessionEnded: Odoo answered the page that opened' in run.output, run.output[-3000:]
+    report = run.exit_report()
+    assert [f["category"] for f in report["failures"]] == [ENVIRONMENT_PROBLEMS], report["failures"]
+    assert report["totals"]["passed"] == 1, report["totals"]  # the next scenario logged the role in again
+    assert run.seconds < 240
 
 
 # -- rows about the embedded Odoo itself --------------------------------------------------------------

@@ -167,3 +167,35 @@ def test_odoo_gone_makes_the_failure_an_environment_problem_and_later_tests_fail
                                  f"E   *OdooStoppedAnswering: {STOPPED_ANSWERING} at*this test did not run."])
     junit = (pytester.path / "junit.xml").read_text()
     assert junit.count(STOPPED_ANSWERING) >= 2
+
+
+LOGGED_OUT = """
+from odoo_uat.web.browser import ACTING_KEY
+
+class Page:
+    url = "http://127.0.0.1:8069/web/login?redirect=%2Fodoo%2Faction-sale.action_orders"
+
+    def is_closed(self):
+        return False
+
+class Acting:
+    def pages_by_role(self):
+        return {"Sales coordinator": Page()}
+
+def test_logged_out_mid_scenario(odoo_target, request):
+    request.node.stash[ACTING_KEY] = Acting()
+    assert False, "Locator expected to be visible"
+"""
+
+
+def test_a_failure_on_a_page_odoo_sent_to_its_login_form_says_the_session_ended(run, pytester):
+    pytester.makepyfile(test_logged_out=LOGGED_OUT)
+    result = run("test_logged_out.py")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "*AssertionError: Locator expected to be visible*",
+        "*direct cause*",
+        '*SessionEnded: The "Sales coordinator" page is on Odoo\'s login form: the server ended that role\'s '
+        "session during this test's call*",
+    ])
+    result.stdout.no_fnmatch_line(f"*{STOPPED_ANSWERING}*")

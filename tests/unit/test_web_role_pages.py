@@ -36,6 +36,7 @@ class FakeContext:
         self.closed = False
         self.pages: list[FakePage] = []
         self.jar = [{"name": "session_id", "value": "s3cr3t"}, {"name": "cids", "value": "1"}]
+        self.session: str | None = None
 
     def set_default_timeout(self, timeout: float) -> None:
         pass
@@ -68,7 +69,8 @@ class FakePage:
         return self.closed or self.context.closed
 
     def goto(self, url: str, **options) -> None:
-        self.url = url
+        # Odoo sends a page whose session it ended to its login form.
+        self.url = "/web/login?redirect=%2Fodoo" if self.context.session in ENDED_SESSIONS else url
 
     def locator(self, selector: str) -> str:
         return selector
@@ -86,7 +88,31 @@ class FakeBrowser:
 
     def new_context(self, **options) -> FakeContext:
         self.contexts.append(FakeContext())
+        self.contexts[-1].session = (options.get("storage_state") or {}).get("session")
         return self.contexts[-1]
+
+
+ENDED_SESSIONS: set[str] = set()  # the sessions the fake Odoo ended
+
+
+class FakeStates:
+    """RoleStates: a new session per login, kept until forgotten."""
+
+    def __init__(self) -> None:
+        self.logins = 0
+        self._states: dict[str, dict] = {}
+
+    def state(self, role, password: str) -> dict:
+        if role.name not in self._states:
+            self.logins += 1
+            self._states[role.name] = {"cookies": [], "origins": [], "session": f"sid-{self.logins}"}
+        return self._states[role.name]
+
+    def has(self, role) -> bool:
+        return role.name in self._states
+
+    def forget(self, role) -> None:
+        self._states.pop(role.name, None)
 
 
 @pytest.fixture
@@ -99,8 +125,7 @@ def cleaned(monkeypatch) -> list:
 
 
 def pages(browser: FakeBrowser, tracing: str = "retain-on-failure", screenshot: str = "only-on-failure") -> RolePages:
-    states = SimpleNamespace(state=lambda role, password: {"cookies": [], "origins": []})
-    return RolePages(browser, {}, states, Evidence(tracing=tracing, screenshot=screenshot))
+    return RolePages(browser, {}, FakeStates(), Evidence(tracing=tracing, screenshot=screenshot))
 
 
 def test_a_passed_scenario_leaves_its_page_clean_for_the_next_one(cleaned, tmp_path) -> None:
@@ -180,3 +205,29 @@ def test_a_page_sent_to_the_login_form_says_the_server_ended_the_session() -> No
     check_logged_in(InClient(), "a page")  # type: ignore[arg-type]
     with pytest.raises(SessionEnded, match="Sales coordinator.*login form: the server ended"):
         check_logged_in(OnLogin(), 'the "Sales coordinator" page')  # type: ignore[arg-type]
+
+
+def test_a_stored_login_the_server_ended_is_made_again_for_the_next_scenario(cleaned, tmp_path) -> None:
+    browser = FakeBrowser()
+    source = pages(browser)
+    first = source.take(ROLE, "pw", "test_one")
+    source.give_back(ROLE.name, True, tmp_path, "")  # the scenario failed: its context is closed
+    ENDED_SESSIONS.add("sid-1")  # ...because Odoo ended the role's session
+    try:
+        second = source.take(ROLE, "pw", "test_two")
+    finally:
+        ENDED_SESSIONS.clear()
+    assert second is not first and second.url == "/odoo" and source.states.logins == 2
+
+
+def test_a_login_that_odoo_ends_at_once_is_session_ended_not_tried_again(cleaned) -> None:
+    from odoo_uat.web.browser import SessionEnded
+
+    ENDED_SESSIONS.add("sid-1")
+    source = pages(FakeBrowser())
+    try:
+        with pytest.raises(SessionEnded, match="Sales coordinator.*right after its login"):
+            source.take(ROLE, "pw", "test_one")
+    finally:
+        ENDED_SESSIONS.clear()
+    assert source.states.logins == 1
