@@ -39,7 +39,14 @@ LOGIN_PATH = "/web/login"  # where Odoo sends a page whose session it no longer 
 
 
 class SessionEnded(RuntimeError):
-    """Odoo sent a logged-in page to its login form: the server ended that session."""
+    """Odoo sent a logged-in page to its login form: it no longer accepted that page's session."""
+
+
+# Why Odoo stops accepting a session, and where to see which; said by every SessionEnded.
+SESSION_ENDED_WHY = ("Odoo no longer accepted that role's session: the server ended it (the user's password, login or "
+                     "active flag written, its devices revoked, the database restored or its sessions folder emptied) "
+                     "or the browser sent no session cookie or another one. Odoo's log at this time, and the trace, "
+                     "show which.")
 
 
 def on_login_form(page: Page) -> bool:
@@ -50,10 +57,7 @@ def on_login_form(page: Page) -> bool:
 def check_logged_in(page: Page, who: str) -> None:
     """Raise SessionEnded, saying whose session and where to look, when the page is on Odoo's login form."""
     if on_login_form(page):
-        raise SessionEnded(
-            f"Odoo answered {who} with its login form: the server ended that logged-in session. Odoo's log at "
-            "this time says why (the user's password, login or active flag written, its devices revoked, the "
-            "database restored or its sessions folder emptied).")
+        raise SessionEnded(f"Odoo answered {who} with its login form. {SESSION_ENDED_WHY}")
 
 
 def configure_expect() -> None:

@@ -3,6 +3,8 @@ no other tab, only the session cookie, the page blank. Odoo saves a dirty record
 (form_controller.js beforeUnload), so changes are discarded before the page is left, never saved."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
@@ -12,6 +14,7 @@ OPEN_DIALOG = ".o_dialog .modal"
 DISCARD = ".o_form_button_cancel, .o_list_button_discard"
 UNSAVED = ".o_form_status_indicator .o_form_button_save, .o_list_button_save"
 SESSION_COOKIE = "session_id"
+OTHER_THAN_SESSION_COOKIE = re.compile(rf"^(?!{SESSION_COOKIE}$)")
 MAX_DIALOGS = 5  # nested dialogs a scenario can leave open (a wizard over a form over a list)
 SETTLE_TIMEOUT_MS = 5_000  # bounds each wait below; a page that does not settle in it is dropped, never reused
 CLEAR_STORAGE_JS = "() => { window.localStorage.clear(); window.sessionStorage.clear(); }"
@@ -57,9 +60,10 @@ def _discard_changes(page: Page) -> bool:
 
 
 def _keep_only_session_cookie(page: Page) -> None:
-    """Drop the cookies the web client set (company, time zone, language, theme); keep the login."""
-    context = page.context
-    session = [cookie for cookie in context.cookies() if cookie["name"] == SESSION_COOKIE]
-    context.clear_cookies()
-    if session:
-        context.add_cookies(session)
+    """Drop the cookies the web client set (company, time zone, language, theme); keep the login.
+
+    In one call that never removes the session cookie: clearing every cookie and adding the session back
+    left a moment without it, and a request of the web client's service worker in that moment (it caches
+    /odoo/offline when it installs, after the page is gone) got a new anonymous session from Odoo, whose
+    cookie replaced the login: the role's next page landed on the login form (the soaks' one flake)."""
+    page.context.clear_cookies(name=OTHER_THAN_SESSION_COOKIE)

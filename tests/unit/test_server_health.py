@@ -195,7 +195,7 @@ def test_a_failure_on_a_page_odoo_sent_to_its_login_form_says_the_session_ended(
     result.stdout.fnmatch_lines([
         "*AssertionError: Locator expected to be visible*",
         "*direct cause*",
-        '*SessionEnded: The "Sales coordinator" page is on Odoo\'s login form: the server ended that role\'s '
-        "session during this test's call*",
+        '*SessionEnded: The "Sales coordinator" page is on Odoo\'s login form since this test\'s call*'
+        "no longer accepted that role's session*",
     ])
     result.stdout.no_fnmatch_line(f"*{STOPPED_ANSWERING}*")
