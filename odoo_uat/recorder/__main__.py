@@ -52,6 +52,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help=f"the feature file to write (default: {RECORDED_DIR}/<role>-<time>.feature)")
     parser.add_argument("--script", help="headless: drive the browser with this function instead of a person "
                                          "(package.module:function or file.py:function, taking the page)")
+    parser.add_argument("--show", action="store_true",
+                        help="with --script: show the browser while the script drives it (needs a display)")
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: nearest pyproject.toml)")
     parser.add_argument("--odoo-src", help="Odoo source tree (default: ODOO_SRC, then pyproject.toml)")
     parser.add_argument("--odoo-url", help="an existing server (default: ODOO_URL)")
@@ -112,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         role, password = RoleUsers(odoo, compat_for(odoo), roles, target).ensure(role_name)
         say(f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
             + ("The script drives it." if drive else "Click through your flow, then close the browser window."))
-        events = record(target, role, password, headless=drive is not None, drive=drive)
+        events = record(target, role, password, headless=drive is not None and not args.show, drive=drive)
         lang = (odoo.env["res.users"].search_read([("login", "=", role.login)], ["lang"]) or [{}])[0].get("lang")
         lines = Phrasebook.of(root).checked(compose(events, role.name, OdooResolver(odoo, lang)))
     name = feature_name(out)
