@@ -5,10 +5,8 @@ worker in that moment got a new anonymous session whose cookie replaced the logi
 """
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
-from odoo_uat.web.browser import ROOT_CHROMIUM_ARGS, playwright_has_chromium, system_chromium
 from odoo_uat.web.clean_state import leave_clean
 
 URL = "http://127.0.0.1:9"  # no server: cookies only
@@ -17,18 +15,8 @@ COOKIES = [{"name": name, "value": value, "url": URL}
                                ("session_id_backup", "x"), ("frontend_lang", "fr_FR"))]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not playwright_has_chromium() and system_chromium() is None:
-        pytest.skip("no Chromium: run `make browser`")
-    launch = {} if playwright_has_chromium() else {"executable_path": system_chromium(), "args": ROOT_CHROMIUM_ARGS}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch)
-        yield browser
-        browser.close()
-
-
-def test_only_the_session_cookie_is_left_by_one_filtered_clear(browser) -> None:
+def test_only_the_session_cookie_is_left_by_one_filtered_clear(browser: Browser) -> None:
+    """pytest-playwright's browser, launched as the suite launches it (fixtures/browser.py)."""
     context = browser.new_context()
     context.add_cookies(COOKIES)
     page = context.new_page()
