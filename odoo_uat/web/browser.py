@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Browser, Page, StorageState, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from odoo_uat.odoo.roles import Role
 from odoo_uat.odoo.target import OdooTarget
@@ -36,6 +37,11 @@ SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
 WEB_CLIENT_READY = ".o_web_client .o_action_manager"
 HOME = "/odoo"
 LOGIN_PATH = "/web/login"  # where Odoo sends a page whose session it no longer knows
+# auth="user" in 18.0 and 19.0: a refused session gets odoo.http.SessionExpiredException
+SESSION_INFO_PATH = "/web/session/get_session_info"
+SESSION_INFO_CALL = {"jsonrpc": "2.0", "method": "call", "params": {}}
+SESSION_EXPIRED = "SessionExpiredException"
+SESSION_CHECK_TIMEOUT_MS = 5_000
 
 
 class SessionEnded(RuntimeError):
@@ -52,6 +58,19 @@ SESSION_ENDED_WHY = ("Odoo no longer accepted that role's session: the server en
 def on_login_form(page: Page) -> bool:
     """Whether Odoo sent this page to its login form."""
     return urlparse(page.url).path.startswith(LOGIN_PATH)
+
+
+def session_refused(page: Page) -> bool:
+    """Whether Odoo no longer accepts the page's session: on its login form, or refusing the session's cookie
+    (the web client then shows "Session Expired", in the user's language). One JSON-RPC call when not on the form."""
+    if on_login_form(page):
+        return True
+    try:
+        answer = page.context.request.post(SESSION_INFO_PATH, data=SESSION_INFO_CALL, timeout=SESSION_CHECK_TIMEOUT_MS)
+        error = (answer.json().get("error") or {}).get("data") or {}
+    except (PlaywrightError, ValueError):
+        return False  # cannot tell: the failure stands as it is
+    return SESSION_EXPIRED in str(error.get("name", ""))
 
 
 def check_logged_in(page: Page, who: str) -> None:

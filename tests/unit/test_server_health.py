@@ -195,7 +195,46 @@ def test_a_failure_on_a_page_odoo_sent_to_its_login_form_says_the_session_ended(
     result.stdout.fnmatch_lines([
         "*AssertionError: Locator expected to be visible*",
         "*direct cause*",
-        '*SessionEnded: The "Sales coordinator" page is on Odoo\'s login form since this test\'s call*'
+        '*SessionEnded: Odoo refused the "Sales coordinator" page\'s session when this test\'s call failed*'
         "no longer accepted that role's session*",
     ])
     result.stdout.no_fnmatch_line(f"*{STOPPED_ANSWERING}*")
+
+
+SESSION_EXPIRED_DIALOG = """
+from odoo_uat.web.browser import ACTING_KEY
+
+class Answer:
+    def json(self):
+        return {"error": {"data": {"name": "odoo.http.SessionExpiredException", "message": "Session expired"}}}
+
+class Request:
+    def post(self, path, **options):
+        assert path == "/web/session/get_session_info"
+        return Answer()
+
+class Context:
+    request = Request()
+
+class Page:  # the web client shows "Odoo Session Expired": the page is not on the login form yet
+    url = "http://127.0.0.1:8069/odoo/action-stock_landed_costs.action_stock_landed_cost/new"
+    context = Context()
+
+    def is_closed(self):
+        return False
+
+class Acting:
+    def pages_by_role(self):
+        return {"Accountant": Page()}
+
+def test_session_expired_dialog(odoo_target, request):
+    request.node.stash[ACTING_KEY] = Acting()
+    assert False, "Locator expected to be visible"
+"""
+
+
+def test_a_failure_while_odoo_refuses_the_pages_session_cookie_says_the_session_ended(run, pytester):
+    pytester.makepyfile(test_expired=SESSION_EXPIRED_DIALOG)
+    result = run("test_expired.py")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(['*SessionEnded: Odoo refused the "Accountant" page\'s session*'])
