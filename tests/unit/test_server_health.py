@@ -169,39 +169,11 @@ def test_odoo_gone_makes_the_failure_an_environment_problem_and_later_tests_fail
     assert junit.count(STOPPED_ANSWERING) >= 2
 
 
-LOGGED_OUT = """
-from odoo_uat.web.browser import ACTING_KEY
 
-class Page:
-    url = "http://127.0.0.1:8069/web/login?redirect=%2Fodoo%2Faction-sale.action_orders"
-
-    def is_closed(self):
-        return False
-
-class Acting:
-    def pages_by_role(self):
-        return {"Sales coordinator": Page()}
-
-def test_logged_out_mid_scenario(odoo_target, request):
-    request.node.stash[ACTING_KEY] = Acting()
-    assert False, "Locator expected to be visible"
-"""
-
-
-def test_a_failure_on_a_page_odoo_sent_to_its_login_form_says_the_session_ended(run, pytester):
-    pytester.makepyfile(test_logged_out=LOGGED_OUT)
-    result = run("test_logged_out.py")
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines([
-        "*AssertionError: Locator expected to be visible*",
-        "*direct cause*",
-        '*SessionEnded: Odoo refused the "Sales coordinator" page\'s session when this test\'s call failed*'
-        "no longer accepted that role's session*",
-    ])
-    result.stdout.no_fnmatch_line(f"*{STOPPED_ANSWERING}*")
-
-
-SESSION_EXPIRED_DIALOG = """
+# A scenario's page that Odoo no longer accepts: on the login form (URL), or still in the web client whose
+# session Odoo refuses ("Session Expired" shown; the page's context asks get_session_info).
+REFUSED_SESSION = """
+import os
 from odoo_uat.web.browser import ACTING_KEY
 
 class Answer:
@@ -216,8 +188,8 @@ class Request:
 class Context:
     request = Request()
 
-class Page:  # the web client shows "Odoo Session Expired": the page is not on the login form yet
-    url = "http://127.0.0.1:8069/odoo/action-stock_landed_costs.action_stock_landed_cost/new"
+class Page:
+    url = os.environ["PAGE_URL"]
     context = Context()
 
     def is_closed(self):
@@ -225,16 +197,27 @@ class Page:  # the web client shows "Odoo Session Expired": the page is not on t
 
 class Acting:
     def pages_by_role(self):
-        return {"Accountant": Page()}
+        return {"Sales coordinator": Page()}
 
-def test_session_expired_dialog(odoo_target, request):
+def test_refused_mid_scenario(odoo_target, request):
     request.node.stash[ACTING_KEY] = Acting()
     assert False, "Locator expected to be visible"
 """
 
 
-def test_a_failure_while_odoo_refuses_the_pages_session_cookie_says_the_session_ended(run, pytester):
-    pytester.makepyfile(test_expired=SESSION_EXPIRED_DIALOG)
-    result = run("test_expired.py")
+@pytest.mark.parametrize("page_url", [
+    "http://127.0.0.1:8069/web/login?redirect=%2Fodoo%2Faction-sale.action_orders",  # sent to the login form
+    "http://127.0.0.1:8069/odoo/action-sale.action_orders/new",  # "Session Expired" shown over the web client
+])
+def test_a_failure_on_a_page_whose_session_odoo_refuses_says_the_session_ended(run, pytester, monkeypatch, page_url):
+    monkeypatch.setenv("PAGE_URL", page_url)
+    pytester.makepyfile(test_refused=REFUSED_SESSION)
+    result = run("test_refused.py")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(['*SessionEnded: Odoo refused the "Accountant" page\'s session*'])
+    result.stdout.fnmatch_lines([
+        "*AssertionError: Locator expected to be visible*",
+        "*direct cause*",
+        '*SessionEnded: Odoo refused the "Sales coordinator" page\'s session when this test\'s call failed*'
+        "no longer accepted that role's session*",
+    ])
+    result.stdout.no_fnmatch_line(f"*{STOPPED_ANSWERING}*")
