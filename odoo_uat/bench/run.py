@@ -53,8 +53,8 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
     from odoo_uat.odoo.roles import Roles
     from odoo_uat.settings import load_settings
     from odoo_uat.web.browser import (
+        CONTEXT_OPTIONS,
         ROOT_CHROMIUM_ARGS,
-        VIEWPORT,
         RoleStates,
         playwright_has_chromium,
         system_chromium,
@@ -66,7 +66,7 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch)
         for name in ("role login (cold)", "role login (warm)"):
-            states = RoleStates(browser, {"base_url": target.url, "viewport": VIEWPORT}, target)
+            states = RoleStates(browser, {"base_url": target.url, **CONTEXT_OPTIONS}, target)
             with timed(figures, name):
                 states.state(role, password)
         browser.close()

@@ -13,9 +13,9 @@ from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.recorder.events import Event
 from odoo_uat.web.browser import (
     ACTION_TIMEOUT_MS,
+    CONTEXT_OPTIONS,
     FIRST_LOAD_TIMEOUT_MS,
     ROOT_CHROMIUM_ARGS,
-    VIEWPORT,
     WEB_CLIENT_READY,
     RoleStates,
     configure_expect,
@@ -57,7 +57,7 @@ def record(target: OdooTarget, role: Role, password: str, *, headless: bool = Fa
     with sync_playwright() as playwright:
         browser = launch(playwright, headless)
         try:
-            context_args = {"base_url": target.url, "viewport": VIEWPORT}
+            context_args = {"base_url": target.url, **CONTEXT_OPTIONS}
             state = RoleStates(browser, context_args, target).state(role, password)
             context = browser.new_context(**context_args, storage_state=state)
             context.set_default_timeout(ACTION_TIMEOUT_MS)

@@ -25,6 +25,9 @@ ACTION_TIMEOUT_MS = 30_000
 # The first page of a new database builds the asset bundles (10-20 s, more on a busy machine).
 FIRST_LOAD_TIMEOUT_MS = 180_000
 VIEWPORT = {"width": 1440, "height": 900}  # below ~1000 px Odoo switches to its mobile layout
+# Every browser context: a desktop size, and the user's wish for reduced motion, which Odoo's Bootstrap honours by
+# turning its transitions off (a dialog or a dropdown is ready when shown, not after its fade).
+CONTEXT_OPTIONS = {"viewport": VIEWPORT, "reduced_motion": "reduce"}
 ROOT_CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

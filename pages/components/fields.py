@@ -18,6 +18,7 @@ from datetime import datetime
 from functools import cached_property
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from odoo_uat.values import parse_bool
 from pages.components.dialog import ACTIVE_DIALOG
@@ -44,10 +45,20 @@ Real = Callable[[str], str]
 Value = str | int | float
 
 # Many2one (and tags) autocomplete: 19.0 wraps the input in one more div.o_many2one; these hold for both.
+AUTOCOMPLETE = ".o-autocomplete"
 AUTOCOMPLETE_INPUT = "input.o-autocomplete--input"
-SUGGESTION = "ul.o-autocomplete--dropdown-menu li.o-autocomplete--dropdown-item"
+SUGGESTION_MENU = "ul.o-autocomplete--dropdown-menu"
+SUGGESTION = f"{SUGGESTION_MENU} li.o-autocomplete--dropdown-item"
+SUGGESTION_LOADING = ".o_loading"
 # When the record is not among the first suggestions, "Search More..." opens a list of all matches.
 SEARCH_MORE = f"{SUGGESTION}.o_m2o_dropdown_option_search_more"
+# The autocomplete searches once typing pauses (Odoo's 250 ms debounce), shows "Loading..." and then what it found,
+# inside its own root (web/core/autocomplete, 18.0 and 19.0). Waited for in the page at every frame: expect() polls
+# at growing intervals (up to 500 ms apart), which would add up to half a second to every choice.
+SUGGESTIONS_LISTED_JS = """({input, root, suggestion, loading}) => {
+  const found = input.closest(root)?.querySelector(suggestion);
+  return !!found && !found.parentElement.querySelector(loading);
+}"""
 # A list's records and their cells (lists of lines, the main list, the "Search More..." dialog's list).
 DATA_ROW = ".o_data_row"
 DATA_CELL = "td.o_data_cell"
@@ -70,6 +81,7 @@ SELECT_MENU_ITEM = f"{OPEN_DROPDOWN} .o_select_menu_item"
 DATE_OPENER = "button, input"
 # 19.0 shows a set date as a button with a short text ("Dec 31, 12:00 PM"); its tooltip has the full value.
 TOOLTIP = "[data-tooltip]"
+TOOLTIP_HOLDER = f"button{TOOLTIP}, span{TOOLTIP}"
 EDITOR = "[contenteditable=true]"
 TEXTAREA = "textarea:not(.d-none)"
 TEXT_INPUT = "input:not([type=checkbox]):not([type=radio])"
@@ -87,6 +99,12 @@ WIDGET_PARTS = {"priority": PRIORITY, "favorite": FAVORITE, "tags": TAGS, "autoc
                 "select": SELECT, "selectMenu": SELECT_MENU_INPUT, "radio": RADIO_INPUT, "checkbox": CHECKBOX, "editor": EDITOR, "textarea": TEXTAREA, "input": TEXT_INPUT}
 WIDGET_FEATURES_JS = f"""w => ({{classes: w.className,
   {", ".join(f"{key}: !!w.querySelector({json.dumps(selector)})" for key, selector in WIDGET_PARTS.items())}}})"""
+# A date shown as `text` (the whole value, or its start for a datetime) in any of the field's forms.
+DAY_SHOWN_JS = """({widget, input, tooltip, text, whole}) => {
+  const shown = [...widget.querySelectorAll(input)].map(i => i.value)
+    .concat([...widget.querySelectorAll(tooltip)].map(e => e.dataset.tooltip), [widget.textContent]);
+  return shown.some(s => whole ? s.trim() === text : s.trim().startsWith(text));
+}"""
 # How many times a value is typed while Odoo's answer to an earlier change replaces it.
 TYPINGS = 3
 NUMBER_TYPES = {"integer", "float", "monetary"}
@@ -209,7 +227,7 @@ class FieldWidget:
         if kind == "radio":
             checked = self.root.locator(CHECKED_RADIO_LABEL)
             return checked.first.inner_text().strip() if checked.count() else ""
-        tooltip = self.root.locator(f"button{TOOLTIP}, span{TOOLTIP}")
+        tooltip = self.root.locator(TOOLTIP_HOLDER)
         if kind in ("date", "datetime") and tooltip.count():
             return tooltip.first.get_attribute("data-tooltip") or ""
         for selector in (TEXTAREA, TEXT_INPUT):
@@ -229,8 +247,11 @@ class FieldWidget:
         field_input.fill(search or name)
         exact, more = suggestion(page, name), page.locator(SEARCH_MORE)
         try:
+            page.wait_for_function(SUGGESTIONS_LISTED_JS, arg={
+                "input": field_input.element_handle(), "root": AUTOCOMPLETE, "suggestion": SUGGESTION,
+                "loading": SUGGESTION_LOADING})
             expect(exact.or_(more).first).to_be_visible()
-        except AssertionError:
+        except (AssertionError, PlaywrightTimeoutError):
             raise AssertionError(
                 f'"{name}" is not among the choices of "{self.label}". It offers: '
                 f'{", ".join(suggestions(page)) or "nothing"}.') from None
@@ -441,12 +462,14 @@ class FieldWidget:
             text = self.locale.date_text(when)
         else:
             text = value
-        pattern = re.compile(rf"^\s*{re.escape(text)}" + (r"\s*$" if whole else ""))
-        tooltip = self.root.locator(f"button{TOOLTIP}, span{TOOLTIP}")
-        if not self.root.locator(TEXT_INPUT).count() and tooltip.count():
-            expect(tooltip.first).to_have_attribute("data-tooltip", pattern)
-        else:
-            self._expect_shown(pattern)
+        # One wait over every form the field takes: its input, 19.0's short button (the full value in its tooltip)
+        # and a read-only text. Odoo re-renders it from one form to another, briefly showing neither.
+        try:
+            self.page.wait_for_function(DAY_SHOWN_JS, arg={
+                "widget": self.root.element_handle(), "input": TEXT_INPUT, "tooltip": TOOLTIP_HOLDER,
+                "text": text.strip(), "whole": whole})
+        except PlaywrightTimeoutError:
+            raise AssertionError(f'"{self.label}" should show "{text}" but shows "{self.shown()}".') from None
 
     def _expect_number(self, value: Value) -> None:
         self._expect_shown(self.locale.number_pattern(self.locale.number_value(value)))
