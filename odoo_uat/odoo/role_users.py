@@ -29,22 +29,25 @@ class RoleUsers:
         self._lock = FileLock(Path(tempfile.gettempdir()) / f"odoo-uat-users-{key}.lock")
 
     def ensure(self, role_name: str) -> tuple[Role, str]:
-        """The role and its user's password, creating or updating the user once per worker."""
+        """The role and its user's password, the user created or updated once per run on this machine."""
         role = self.roles[role_name]
         if role.name not in self._ready:
             password = role.password(self.target.password, self.target.db)
-            groups = self._groups(role)
             with self._lock:
                 if role.language:  # the user sees menus, labels, numbers and dates in it
                     self._install_language(role)
-                    groups = {**groups, "lang": role.language}
                 existing = self._find(role)
-                created = None if existing else self._create(role, password, groups)
-                # _create gives None when another machine created the user meanwhile (this lock is per machine).
-                user_id = created or existing or self._find(role)
-                if not created:
-                    self._update(user_id, role, password, groups)
-                self._mark(user_id)
+                # Another worker of this run gave the user its groups already, and its pages act as the user now:
+                # writing them again clears Odoo's cache of the user's rights, and a request of those pages in that
+                # moment can be refused (seen on 18.0 with -n 4: "not allowed to access Sales Order" right after).
+                if not (existing and self._marked(existing)):
+                    groups = self._groups(role) | ({"lang": role.language} if role.language else {})
+                    created = None if existing else self._create(role, password, groups)
+                    # _create gives None when another machine created the user meanwhile (this lock is per machine).
+                    user_id = created or existing or self._find(role)
+                    if not created:
+                        self._update(user_id, role, password, groups)
+                    self._mark(user_id)
             self._ready[role.name] = (role, password)
         return self._ready[role.name]
 
@@ -89,14 +92,17 @@ class RoleUsers:
         wizard = self.odoo.env["base.language.install"]
         wizard.browse(wizard.create({"lang_ids": [(6, 0, [rows[0]["id"]])]})).lang_install()
 
+    def _marked(self, user_id: int) -> bool:
+        """Whether this run has marked the role user (a worker of the run made it ready); never without a run id."""
+        if not self.run_id:
+            return False
+        return bool(self.odoo.env["ir.model.data"].search_count(
+            [("module", "=", RUN_MODULE), ("name", "=", marker_name(self.run_id, "res.users", user_id))]))
+
     def _mark(self, user_id: int) -> None:
         """Mark the role user as used by this run, once per run (the cleanup deactivates it)."""
-        if not self.run_id:
-            return
-        data = self.odoo.env["ir.model.data"]
-        if not data.search_count([("module", "=", RUN_MODULE),
-                                  ("name", "=", marker_name(self.run_id, "res.users", user_id))]):
-            data.create(marker_values(self.run_id, "res.users", [user_id]))
+        if self.run_id and not self._marked(user_id):
+            self.odoo.env["ir.model.data"].create(marker_values(self.run_id, "res.users", [user_id]))
 
     def _groups(self, role: Role) -> dict[str, list]:
         """What a user created in Settings gets (Odoo's default access for new users), plus the role's groups."""

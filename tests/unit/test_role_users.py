@@ -1,5 +1,6 @@
 """Role users: created once, updated otherwise, and a user another machine created meanwhile is updated, not
-an error (the lock that serialises workers is per machine). A small fake of odoorpc's env, no Odoo."""
+an error (the lock that serialises workers is per machine); a user a worker of the same run made ready is not
+written again. A small fake of odoorpc's env, no Odoo."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,9 +48,22 @@ class FakeUsers:
         return Records()
 
 
+class FakeData:
+    """ir.model.data: the run's markers, counted and created."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def search_count(self, domain):
+        return int(domain[1][2] in self.names)
+
+    def create(self, values):
+        self.names.update(row["name"] for row in values)
+
+
 class FakeOdoo:
     def __init__(self, users: FakeUsers) -> None:
-        self.env = {"res.users": users}
+        self.env = {"res.users": users, "ir.model.data": FakeData()}
 
 
 @pytest.fixture
@@ -59,9 +73,11 @@ def roles(tmp_path: Path) -> Roles:
     return Roles(path)
 
 
-def role_users(users: FakeUsers, roles: Roles, monkeypatch: pytest.MonkeyPatch) -> RoleUsers:
+def role_users(users: FakeUsers, roles: Roles, monkeypatch: pytest.MonkeyPatch, odoo: FakeOdoo | None = None,
+               run_id: str | None = None) -> RoleUsers:
     target = OdooTarget(url="http://127.0.0.1:1", db="uat_x", login="admin", password="admin")
-    service = RoleUsers(FakeOdoo(users), compat=None, roles=roles, target=target)  # type: ignore[arg-type]
+    service = RoleUsers(odoo or FakeOdoo(users), compat=None, roles=roles, target=target,  # type: ignore[arg-type]
+                        run_id=run_id)
     monkeypatch.setattr(service, "_groups", lambda role: GROUPS)
     monkeypatch.setattr(service, "_can_log_in", lambda login, password: True)
     return service
@@ -97,3 +113,17 @@ def test_odoo_refusing_the_user_for_another_reason_is_not_hidden(roles, monkeypa
     monkeypatch.setattr(users, "create", refuse)
     with pytest.raises(RPCError, match="not allowed"):
         role_users(users, roles, monkeypatch).ensure("Buyer")
+
+
+def test_a_user_another_worker_of_the_run_made_ready_is_not_written_again(roles, monkeypatch) -> None:
+    """Each xdist worker ensures each role once: only the run's first writes the user, while the others' pages
+    may already act as it (a write clears Odoo's cache of the user's rights)."""
+    users = FakeUsers()
+    users.rows[7] = {"login": "uat-buyer"}
+    odoo = FakeOdoo(users)
+    first = role_users(users, roles, monkeypatch, odoo, run_id="r1")
+    second = role_users(users, roles, monkeypatch, odoo, run_id="r1")
+    assert first.ensure("Buyer") == second.ensure("Buyer")
+    assert users.writes == [([7], {**GROUPS, "active": True, "email": "uat-buyer@example.com"})]
+    role_users(users, roles, monkeypatch, odoo, run_id="r2").ensure("Buyer")  # the next run writes it once again
+    assert len(users.writes) == 2
