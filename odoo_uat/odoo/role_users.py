@@ -71,9 +71,14 @@ class RoleUsers:
         return user_id
 
     def _update(self, user_id: int, role: Role, password: str, groups: dict) -> None:
-        """Give an existing role user the role's groups, make it active; its password only when it differs."""
+        """Give an existing role user the role's groups, make it active; each only when it differs.
+
+        A user another run (another machine, a shard) made ready is in use by that run's pages: a write, even of
+        the same values, clears Odoo's cache of the user's rights, and one of their requests can be refused."""
         users = self.odoo.env["res.users"]
-        users.browse([user_id]).write({**groups, "active": True, "email": f"{role.login}@example.com"})
+        values = {**groups, "active": True, "email": f"{role.login}@example.com"}
+        if not self._has(user_id, values):
+            users.browse([user_id]).write(values)
         # Writing the password logs out every session of the user (other workers'
         # too), so only when it is not already the one every worker derives.
         if not self._can_log_in(role.login, password):
@@ -91,6 +96,20 @@ class RoleUsers:
             return
         wizard = self.odoo.env["base.language.install"]
         wizard.browse(wizard.create({"lang_ids": [(6, 0, [rows[0]["id"]])]})).lang_install()
+
+    def _has(self, user_id: int, values: dict) -> bool:
+        """Whether the user already is what writing `values` would make it: the same fields, and groups that hold
+        the wanted ones and nothing they do not imply (the groups field lists implied groups too until 18.0)."""
+        field = self.compat.user_groups_field
+        wanted = set(values[field][0][2])  # (6, 0, ids)
+        others = [name for name in values if name != field]
+        row = self.odoo.env["res.users"].read([user_id], [field, *others])[0]
+        if any(row[name] != values[name] for name in others) or not wanted <= set(row[field]):
+            return False
+        implied = self.compat.implied_groups_field
+        implied_rows = self.odoo.env["res.groups"].read(sorted(wanted), [implied])
+        allowed = wanted.union(*(group[implied] for group in implied_rows))
+        return set(row[field]) <= allowed
 
     def _marked(self, user_id: int) -> bool:
         """Whether this run has marked the role user (a worker of the run made it ready); never without a run id."""

@@ -4,6 +4,7 @@ written again. A small fake of odoorpc's env, no Odoo."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from odoorpc.error import RPCError
@@ -38,6 +39,10 @@ class FakeUsers:
         self.rows[user_id] = dict(values)
         return user_id
 
+    def read(self, ids, fields):
+        return [{name: self.rows[user_id].get(name, [] if name == "group_ids" else None) for name in fields}
+                for user_id in ids]
+
     def browse(self, ids):
         users = self
 
@@ -61,9 +66,19 @@ class FakeData:
         self.names.update(row["name"] for row in values)
 
 
+class FakeGroups:
+    """res.groups: group 7 implies group 8."""
+
+    def read(self, ids, fields):
+        return [{"all_implied_ids": [8] if group_id == 7 else []} for group_id in ids]
+
+
 class FakeOdoo:
     def __init__(self, users: FakeUsers) -> None:
-        self.env = {"res.users": users, "ir.model.data": FakeData()}
+        self.env = {"res.users": users, "ir.model.data": FakeData(), "res.groups": FakeGroups()}
+
+
+COMPAT = SimpleNamespace(user_groups_field="group_ids", implied_groups_field="all_implied_ids")
 
 
 @pytest.fixture
@@ -76,7 +91,7 @@ def roles(tmp_path: Path) -> Roles:
 def role_users(users: FakeUsers, roles: Roles, monkeypatch: pytest.MonkeyPatch, odoo: FakeOdoo | None = None,
                run_id: str | None = None) -> RoleUsers:
     target = OdooTarget(url="http://127.0.0.1:1", db="uat_x", login="admin", password="admin")
-    service = RoleUsers(odoo or FakeOdoo(users), compat=None, roles=roles, target=target,  # type: ignore[arg-type]
+    service = RoleUsers(odoo or FakeOdoo(users), compat=COMPAT, roles=roles, target=target,  # type: ignore[arg-type]
                         run_id=run_id)
     monkeypatch.setattr(service, "_groups", lambda role: GROUPS)
     monkeypatch.setattr(service, "_can_log_in", lambda login, password: True)
@@ -127,3 +142,16 @@ def test_a_user_another_worker_of_the_run_made_ready_is_not_written_again(roles,
     assert users.writes == [([7], {**GROUPS, "active": True, "email": "uat-buyer@example.com"})]
     role_users(users, roles, monkeypatch, odoo, run_id="r2").ensure("Buyer")  # the next run writes it once again
     assert len(users.writes) == 2
+
+
+READY = {"login": "uat-buyer", "active": True, "email": "uat-buyer@example.com"}
+
+
+@pytest.mark.parametrize(("groups", "written"), [([1, 7], False), ([1, 7, 8], False), ([1, 7, 9], True), ([1], True)],
+                         ids=["the role's groups", "and one they imply", "and one more", "one missing"])
+def test_a_user_already_as_the_role_wants_is_not_written(roles, monkeypatch, groups, written) -> None:
+    """Another run (a machine, a shard) may be acting as the user: a write of the same values is not made."""
+    users = FakeUsers()
+    users.rows[7] = {**READY, "group_ids": groups}
+    role_users(users, roles, monkeypatch).ensure("Buyer")
+    assert bool(users.writes) is written
