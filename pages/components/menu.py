@@ -123,7 +123,8 @@ class MainMenu:
             return MenuMiss((), parts[0], tuple(app))
         if len(parts) == 1:
             return apps.nth(app)
-        apps.nth(app).click()
+        # The app opens its own first screen: a menu clicked while that one loads could be overtaken by it.
+        self._click_for_screen(apps.nth(app))
         expect(self.page.locator(BRAND)).to_have_text(re.compile(rf"^\s*{re.escape(parts[0])}\s*$", re.IGNORECASE))
         self.page.wait_for_function(SECTIONS_SETTLED_JS, arg=[SECTION, MORE_TOGGLE])
         sections = self.page.locator(SECTION).filter(visible=True)  # folded sections are left hidden (d-none)
@@ -164,10 +165,13 @@ class MainMenu:
         found = self._walk(split_path(path))
         if isinstance(found, MenuMiss):
             raise UnknownMenu(f'No menu "{path}": {found}.')
-        # The screen on show is replaced by the menu's own, even when it is the same action again:
-        # mark it, and wait for it to be gone (the URL is no sign: 19.0 shows an action's path).
+        self._click_for_screen(found)
+
+    def _click_for_screen(self, menu: Locator) -> None:
+        """Click a menu and wait until the screen on show is replaced by its action's, even the same action again:
+        the screen shown is marked, and its going is awaited (the URL is no sign: 19.0 shows an action's path)."""
         self.page.locator(ACTION_SHOWN).evaluate_all(f"els => els.forEach(el => el.setAttribute('{STALE}', ''))")
-        found.click()
+        menu.click()
         expect(self.page.locator(f"{ACTION_SHOWN}[{STALE}]")).to_have_count(0)
         expect(self.page.locator(ACTION_SHOWN).first).to_be_visible()
 
