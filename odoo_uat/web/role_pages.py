@@ -44,7 +44,7 @@ class RolePages:
         self.opened = 0  # contexts opened so far (a measure of reuse)
 
     def take(self, role: Role, password: str, title: str) -> Page:
-        """The role's page, logged in, blank (reused) or just booted (new); its trace chunk titled for the scenario."""
+        """The role's page, blank and logged in; its trace chunk (if traced) titled for the scenario."""
         page = self._pages.get(role.name)
         if page is None or page.is_closed():
             self._forget(role.name)
@@ -95,10 +95,8 @@ class RolePages:
             self._close(role_name)
 
     def _open(self, role: Role, password: str) -> Page:
-        """A new context logged in as the role, its web client booted at its home page by the scenario taking it.
+        """A new context logged in as the role, its web client booted once (assets cached), then blank.
 
-        The page is handed over booted: its first screen opens inside the web client (pages/navigation.py)
-        rather than booting it a second time. It is as new as a blank page: booted now, in this scenario.
         The worker's stored login of the role may have ended on the server since (an earlier scenario saw it
         end): then the role logs in once more. A login that ends at once is SessionEnded."""
         stored = self.states.has(role)
@@ -109,6 +107,10 @@ class RolePages:
             page = self._new_page(role, password)
         check_logged_in(page, f'the "{role.name}" user\'s ({role.login}) first page, right after its login')
         expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
+        if not leave_clean(page):
+            page.context.close()
+            raise RuntimeError(f'The web client of the "{role.name}" user ({role.login}) could not be left '
+                               f"clean after its first load at {HOME} (odoo_uat/web/clean_state.py).")
         return page
 
     def _new_page(self, role: Role, password: str) -> Page:

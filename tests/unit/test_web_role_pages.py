@@ -133,7 +133,7 @@ def test_a_passed_scenario_leaves_its_page_clean_for_the_next_one(cleaned, tmp_p
     assert source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="") == []
     second = source.take(ROLE, "pw", "test_two")
     assert second is first and len(browser.contexts) == 1 and source.opened == 1
-    assert cleaned.count(first) == 1  # after the scenario only: a new page is handed over booted, not blank
+    assert cleaned.count(first) == 2  # after its first load, and after the scenario
     assert browser.contexts[0].tracing.calls == [("start", "test_one"), ("stop_chunk", None),
                                                  ("start_chunk", "test_two")]
 
