@@ -1,6 +1,6 @@
 # odoo-uat: `make uat` runs the scenarios against the Odoo under test, `make test` the framework's tests.
 # Both set up everything they need on Debian/Ubuntu: the virtualenv, the Python packages,
-# a browser, and PostgreSQL when the embedded Odoo needs it.
+# a browser, and PostgreSQL when the embedded Odoo needs it. `make` alone only prints the targets.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -44,13 +44,27 @@ RETRIES_ARG := $(if $(filter-out 0,$(RETRIES)),--reruns $(RETRIES))
 # make soak N=10: the pack N times against one server, then reports/soak.md and reports/soak.json.
 N ?= 10
 
-.PHONY: clean-server uat durations soak test lint catalog report setup browser embedded-deps bench clean
+.PHONY: help clean-server uat durations soak test lint catalog report setup browser embedded-deps bench clean run-setup
+# A bare `make` prints the targets, and sets up, installs or clones nothing.
+.DEFAULT_GOAL := help
 
-uat: ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
+help: ## Print the targets and what they do (what `make` alone does)
+	@echo "Usage: make <target> [NAME=value ...]; README.md says more, and lists the settings."
+	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z0-9_-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+# What uat, soak and record need before they start, in this order: the settings of the Odoo under test
+# checked (cloning allowed); the target's own arguments checked, before anything is installed
+# (RUN_ARGS_CHECK: empty here, set by uat and soak below, as a target's variables reach its prerequisites);
+# then the virtualenv, a browser and the embedded Odoo's system packages.
+RUN_ARGS_CHECK :=
+run-setup:
 	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
-	@case "$(SHARD)" in ""|[1-9]/[1-9]|[1-9]/[1-9][0-9]|[1-9][0-9]/[1-9][0-9]) ;; \
-	  *) echo "make uat: SHARD=$(SHARD) is not k/N (e.g. SHARD=2/4 runs the second of four shards)"; exit 2;; esac
+	@$(RUN_ARGS_CHECK)
 	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
+
+uat: RUN_ARGS_CHECK = case "$(SHARD)" in ""|[1-9]/[1-9]|[1-9]/[1-9][0-9]|[1-9][0-9]/[1-9][0-9]) ;; \
+  *) echo "make uat: SHARD=$(SHARD) is not k/N (e.g. SHARD=2/4 runs the second of four shards)"; exit 2;; esac
+uat: run-setup ## Run every scenario against the Odoo under test, then print the verdict and where the reports are
 	@$(if $(SHARD),mkdir -p $(SHARD_DIR) && rm -f $(SHARD_DIR)/durations.json && \
 	  if [ -f $(DURATIONS) ]; then cp $(DURATIONS) $(SHARD_DIR)/durations.json; fi)
 	$(PY) -m pytest features --odoo-required --clean-alluredir $(WAVE_ARG) $(CHANGED_ARG) $(SHARD_ARGS) $(DURATIONS_ARGS) $(RETRIES_ARG) $(ARGS); \
@@ -63,19 +77,19 @@ uat: ## Run every scenario against the Odoo under test, then print the verdict a
 durations: ## Run the whole pack and record each scenario's duration in DURATIONS (what SHARD balances by)
 	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED= RECORD_DURATIONS=yes
 
-soak: ## Run the pack N times (default 10) against one server; per scenario passes, failures, messages, flake rate
-	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
-	@case "$(N)" in [1-9]|[1-9][0-9]|[1-9][0-9][0-9]) ;; *) echo "make soak: N=$(N) is not a number of runs (e.g. N=10)"; exit 2;; esac
-	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
+soak: RUN_ARGS_CHECK = case "$(N)" in [1-9]|[1-9][0-9]|[1-9][0-9][0-9]) ;; \
+  *) echo "make soak: N=$(N) is not a number of runs (e.g. N=10)"; exit 2;; esac
+soak: run-setup ## Run the pack N times (default 10) against one server; per scenario passes, failures, messages, flake rate
 	$(PY) -m odoo_uat.soak --runs $(N) $(RETRIES_ARG) $(ARGS)
 
-test: setup browser ## The framework's own tests, the end-to-end ones too when an Odoo is configured
-	$(PY) -m odoo_uat.authoring.lint features
+test: lint browser ## What lint checks, then the framework's own tests, the end-to-end ones too when an Odoo is configured
 	@if [ "$$($(PYTHON) -m odoo_uat.settings)" = embedded ]; then $(MAKE) --no-print-directory embedded-deps; fi
 	$(PY) -m pytest $(ARGS)
 
-lint: setup ## Check every feature file: syntax, steps, tags, names (no Odoo, no browser)
+lint: setup ## Check every feature file (syntax, steps, tags, names), then the Python code with ruff: lint and format (no Odoo, no browser)
 	$(PY) -m odoo_uat.authoring.lint features
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 catalog: setup ## Regenerate docs/steps*.md and docs/writing-scenarios.<code>.md from the step definitions and steps/i18n/
 	$(PY) -m odoo_uat.authoring.catalog
@@ -122,9 +136,7 @@ report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit repo
 ROLE ?=
 OUT ?=
 .PHONY: record
-record: ## Record a flow clicked in the web client as ROLE (default: the first role of roles.toml) into OUT (default: features/recorded/<role>-<time>.feature)
-	@$(PYTHON) -m odoo_uat.settings --check --allow-clone >/dev/null
-	@$(MAKE) --no-print-directory setup browser embedded-deps CLONE=--allow-clone
+record: run-setup ## Record a flow clicked in the web client as ROLE (default: the first role of roles.toml) into OUT (default: features/recorded/<role>-<time>.feature)
 	$(PY) -m odoo_uat.recorder $(if $(ROLE),--role "$(ROLE)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json

@@ -1,4 +1,7 @@
 """odoo-uat: the fixtures every scenario can use, and every step module under steps/."""
+
+from __future__ import annotations
+
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,7 @@
 """Binds every feature file under features/ as pytest tests (one test per scenario)."""
+
+from __future__ import annotations
+
 import pytest
 from pytest_bdd import scenarios
 

@@ -1,4 +1,5 @@
 """Odoo modules on disk: manifests, the modules of addons folders, a digest of a module's files."""
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,9 @@ def read_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest = ast.literal_eval(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError, SyntaxError, UnicodeDecodeError) as error:
-        raise ManifestError(f"Cannot read the manifest {path}: {error}. It must be a Python dict literal, "
-                            "as Odoo reads it.") from None
+        raise ManifestError(
+            f"Cannot read the manifest {path}: {error}. It must be a Python dict literal, as Odoo reads it."
+        ) from None
     if not isinstance(manifest, dict):
         raise ManifestError(f"The manifest {path} is not a dict literal.")
     return manifest

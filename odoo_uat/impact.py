@@ -2,6 +2,7 @@
 
 Pure logic (git and the file system only); the pytest side is odoo_uat/plugins/impact_selection.py.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -16,12 +17,16 @@ from odoo_uat.addons import MANIFEST, OdooModule
 FEATURES_DIR = "features"
 FEATURE_SUFFIX = ".feature"
 SMOKE_TAG = "smoke"
-SELECTION_FILE = "impact-selection.json"  # in the reports folder; the exit report shows it
 SCHEMA_VERSION = 1
 # The suite's own code: a change here can break any scenario, so everything runs.
 SUITE_CODE_DIRS = ("steps", "pages", "fixtures", "odoo_uat")
-SUITE_CODE_FILES = ("conftest.py", "pyproject.toml", "roles.toml", "requirements.lock",
-                    f"{FEATURES_DIR}/test_feature_files.py")
+SUITE_CODE_FILES = (
+    "conftest.py",
+    "pyproject.toml",
+    "roles.toml",
+    "requirements.lock",
+    f"{FEATURES_DIR}/test_feature_files.py",
+)
 # Causes of a selection, as the terminal and the report group them.
 CAUSE_SUITE = "the suite's code changed"
 CAUSE_SMOKE = "@smoke"
@@ -37,8 +42,9 @@ class ImpactError(Exception):
 def git_root(folder: Path) -> Path | None:
     """The top folder of the git repository holding folder, None when it is in none."""
     try:
-        result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+        )
     except FileNotFoundError:
         raise ImpactError("git is not installed (apt-get install git).") from None
     return Path(result.stdout.strip()).resolve() if result.returncode == 0 else None
@@ -47,15 +53,22 @@ def git_root(folder: Path) -> Path | None:
 def changed_files(repo: Path, revisions: str) -> list[Path]:
     """Absolute paths of the files `git diff --name-only <revisions>` lists in repo (renames as delete + add)."""
     if not revisions or revisions.startswith("-"):
-        raise ImpactError(f"{revisions!r} is not a revision range: give one such as HEAD~1..HEAD "
-                          "or origin/main...HEAD.")
-    result = subprocess.run(["git", "-C", str(repo), "diff", "--name-only", "--no-renames", "-z", revisions, "--"],
-                            capture_output=True, text=True, check=False)
+        raise ImpactError(
+            f"{revisions!r} is not a revision range: give one such as HEAD~1..HEAD or origin/main...HEAD."
+        )
+    result = subprocess.run(
+        ["git", "-C", str(repo), "diff", "--name-only", "--no-renames", "-z", revisions, "--"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         said = result.stderr.strip().splitlines()
-        raise ImpactError(f"git cannot compare {revisions} in {repo}"
-                          f"{': ' + said[0] if said else ''}. Give a range both ends of which exist there "
-                          "(e.g. HEAD~1..HEAD, origin/main...HEAD; fetch the base branch first in CI).")
+        raise ImpactError(
+            f"git cannot compare {revisions} in {repo}"
+            f"{': ' + said[0] if said else ''}. Give a range both ends of which exist there "
+            "(e.g. HEAD~1..HEAD, origin/main...HEAD; fetch the base branch first in CI)."
+        )
     return [repo / name for name in result.stdout.split("\0") if name]
 
 
@@ -82,7 +95,7 @@ def dependants(modules: Mapping[str, OdooModule], changed: Iterable[str]) -> dic
 
 
 def why_affected(affected: Mapping[str, str | None], name: str) -> str:
-    """"changed", or the chain of dependencies back to the change ("depends on sale_stock → stock (changed)")."""
+    """ "changed", or the chain of dependencies back to the change ("depends on sale_stock → stock (changed)")."""
     chain, seen = [], {name}
     via = affected.get(name)
     while via is not None and via not in seen:
@@ -124,8 +137,9 @@ def is_suite_code(relative: Path) -> bool:
     return relative.as_posix() in SUITE_CODE_FILES or (len(relative.parts) > 1 and relative.parts[0] in SUITE_CODE_DIRS)
 
 
-def classify(files: Iterable[Path], project: Path, addons_dirs: Sequence[Path], revisions: str,
-             notes: Sequence[str] = ()) -> ChangeSet:
+def classify(
+    files: Iterable[Path], project: Path, addons_dirs: Sequence[Path], revisions: str, notes: Sequence[str] = ()
+) -> ChangeSet:
     """Sort changed files: module files, feature files, suite code, the rest."""
     modules: dict[str, list[str]] = defaultdict(list)
     features: list[Path] = []
@@ -146,8 +160,14 @@ def classify(files: Iterable[Path], project: Path, addons_dirs: Sequence[Path], 
             features.append(path)
         else:
             other.append(shown)
-    return ChangeSet(revisions, {name: tuple(found) for name, found in sorted(modules.items())},
-                     tuple(features), tuple(suite), tuple(other), tuple(notes))
+    return ChangeSet(
+        revisions,
+        {name: tuple(found) for name, found in sorted(modules.items())},
+        tuple(features),
+        tuple(suite),
+        tuple(other),
+        tuple(notes),
+    )
 
 
 def find_changes(project: Path, revisions: str, addons_dirs: Sequence[Path]) -> ChangeSet:
@@ -155,8 +175,10 @@ def find_changes(project: Path, revisions: str, addons_dirs: Sequence[Path]) -> 
     project = project.resolve()
     root = git_root(project)
     if root is None:
-        raise ImpactError(f"the project {project} is not a git repository, so there are no revisions to compare "
-                          "(run from a git clone of it).")
+        raise ImpactError(
+            f"the project {project} is not a git repository, so there are no revisions to compare "
+            "(run from a git clone of it)."
+        )
     repos = [root]
     notes = []
     # The suite as a git submodule of the customer's repository (examples/ci): the range is theirs.
@@ -184,8 +206,12 @@ def find_changes(project: Path, revisions: str, addons_dirs: Sequence[Path]) -> 
 
 def superproject_root(repo: Path) -> Path | None:
     """The repository this one is a submodule of, None when it is none's."""
-    result = subprocess.run(["git", "-C", str(repo), "rev-parse", "--show-superproject-working-tree"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--show-superproject-working-tree"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     found = result.stdout.strip()
     return Path(found).resolve() if result.returncode == 0 and found else None
 
@@ -242,8 +268,12 @@ class Selection:
 
     def causes(self) -> dict[str, list[ScenarioInfo]]:
         """Each cause with the scenarios it selects: suite code, feature files, changed modules, dependants, @smoke."""
-        order = [CAUSE_SUITE, CAUSE_FEATURE, *(_module_cause(self.affected, name) for name in self.affected),
-                 CAUSE_SMOKE]
+        order = [
+            CAUSE_SUITE,
+            CAUSE_FEATURE,
+            *(_module_cause(self.affected, name) for name in self.affected),
+            CAUSE_SMOKE,
+        ]
         grouped: dict[str, list[ScenarioInfo]] = {cause: [] for cause in order}
         for scenario in self.selected:
             for reason in self.reasons[scenario.key]:
@@ -265,8 +295,12 @@ class Selection:
             "total": len(self.scenarios),
             "deselected": len(self.deselected),
             "selected": [
-                {"key": s.key, "name": s.name, "feature": display(s.feature, project),
-                 "reasons": [r.text for r in self.reasons[s.key]]}
+                {
+                    "key": s.key,
+                    "name": s.name,
+                    "feature": display(s.feature, project),
+                    "reasons": [r.text for r in self.reasons[s.key]],
+                }
                 for s in self.selected
             ],
         }
@@ -274,8 +308,12 @@ class Selection:
     def lines(self, project: Path) -> list[str]:
         """What the terminal says: what changed, then cause → scenarios, then the count."""
         changes = self.changes
-        modules = ", ".join(f"{name} ({len(files)} file{'s' if len(files) != 1 else ''})"
-                            for name, files in changes.modules.items()) or "none"
+        modules = (
+            ", ".join(
+                f"{name} ({len(files)} file{'s' if len(files) != 1 else ''})" for name, files in changes.modules.items()
+            )
+            or "none"
+        )
         out = [f"--changed {changes.revisions}: changed modules: {modules}"]
         dependants_only = [name for name, via in self.affected.items() if via is not None]
         if dependants_only:
@@ -292,13 +330,14 @@ class Selection:
                 out.extend(f"      {scenario_label(s, project)}" for s in scenarios[:SHOWN_NAMES])
                 if len(scenarios) > SHOWN_NAMES:
                     out.append(f"      and {len(scenarios) - SHOWN_NAMES} more")
-        out.append(f"  selected {len(self.selected)}, deselected {len(self.deselected)} "
-                   f"of {len(self.scenarios)} scenarios")
+        out.append(
+            f"  selected {len(self.selected)}, deselected {len(self.deselected)} of {len(self.scenarios)} scenarios"
+        )
         return out
 
 
 def scenario_label(scenario: ScenarioInfo, project: Path) -> str:
-    """"features/x.feature: Scenario name"."""
+    """ "features/x.feature: Scenario name"."""
     return f"{display(scenario.feature, project)}: {scenario.name}"
 
 
@@ -307,8 +346,12 @@ def _cut(names: Sequence[str]) -> str:
     return shown + (f" and {len(names) - SHOWN_NAMES} more" if len(names) > SHOWN_NAMES else "")
 
 
-def select(changes: ChangeSet, affected: Mapping[str, str | None], scenarios: Iterable[ScenarioInfo],
-           area_modules: Mapping[str, Sequence[str]]) -> Selection:
+def select(
+    changes: ChangeSet,
+    affected: Mapping[str, str | None],
+    scenarios: Iterable[ScenarioInfo],
+    area_modules: Mapping[str, Sequence[str]],
+) -> Selection:
     """Give each scenario its reasons to run: suite code, @smoke, its feature file, a module it needs."""
     scenarios = tuple(scenarios)
     changed_features = set(changes.features)
@@ -323,17 +366,23 @@ def select(changes: ChangeSet, affected: Mapping[str, str | None], scenarios: It
             found.append(Reason(CAUSE_FEATURE, CAUSE_FEATURE))
         for module in scenario.modules:
             if module in affected:
-                found.append(Reason(_module_cause(affected, module),
-                                    f"@requires_module:{module}, which {why_affected(affected, module)}"))
+                found.append(
+                    Reason(
+                        _module_cause(affected, module),
+                        f"@requires_module:{module}, which {why_affected(affected, module)}",
+                    )
+                )
         for module in area_modules.get(scenario.area, ()):
             if module in affected:
-                found.append(Reason(_module_cause(affected, module),
-                                    f"its process area {scenario.area} exercises {module}, which "
-                                    f"{why_affected(affected, module)}"))
+                found.append(
+                    Reason(
+                        _module_cause(affected, module),
+                        f"its process area {scenario.area} exercises {module}, which {why_affected(affected, module)}",
+                    )
+                )
         reasons[scenario.key] = tuple(dict.fromkeys(found))
     return Selection(changes, dict(affected), scenarios, reasons)
 
 
 def _module_cause(affected: Mapping[str, str | None], module: str) -> str:
     return f"{module} ({why_affected(affected, module)})"
-

@@ -1,8 +1,9 @@
 """What a collected pytest item is as a scenario: its pytest-bdd template, its tags, its process area, its modules.
 
 The plugins in odoo_uat/plugins/ ask here, so each reads a scenario's tags through the one
-parser (odoo_uat/report/tags.py) and places it in the same process area.
+parser (odoo_uat/tags.py) and places it in the same process area.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from pytest_bdd.parser import Feature, ScenarioTemplate
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-from odoo_uat.report.tags import (
+from odoo_uat.tags import (
     REQUIRES_MODULE,
     ScenarioTags,
     area_of_path,

@@ -1,13 +1,14 @@
 """Settings of the Odoo under test: command line, then environment, then pyproject.toml."""
+
 from __future__ import annotations
 
 import os
 import re
 import shutil
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 TABLE = "odoo-uat"
 
@@ -148,9 +149,11 @@ def load_settings(
 
     def pick(name: str) -> str | None:
         option, variable, key = SOURCES[name]
-        for value in (cli.get(option) if option else None,
-                      environ.get(variable) if variable else None,
-                      table.get(key) if key else None):
+        for value in (
+            cli.get(option) if option else None,
+            environ.get(variable) if variable else None,
+            table.get(key) if key else None,
+        ):
             if value not in (None, ""):
                 return str(value)
         return None
@@ -161,9 +164,11 @@ def load_settings(
     def pick_list(name: str) -> tuple[str, ...]:
         """A list setting: a list in pyproject.toml, or one string split on its separator."""
         option, variable, key = SOURCES[name]
-        for value in (cli.get(option) if option else None,
-                      environ.get(variable) if variable else None,
-                      table.get(key) if key else None):
+        for value in (
+            cli.get(option) if option else None,
+            environ.get(variable) if variable else None,
+            table.get(key) if key else None,
+        ):
             if value in (None, "", []):
                 continue
             items = value if isinstance(value, list) else str(value).split(LIST_SEPARATORS[name])

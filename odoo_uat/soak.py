@@ -4,6 +4,7 @@
 once (or uses the existing server of the settings), runs pytest N times against it, each run's results in
 `reports/soak/run-<i>/`, then writes `reports/soak.md` and `reports/soak.json` and prints the table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,6 +25,7 @@ from odoo_uat import commands
 from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report.results import Scenario, load_results
+from odoo_uat.report.text import first_line
 from odoo_uat.settings import load_settings
 
 COMMAND = "soak"
@@ -37,7 +39,7 @@ NO_MESSAGE = "(no message)"
 
 
 def say(message: str) -> None:
-    """A progress line on stderr, like the other odoo-uat commands."""
+    """A progress line on stderr, prefixed with this command's name (commands.say)."""
     commands.say(message, COMMAND)
 
 
@@ -75,8 +77,11 @@ class ScenarioSoak:
     def as_json(self) -> dict[str, object]:
         """The scenario's row, with the rate and messages spelled out."""
         row = {k: v for k, v in asdict(self).items() if k != "messages"}
-        return {**row, "flake_rate": round(self.flake_rate, 4),
-                "messages": [{"message": m, "count": n} for m, n in self.messages.most_common()]}
+        return {
+            **row,
+            "flake_rate": round(self.flake_rate, 4),
+            "messages": [{"message": m, "count": n} for m, n in self.messages.most_common()],
+        }
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,6 @@ class RunRecord:
     exit_status: int
     seconds: float
     outcomes: Mapping[str, Outcome]
-
-
-def first_line(message: str) -> str:
-    """The first non-empty line of a failure message (what tells two failures apart at a glance)."""
-    return next((line.strip() for line in message.splitlines() if line.strip()), NO_MESSAGE)
 
 
 def scenario_key(scenario: Scenario) -> str:
@@ -107,7 +107,7 @@ def outcome_of(scenario: Scenario) -> Outcome:
         return Outcome("skipped")
     if scenario.passed:
         return Outcome("passed", flaky=scenario.flaky)
-    return Outcome("failed", message=first_line(scenario.message))
+    return Outcome("failed", message=first_line(scenario.message) or NO_MESSAGE)
 
 
 def read_run(results: Path) -> dict[str, Outcome]:
@@ -149,8 +149,9 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(table: Mapping[str, ScenarioSoak], records: Sequence[RunRecord], pytest_args: Sequence[str],
-                    target: str) -> str:
+def render_markdown(
+    table: Mapping[str, ScenarioSoak], records: Sequence[RunRecord], pytest_args: Sequence[str], target: str
+) -> str:
     """The soak table in Markdown: one line per scenario, then the overall rate and each run."""
     unstable = [r for r in table.values() if r.failures or r.flaky_passes]
     lines = [
@@ -163,12 +164,16 @@ def render_markdown(table: Mapping[str, ScenarioSoak], records: Sequence[RunReco
     ]
     for row in table.values():
         messages = "<br>".join(f"{n}× {cell(m)}" for m, n in row.messages.most_common())
-        lines.append(f"| {cell(row.name)} | {row.runs} | {row.passes} | {row.failures} | {row.flaky_passes} "
-                     f"| {row.skips} | {percent(row.flake_rate)} | {messages} |")
+        lines.append(
+            f"| {cell(row.name)} | {row.runs} | {row.passes} | {row.failures} | {row.flaky_passes} "
+            f"| {row.skips} | {percent(row.flake_rate)} | {messages} |"
+        )
     lines += [
         "",
-        (f"**Overall flake rate: {percent(overall_rate(table))}** "
-         f"({len(unstable)} of {len(table)} scenarios failed or needed a retry at least once)."),
+        (
+            f"**Overall flake rate: {percent(overall_rate(table))}** "
+            f"({len(unstable)} of {len(table)} scenarios failed or needed a retry at least once)."
+        ),
         "",
         "| Run | Exit status | Time | Results |",
         "|---:|---:|---:|---|",
@@ -178,24 +183,46 @@ def render_markdown(table: Mapping[str, ScenarioSoak], records: Sequence[RunReco
     return "\n".join(lines)
 
 
-def render_json(table: Mapping[str, ScenarioSoak], records: Sequence[RunRecord], pytest_args: Sequence[str],
-                target: str) -> str:
+def render_json(
+    table: Mapping[str, ScenarioSoak], records: Sequence[RunRecord], pytest_args: Sequence[str], target: str
+) -> str:
     """The soak table as JSON, for CI and for comparing soaks."""
-    return json.dumps({
-        "target": target,
-        "runs": [{"index": r.index, "folder": str(r.folder), "exit_status": r.exit_status,
-                  "seconds": round(r.seconds, 1)} for r in records],
-        "pytest_args": list(pytest_args),
-        "overall_flake_rate": round(overall_rate(table), 4),
-        "scenarios": [row.as_json() for row in table.values()],
-    }, indent=2) + "\n"
+    return (
+        json.dumps(
+            {
+                "target": target,
+                "runs": [
+                    {
+                        "index": r.index,
+                        "folder": str(r.folder),
+                        "exit_status": r.exit_status,
+                        "seconds": round(r.seconds, 1),
+                    }
+                    for r in records
+                ],
+                "pytest_args": list(pytest_args),
+                "overall_flake_rate": round(overall_rate(table), 4),
+                "scenarios": [row.as_json() for row in table.values()],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def pytest_command(run_folder: Path, pytest_args: Sequence[str], target: OdooTarget | None) -> list[str]:
     """The pytest command of one run: the pack, this run's own results folders, the server when started here."""
-    command = [sys.executable, "-m", "pytest", FEATURES, "--odoo-required", "--clean-alluredir",
-               f"--alluredir={run_folder / RESULTS_FOLDER}", f"--junitxml={run_folder / JUNIT_FILE}",
-               f"--output={run_folder / PLAYWRIGHT_FOLDER}"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        FEATURES,
+        "--odoo-required",
+        "--clean-alluredir",
+        f"--alluredir={run_folder / RESULTS_FOLDER}",
+        f"--junitxml={run_folder / JUNIT_FILE}",
+        f"--output={run_folder / PLAYWRIGHT_FOLDER}",
+    ]
     if target is not None:
         command += [f"--odoo-url={target.url}", f"--odoo-db={target.db}"]
     return command + list(pytest_args)
@@ -242,12 +269,15 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path) -> int
             for index in range(1, runs + 1):
                 run_folder = folder / f"run-{index}"
                 started = time.monotonic()
-                status = subprocess.call(pytest_command(run_folder, pytest_args, target), cwd=root,
-                                         env=child_environment(target))
+                status = subprocess.call(
+                    pytest_command(run_folder, pytest_args, target), cwd=root, env=child_environment(target)
+                )
                 outcomes = read_run(run_folder / RESULTS_FOLDER)
                 records.append(RunRecord(index, run_folder, status, time.monotonic() - started, outcomes))
-                say(f"run {index}/{runs}: exit status {status}, {len(outcomes)} scenarios, "
-                    f"{time.monotonic() - started:.0f} s")
+                say(
+                    f"run {index}/{runs}: exit status {status}, {len(outcomes)} scenarios, "
+                    f"{time.monotonic() - started:.0f} s"
+                )
         except KeyboardInterrupt:  # the table of the runs already done is still worth having
             say(f"interrupted: the table covers the {len(records)} finished runs")
         finally:
@@ -269,8 +299,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     """--runs and --soak-output; every other argument goes to pytest."""
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.soak", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="how many times to run the pack (default 10)")
-    parser.add_argument("--soak-output", type=Path, default=DEFAULT_OUTPUT,
-                        help="where soak.md, soak.json and soak/run-<i>/ go (default reports)")
+    parser.add_argument(
+        "--soak-output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help="where soak.md, soak.json and soak/run-<i>/ go (default reports)",
+    )
     args, pytest_args = parser.parse_known_args(argv)
     if args.runs < 1:
         parser.error(f"--runs must be 1 or more (got {args.runs}); e.g. make soak N=10")

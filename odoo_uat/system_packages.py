@@ -6,6 +6,7 @@ command it provides, not by another package standing in for it: a machine with P
 and libpq-dev but no LDAP headers still gets libldap2-dev and libsasl2-dev, which python-ldap
 needs to build. The names hold on Debian 12 and Ubuntu 22.04 / 24.04 (docs/setup.md).
 """
+
 from __future__ import annotations
 
 import glob
@@ -13,9 +14,9 @@ import os
 import shutil
 import sys
 import sysconfig
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 # Tests point this at a folder laid out as a machine's / to play another machine.
 ROOT_VARIABLE = "ODOO_UAT_SYSTEM_ROOT"
@@ -40,8 +41,9 @@ def compiler_command() -> str:
     return (sysconfig.get_config_var("CC") or "cc").split()[0]
 
 
-def python_headers_need(include_dir: str | None = None,
-                        version: tuple[int, ...] = tuple(sys.version_info[:2])) -> Need | None:
+def python_headers_need(
+    include_dir: str | None = None, version: tuple[int, ...] = tuple(sys.version_info[:2])
+) -> Need | None:
     """Python.h of the interpreter that builds Odoo's virtualenv, when a Debian package brings it.
 
     The Makefile's $(PYTHON) makes .venv, and Odoo's virtualenv is made from .venv's
@@ -54,28 +56,38 @@ def python_headers_need(include_dir: str | None = None,
     if not include_dir.startswith("/usr/include/"):
         return None
     major, minor = version[:2]
-    return Need(f"the Python {major}.{minor} headers (C extensions without a wheel)", f"python{major}.{minor}-dev",
-                files=(f"{include_dir.lstrip('/')}/Python.h",))
+    return Need(
+        f"the Python {major}.{minor} headers (C extensions without a wheel)",
+        f"python{major}.{minor}-dev",
+        files=(f"{include_dir.lstrip('/')}/Python.h",),
+    )
 
 
 GIT = Need("git (cloning Odoo Community; CHANGED=)", "git", commands=("git",))
 
-EMBEDDED: tuple[Need, ...] = tuple(need for need in (
-    # find_pg_bin (odoo_uat/embedded/postgres.py) wants initdb, pg_ctl, postgres and psql in one folder.
-    Need("the PostgreSQL server", "postgresql",
-         files=("usr/lib/postgresql/*/bin/initdb", "usr/lib/postgresql/*/bin/psql")),
-    # By the header, not by pg_config: postgresql-common (pulled in by the server) diverts
-    # /usr/bin/pg_config, so it is there without libpq-dev and psycopg2 then fails to build.
-    Need("libpq's headers (psycopg2)", "libpq-dev", files=("usr/include/postgresql/libpq-fe.h",)),
-    # libldap2-dev is the name on all three; on Debian 12 it is a transitional package for libldap-dev.
-    Need("the LDAP headers (python-ldap)", "libldap2-dev", files=("usr/include/ldap.h", "usr/include/lber.h")),
-    Need("the SASL headers (python-ldap)", "libsasl2-dev", files=("usr/include/sasl/sasl.h",)),
-    Need("a C compiler", "gcc", commands=(compiler_command(),)),
-    # gcc only recommends libc6-dev, and the Makefile installs without recommends.
-    Need("the C library headers", "libc6-dev", files=("usr/include/stdio.h",)),
-    python_headers_need(),
-    GIT,
-) if need is not None)
+EMBEDDED: tuple[Need, ...] = tuple(
+    need
+    for need in (
+        # find_pg_bin (odoo_uat/embedded/postgres.py) wants initdb, pg_ctl, postgres and psql in one folder.
+        Need(
+            "the PostgreSQL server",
+            "postgresql",
+            files=("usr/lib/postgresql/*/bin/initdb", "usr/lib/postgresql/*/bin/psql"),
+        ),
+        # By the header, not by pg_config: postgresql-common (pulled in by the server) diverts
+        # /usr/bin/pg_config, so it is there without libpq-dev and psycopg2 then fails to build.
+        Need("libpq's headers (psycopg2)", "libpq-dev", files=("usr/include/postgresql/libpq-fe.h",)),
+        # libldap2-dev is the name on all three; on Debian 12 it is a transitional package for libldap-dev.
+        Need("the LDAP headers (python-ldap)", "libldap2-dev", files=("usr/include/ldap.h", "usr/include/lber.h")),
+        Need("the SASL headers (python-ldap)", "libsasl2-dev", files=("usr/include/sasl/sasl.h",)),
+        Need("a C compiler", "gcc", commands=(compiler_command(),)),
+        # gcc only recommends libc6-dev, and the Makefile installs without recommends.
+        Need("the C library headers", "libc6-dev", files=("usr/include/stdio.h",)),
+        python_headers_need(),
+        GIT,
+    )
+    if need is not None
+)
 
 NEEDS: dict[str, tuple[Need, ...]] = {
     "embedded": EMBEDDED,
@@ -84,9 +96,7 @@ NEEDS: dict[str, tuple[Need, ...]] = {
         Need("Node.js (the Allure 3 report)", "nodejs", commands=("node",)),
         Need("npm (the Allure 3 report)", "npm", commands=("npm",)),
     ),
-    "browser": (
-        Need("a Chromium browser", "chromium", commands=("chromium", "chromium-browser")),
-    ),
+    "browser": (Need("a Chromium browser", "chromium", commands=("chromium", "chromium-browser")),),
 }
 
 
@@ -125,8 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     unknown = [purpose for purpose in args if purpose not in NEEDS]
     if not args or unknown:
-        print(f"usage: python -m odoo_uat.system_packages {'|'.join(NEEDS)} [...]"
-              + (f" (unknown: {' '.join(unknown)})" if unknown else ""), file=sys.stderr)
+        print(
+            f"usage: python -m odoo_uat.system_packages {'|'.join(NEEDS)} [...]"
+            + (f" (unknown: {' '.join(unknown)})" if unknown else ""),
+            file=sys.stderr,
+        )
         return 2
     print(" ".join(missing_packages(args)))
     return 0

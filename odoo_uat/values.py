@@ -1,4 +1,5 @@
 """Reading the values a super user writes: numbers in any format, yes/no, money with symbols, dates."""
+
 from __future__ import annotations
 
 import functools
@@ -24,7 +25,7 @@ def parse_number(text: str, decimal_point: str | None = None) -> float:
         return float(re.sub(r"[,.]", "", whole) + ("." + decimals if decimals else ""))
     last = max(cleaned.rfind(","), cleaned.rfind("."))
     if last != -1 and len(cleaned) - last - 1 in (1, 2):
-        whole, decimals = cleaned[:last], cleaned[last + 1:]
+        whole, decimals = cleaned[:last], cleaned[last + 1 :]
         return float(re.sub(r"[,.]", "", whole) + "." + decimals)
     if last != -1 and len(cleaned) - last - 1 != 3:
         return float(cleaned.replace(",", ""))
@@ -70,8 +71,11 @@ class DateWords:
     @property
     def offsets(self) -> dict[str, int]:
         """Each word of a day -> its offset from today."""
-        return {**{word: -1 for word in self.yesterday}, **{word: 1 for word in self.tomorrow},
-                **{word: 0 for word in self.today}}
+        return {
+            **{word: -1 for word in self.yesterday},
+            **{word: 1 for word in self.tomorrow},
+            **{word: 0 for word in self.today},
+        }
 
     @property
     def units(self) -> dict[str, str]:
@@ -83,8 +87,13 @@ class DateWords:
         """Dates as this language writes them: today, tomorrow, today + 3 days, in 3 days, 2 weeks ago."""
         # The plural after "+" is the second form, after "in"/"ago" the last (German: heute + 3 Tage, in 3 Tagen).
         plus_days, in_days, weeks = self.day[min(1, len(self.day) - 1)], self.day[-1], self.week[-1]
-        return (self.today[0], self.tomorrow[0], f"{self.today[0]} + 3 {plus_days}",
-                self.ahead[0].format(count=3, unit=in_days), self.ago[0].format(count=2, unit=weeks))
+        return (
+            self.today[0],
+            self.tomorrow[0],
+            f"{self.today[0]} + 3 {plus_days}",
+            self.ahead[0].format(count=3, unit=in_days),
+            self.ago[0].format(count=2, unit=weeks),
+        )
 
     def patterns(self) -> list[tuple[re.Pattern[str], int]]:
         """Each way of writing a relative date in this language, with its direction (+1, -1; 0: a day word)."""
@@ -110,8 +119,11 @@ def _form(template: str, unit: str) -> str:
 def _patterns(words: DateWords) -> list[tuple[re.Pattern[str], int]]:
     unit = _alternatives(words.units)
     day = rf"^\s*(?P<day>{_alternatives(words.offsets)})\s*(?:(?P<sign>[+-])\s*{COUNT}\s*(?P<unit>{unit}))?\s*$"
-    return [(re.compile(day), 0), *((re.compile(_form(form, unit)), 1) for form in words.ahead),
-            *((re.compile(_form(form, unit)), -1) for form in words.ago)]
+    return [
+        (re.compile(day), 0),
+        *((re.compile(_form(form, unit)), 1) for form in words.ahead),
+        *((re.compile(_form(form, unit)), -1) for form in words.ago),
+    ]
 
 
 def _fold(text: str) -> str:
@@ -119,8 +131,15 @@ def _fold(text: str) -> str:
     return text.translate(APOSTROPHES).casefold()
 
 
-ENGLISH_DATES = DateWords(today=("today",), tomorrow=("tomorrow",), yesterday=("yesterday",), day=("day", "days"),
-                          week=("week", "weeks"), ahead=("in {count} {unit}",), ago=("{count} {unit} ago",))
+ENGLISH_DATES = DateWords(
+    today=("today",),
+    tomorrow=("tomorrow",),
+    yesterday=("yesterday",),
+    day=("day", "days"),
+    week=("week", "weeks"),
+    ahead=("in {count} {unit}",),
+    ago=("{count} {unit} ago",),
+)
 # The languages a relative date may be written in, by Gherkin code; steps/i18n/<code>.toml [dates] add theirs.
 DATE_LANGUAGES: dict[str, DateWords] = {"en": ENGLISH_DATES}
 

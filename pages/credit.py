@@ -1,4 +1,5 @@
 """Credit screens: the credit-limit warning and risk hold on quotations, payments and credit notes on invoices."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator, expect

@@ -1,4 +1,5 @@
 """Inventory screens: transfers (deliveries, receipts) and their backorder wizard."""
+
 from __future__ import annotations
 
 from pages.components.dialog import Dialog

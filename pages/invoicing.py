@@ -1,4 +1,5 @@
 """Invoicing screens: invoicing a sales order and posting the invoice."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

@@ -1,4 +1,5 @@
 """Inventory valuation screens: landed costs (freight, duties) added to the value of received goods."""
+
 from __future__ import annotations
 
 from pages.components.form import FormView

@@ -3,6 +3,7 @@
 A page whose web client is already loaded moves inside it, the way Odoo follows its own links (its router
 reads the URL and loads the action; no page reload, no new boot of the web client). A blank page loads the URL.
 """
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect

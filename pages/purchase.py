@@ -1,4 +1,5 @@
 """Purchase screens: the request for quotation / purchase order form."""
+
 from __future__ import annotations
 
 from pages.components.form import FormView

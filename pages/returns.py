@@ -1,4 +1,5 @@
 """Returns screens: the Return wizard of a delivery, internal transfers out of quarantine, and scrap orders."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect

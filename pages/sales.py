@@ -1,4 +1,5 @@
 """Sales screens: the quotation / sales order form."""
+
 from __future__ import annotations
 
 from pages.components.form import FormView

@@ -1,16 +1,16 @@
 """Checks: what the screen shows (fields, status, messages, lists, menus) and the stock Odoo holds."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
 from pytest_bdd import then
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
+from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
-from pages.components.form import LabelledForm, text_pattern
-from pages.components.form import MAIN_FORM
+from pages.components.form import MAIN_FORM, LabelledForm, text_pattern
 from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
 from pages.components.messages import expect_message
@@ -59,7 +59,8 @@ def _(product: str, quantity: float, location: str, records: Records) -> None:
     """
     on_hand = records.on_hand(records.product(product), records.location(location))
     assert same_amount(on_hand, quantity, QUANTITY_DIGITS), (
-        f'"{product}" should have {quantity:g} units on hand in {location} but has {on_hand:g}')
+        f'"{product}" should have {quantity:g} units on hand in {location} but has {on_hand:g}'
+    )
 
 
 @then(phrase('I cannot open "{menu_path:MenuPath}"'))

@@ -1,4 +1,5 @@
 """Credit control: credit limits, the warning and the risk hold on quotations, collecting open invoices."""
+
 from __future__ import annotations
 
 import re
@@ -8,16 +9,17 @@ from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.values import parse_number, same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Document, Order, Records
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.credit import CreditCheckedQuotation, CustomerInvoiceForm, RiskExceededDialog
 
 QUOTATION_STATES = ("draft", "sent")
 PAID_STATES = ("paid", "in_payment")
 MONEY = re.compile(r"\d[\d.,\u00a0\u202f]*\d|\d")  # thousands may be split by (narrow) no-break spaces
+
 
 @dataclass(frozen=True)
 class ConfirmAttempt:
@@ -82,16 +84,20 @@ def _(customer: str, limit: float, order: Order, acting: ActingUsers, odoo, name
     Example: Then the quotation warns that "Acme Retail" has reached its credit limit of 1,000.00
     """
     warning = odoo.env["sale.order"].read([order.id], ["partner_credit_warning"])[0]["partner_credit_warning"]
-    assert warning, (f"{order.name} should carry a credit-limit warning for {names.real(customer)}, but Odoo "
-                     "computes none (is the limit below what the customer owes plus this order?)")
+    assert warning, (
+        f"{order.name} should carry a credit-limit warning for {names.real(customer)}, but Odoo "
+        "computes none (is the limit below what the customer owes plus this order?)"
+    )
     banner = CreditCheckedQuotation.open(acting.page, order.id).credit_warning
-    expect(banner, f"{order.name} should show the credit-limit warning on screen (Odoo computes {warning!r})"
-           ).to_be_visible()
+    expect(
+        banner, f"{order.name} should show the credit-limit warning on screen (Odoo computes {warning!r})"
+    ).to_be_visible()
     shown = banner.inner_text().strip()
     assert names.real(customer) in shown, f"The warning should name {names.real(customer)!r}, but says {shown!r}"
     amounts = [_number(text) for text in MONEY.findall(shown)]
     assert any(same_amount(amount, limit) for amount in amounts if amount is not None), (
-        f"The warning should give the credit limit {limit:,.2f}, but says {shown!r}")
+        f"The warning should give the credit limit {limit:,.2f}, but says {shown!r}"
+    )
 
 
 @then(phrase('the confirmation is refused because "{customer:Name}" would exceed its credit risk'))
@@ -103,10 +109,12 @@ def _(customer: str, confirm_attempt: ConfirmAttempt, order: Order, odoo, names:
     state = odoo.env["sale.order"].read([order.id], ["state"])[0]["state"]
     assert confirm_attempt.risk_message is not None, (
         f"Confirming {order.name} for {names.real(customer)} should have been refused over its credit risk, "
-        f"but no risk dialog came and the order is in state {state!r}")
+        f"but no risk dialog came and the order is in state {state!r}"
+    )
     assert confirm_attempt.risk_message, "The risk dialog should say why the order is refused, but gives no reason"
     assert state in QUOTATION_STATES, (
-        f"{order.name} should still be a quotation after the refusal, but is in state {state!r}")
+        f"{order.name} should still be a quotation after the refusal, but is in state {state!r}"
+    )
 
 
 @then("I am not offered to confirm it over the risk")
@@ -117,7 +125,8 @@ def _(confirm_attempt: ConfirmAttempt) -> None:
     """
     assert confirm_attempt.risk_message is not None, "No risk dialog was shown, so there was nothing to override"
     assert not confirm_attempt.can_override, (
-        "The risk dialog should not let this role confirm over the risk, but it offers Continue")
+        "The risk dialog should not let this role confirm over the risk, but it offers Continue"
+    )
 
 
 @then("the order is still a quotation")
@@ -139,7 +148,8 @@ def _(open_invoice: Document, odoo) -> None:
     invoice = odoo.env["account.move"].read([open_invoice.id], ["amount_residual", "payment_state"])[0]
     assert same_amount(invoice["amount_residual"], 0) and invoice["payment_state"] in PAID_STATES, (
         f"{open_invoice.name} should be paid, but {invoice['amount_residual']:.2f} is still due "
-        f"(payment state {invoice['payment_state']!r})")
+        f"(payment state {invoice['payment_state']!r})"
+    )
 
 
 def _number(text: str) -> float | None:

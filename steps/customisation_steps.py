@@ -1,4 +1,5 @@
 """Customisations under test: the settings the example customisation (examples/addons) adds to Odoo."""
+
 from __future__ import annotations
 
 from pytest_bdd import given

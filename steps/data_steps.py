@@ -1,4 +1,5 @@
 """Data: customers, vendors, products and stock, seeded through RPC."""
+
 from __future__ import annotations
 
 from pytest_bdd import given
@@ -24,8 +25,11 @@ def product_traits(written: str) -> dict[str, bool]:
     kind = REGISTERED.value(TYPE_COLUMN, written).casefold()
     if kind not in PRODUCT_TYPES:
         translated = ", ".join(REGISTERED.values_of(TYPE_COLUMN))
-        raise ValueError(f"Product type {written!r} is unknown: use Goods, Service or Consumable"
-                         + (f" (or {translated})" if translated else "") + ".")
+        raise ValueError(
+            f"Product type {written!r} is unknown: use Goods, Service or Consumable"
+            + (f" (or {translated})" if translated else "")
+            + "."
+        )
     return PRODUCT_TYPES[kind]
 
 
@@ -45,8 +49,9 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
             value["credit_limit"] = parse_number(row["Credit limit"])
             value["use_partner_credit_limit"] = True
         if "Payment terms" in row:
-            value["property_payment_term_id"] = records.id("account.payment.term", row["Payment terms"],
-                                                           "payment terms")
+            value["property_payment_term_id"] = records.id(
+                "account.payment.term", row["Payment terms"], "payment terms"
+            )
         values.append(value)
     records.remember_all(PARTNER, [row["Name"] for row in rows], factories.Customer.create_rows(values))
 
@@ -58,8 +63,9 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
     Example: Given the following vendors exist:
     """
     rows = table_rows(datatable, ["Name", "Email"], required=["Name"])
-    values = [{"name": names.unique(row["Name"]), **({"email": row["Email"]} if "Email" in row else {})}
-              for row in rows]
+    values = [
+        {"name": names.unique(row["Name"]), **({"email": row["Email"]} if "Email" in row else {})} for row in rows
+    ]
     records.remember_all(PARTNER, [row["Name"] for row in rows], factories.Vendor.create_rows(values))
 
 
@@ -69,8 +75,11 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
 
     Example: Given the following products exist:
     """
-    rows = table_rows(datatable, ["Name", "Type", "Sales price", "Cost", "Category", "Vendor", "Internal reference"],
-                      required=["Name"])
+    rows = table_rows(
+        datatable,
+        ["Name", "Type", "Sales price", "Cost", "Category", "Vendor", "Internal reference"],
+        required=["Name"],
+    )
     values = []
     for row in rows:
         value = {"name": names.unique(row["Name"]), **product_traits(row.get(TYPE_COLUMN, "Goods"))}

@@ -1,12 +1,13 @@
 """Inventory: deliveries, backorders and stock checks."""
+
 from __future__ import annotations
 
 from pytest_bdd import then, when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
+from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.inventory import TransferForm
 
@@ -17,7 +18,9 @@ def open_deliveries(odoo, order: Order) -> list[dict]:
     """The order's outgoing transfers that are not done or cancelled, oldest first."""
     return odoo.env["stock.picking"].search_read(
         [("sale_id", "=", order.id), ("picking_type_code", "=", "outgoing"), ("state", "in", OPEN_STATES)],
-        ["name", "state", "backorder_id"], order="id")
+        ["name", "state", "backorder_id"],
+        order="id",
+    )
 
 
 def the_open_delivery(odoo, order: Order) -> dict:
@@ -25,21 +28,25 @@ def the_open_delivery(odoo, order: Order) -> dict:
     deliveries = open_deliveries(odoo, order)
     assert len(deliveries) == 1, (
         f"{order.name} should have one delivery to ship, but has {len(deliveries)}: "
-        + ", ".join(f"{d['name']} ({d['state']})" for d in deliveries))
+        + ", ".join(f"{d['name']} ({d['state']})" for d in deliveries)
+    )
     return deliveries[0]
 
 
 def assert_ready(odoo, picking: dict, product_id: int, product: str, quantity: float) -> None:
     """The transfer is ready (reserved) for exactly `quantity` units of the product."""
     moves = odoo.env["stock.move"].search_read(
-        [("picking_id", "=", picking["id"]), ("product_id", "=", product_id)], ["product_uom_qty", "quantity"])
+        [("picking_id", "=", picking["id"]), ("product_id", "=", product_id)], ["product_uom_qty", "quantity"]
+    )
     demand = sum(move["product_uom_qty"] for move in moves)
     reserved = sum(move["quantity"] for move in moves)
     assert picking["state"] == "assigned", f"{picking['name']} should be ready but is {picking['state']!r}"
     assert same_amount(demand, quantity, 3), (
-        f'{picking["name"]} should be for {quantity:g} units of "{product}", but asks for {demand:g}')
+        f'{picking["name"]} should be for {quantity:g} units of "{product}", but asks for {demand:g}'
+    )
     assert same_amount(reserved, quantity, 3), (
-        f'{picking["name"]} should have {quantity:g} units of "{product}" reserved, but has {reserved:g}')
+        f'{picking["name"]} should have {quantity:g} units of "{product}" reserved, but has {reserved:g}'
+    )
 
 
 @then(phrase('a delivery for {quantity:Quantity} units of "{product:Name}" is ready'))

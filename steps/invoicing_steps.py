@@ -1,10 +1,11 @@
 """Invoicing: invoices from sales orders."""
+
 from __future__ import annotations
 
 from pytest_bdd import then, when
 
-from odoo_uat.values import same_amount
 from odoo_uat.odoo.records import Order
+from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.invoicing import invoice_order
 from pages.sales import QuotationForm
@@ -31,6 +32,8 @@ def _(order: Order, odoo) -> None:
     assert posted, f"{order.name} has no posted invoice (invoices: {[(i['name'], i['state']) for i in invoices]})"
     total = sum(inv["amount_total"] for inv in posted)
     assert same_amount(total, data["amount_total"]), (
-        f"{order.name} totals {data['amount_total']:.2f} but its posted invoices total {total:.2f}")
+        f"{order.name} totals {data['amount_total']:.2f} but its posted invoices total {total:.2f}"
+    )
     assert data["invoice_status"] == "invoiced", (
-        f"{order.name} should be fully invoiced but its invoice status is {data['invoice_status']!r}")
+        f"{order.name} should be fully invoiced but its invoice status is {data['invoice_status']!r}"
+    )

@@ -1,23 +1,27 @@
 """Purchase: requests for quotation and purchase orders, made by the buyer in the web client."""
+
 from __future__ import annotations
 
 from pytest_bdd import then, when
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.values import parse_number, same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
+from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.purchase import PurchaseOrderForm
 
 CONFIRMED_STATES = ("purchase", "done")  # 'done' is a locked purchase order
 
 
-@when(phrase('I create a purchase order from "{vendor:Name}" for delivery to "{warehouse:Name}":'),
-      target_fixture="purchase_order")
-def _(vendor: str, warehouse: str, datatable, acting: ActingUsers, odoo, names: ScenarioNames,
-      records: Records) -> Order:
+@when(
+    phrase('I create a purchase order from "{vendor:Name}" for delivery to "{warehouse:Name}":'),
+    target_fixture="purchase_order",
+)
+def _(
+    vendor: str, warehouse: str, datatable, acting: ActingUsers, odoo, names: ScenarioNames, records: Records
+) -> Order:
     """Create and save a request for quotation in the web client, delivered to a warehouse. Columns: Product, Quantity, Unit price.
 
     Example: When I create a purchase order from "Nordic Dairy" for delivery to "North Depot":
@@ -51,7 +55,8 @@ def _(purchase_order: Order, odoo) -> None:
     """
     state = odoo.env["purchase.order"].read([purchase_order.id], ["state"])[0]["state"]
     assert state in CONFIRMED_STATES, (
-        f"{purchase_order.name} should be a confirmed purchase order (state 'purchase') but is in state {state!r}")
+        f"{purchase_order.name} should be a confirmed purchase order (state 'purchase') but is in state {state!r}"
+    )
 
 
 @then(phrase('the purchase order shows {quantity:Quantity} units of "{product:Name}" received'))
@@ -61,11 +66,10 @@ def _(quantity: float, product: str, purchase_order: Order, odoo, records: Recor
     Example: Then the purchase order shows 6 units of "Yogurt Tray" received
     """
     lines = odoo.env["purchase.order.line"].search_read(
-        [("order_id", "=", purchase_order.id), ("product_id", "=", records.product(product))],
-        ["qty_received"])
+        [("order_id", "=", purchase_order.id), ("product_id", "=", records.product(product))], ["qty_received"]
+    )
     assert lines, f'{purchase_order.name} has no line for "{product}"'
     received = sum(line["qty_received"] for line in lines)
     assert same_amount(received, quantity, 3), (
-        f'{purchase_order.name} should show {quantity:g} units of "{product}" received, but shows {received:g}')
-
-
+        f'{purchase_order.name} should show {quantity:g} units of "{product}" received, but shows {received:g}'
+    )

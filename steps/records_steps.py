@@ -1,4 +1,5 @@
 """Data: records of any model, by its name and its field labels, seeded through RPC."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,8 +20,9 @@ UNSUPPORTED_TYPES = {"one2many", "binary", "reference", "many2one_reference", "p
 SERVER_DATETIME = "%Y-%m-%d %H:%M:%S"
 
 
-def field_for(label: str, fields: dict[str, dict[str, Any]], model: str,
-              english: dict[str, dict[str, Any]] | None = None) -> str:
+def field_for(
+    label: str, fields: dict[str, dict[str, Any]], model: str, english: dict[str, dict[str, Any]] | None = None
+) -> str:
     """The field a column names: its technical name, or its label in the file's language (fields), else in
     English (stored, writable fields first)."""
     if label.strip() in fields:
@@ -35,10 +37,15 @@ def field_for(label: str, fields: dict[str, dict[str, Any]], model: str,
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise TableError(f'"{label}" is the label of several fields of {model}: {", ".join(matches)}. '
-                         "Write the technical name as the column.")
-    writable = sorted(spec.get("string") or name for name, spec in fields.items()
-                      if not spec.get("readonly") and spec.get("type") not in UNSUPPORTED_TYPES)
+        raise TableError(
+            f'"{label}" is the label of several fields of {model}: {", ".join(matches)}. '
+            "Write the technical name as the column."
+        )
+    writable = sorted(
+        spec.get("string") or name
+        for name, spec in fields.items()
+        if not spec.get("readonly") and spec.get("type") not in UNSUPPORTED_TYPES
+    )
     raise TableError(f'{model} has no field "{label}". Its fields: {label_list(writable)}.')
 
 
@@ -48,14 +55,25 @@ def field_value(spec: dict[str, Any], text: str, records: Records, english: dict
     if kind == "many2one":
         return records.by_display_name(spec["relation"], text, normalise_label)
     if kind == "many2many":
-        return [(6, 0, [records.by_display_name(spec["relation"], part.strip(), normalise_label)
-                        for part in text.split(",") if part.strip()])]
+        return [
+            (
+                6,
+                0,
+                [
+                    records.by_display_name(spec["relation"], part.strip(), normalise_label)
+                    for part in text.split(",")
+                    if part.strip()
+                ],
+            )
+        ]
     if kind == "selection":
         for key, shown in [*(spec.get("selection") or ()), *((english or {}).get("selection") or ())]:
             if normalise_label(shown) == normalise_label(text) or key == text:
                 return key
-        raise TableError(f'"{text}" is not a choice of "{spec["string"]}": '
-                         f'{label_list(shown for _, shown in spec.get("selection") or ())}.')
+        raise TableError(
+            f'"{text}" is not a choice of "{spec["string"]}": '
+            f"{label_list(shown for _, shown in spec.get('selection') or ())}."
+        )
     if kind == "boolean":
         return parse_bool(text)
     if kind == "integer":
@@ -72,8 +90,14 @@ def field_value(spec: dict[str, Any], text: str, records: Records, english: dict
 
 
 @given(phrase('the following "{model:Model}" records exist:'))
-def _(model: str, datatable: list[list[str]], names: ScenarioNames, records: Records, seed: Seeding,
-      phrase_language: str | None = None) -> None:
+def _(
+    model: str,
+    datatable: list[list[str]],
+    names: ScenarioNames,
+    records: Records,
+    seed: Seeding,
+    phrase_language: str | None = None,
+) -> None:
     """Create records of any model in one call; columns are its field labels (or technical names).
 
     The model is named as Odoo shows it (Product Category) or technically (product.category). Values

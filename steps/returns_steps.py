@@ -1,13 +1,14 @@
 """Returns: customer returns received into quarantine, inspection (put back or scrap) and credit notes."""
+
 from __future__ import annotations
 
 from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
 from odoo_uat.odoo.seeding import Seeding, shipped_delivery
+from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.credit import CustomerInvoiceForm
 from pages.returns import RETURN_ACTION, ReturnForm, ScrapForm
@@ -18,11 +19,15 @@ RETURN_REASON = "Goods returned by the customer"
 def posted_invoice(odoo, order: Order) -> dict:
     """The order's one posted customer invoice."""
     invoice_ids = odoo.env["sale.order"].read([order.id], ["invoice_ids"])[0]["invoice_ids"]
-    invoices = [move for move in odoo.env["account.move"].read(invoice_ids, ["name", "state", "move_type"])
-                if move["move_type"] == "out_invoice" and move["state"] == "posted"]
+    invoices = [
+        move
+        for move in odoo.env["account.move"].read(invoice_ids, ["name", "state", "move_type"])
+        if move["move_type"] == "out_invoice" and move["state"] == "posted"
+    ]
     assert len(invoices) == 1, (
         f"{order.name} should have one posted invoice to credit, but has {len(invoices)}: "
-        + ", ".join(move["name"] for move in invoices))
+        + ", ".join(move["name"] for move in invoices)
+    )
     return invoices[0]
 
 
@@ -37,12 +42,17 @@ def _(location: str, seed: Seeding, records: Records, names: ScenarioNames) -> N
     parent, _, leaf = location.rpartition("/")
     if not parent or not leaf:
         raise ValueError(f'Give the location\'s full name under its warehouse, e.g. "WH/Quarantine", not {location!r}.')
-    records.remember("stock.location", location,
-                     seed.quarantine_location(records.location(parent), names.unique(location)[len(parent) + 1:]))
+    records.remember(
+        "stock.location",
+        location,
+        seed.quarantine_location(records.location(parent), names.unique(location)[len(parent) + 1 :]),
+    )
 
 
-@given(phrase('"{customer:Name}" bought {quantity:Quantity} units of "{product:Name}", which were shipped and invoiced'),
-       target_fixture="order")
+@given(
+    phrase('"{customer:Name}" bought {quantity:Quantity} units of "{product:Name}", which were shipped and invoiced'),
+    target_fixture="order",
+)
 def _(customer: str, quantity: float, product: str, seed: Seeding, records: Records) -> Order:
     """A sales order confirmed, shipped in full and invoiced (posted) through RPC.
 
@@ -51,10 +61,21 @@ def _(customer: str, quantity: float, product: str, seed: Seeding, records: Reco
     return seed.sold_shipped_invoiced(records.partner(customer, "customer"), records.product(product), quantity)
 
 
-@when(phrase('I receive {quantity:Quantity} {:Units} of "{product:Name}" back from the customer into '
-             '"{location:Location}"'))
-def _(quantity: float, product: str, location: str, order: Order, acting: ActingUsers, odoo,
-      names: ScenarioNames, records: Records) -> None:
+@when(
+    phrase(
+        'I receive {quantity:Quantity} {:Units} of "{product:Name}" back from the customer into "{location:Location}"'
+    )
+)
+def _(
+    quantity: float,
+    product: str,
+    location: str,
+    order: Order,
+    acting: ActingUsers,
+    odoo,
+    names: ScenarioNames,
+    records: Records,
+) -> None:
     """Return goods from the order's delivery in the web client: Return, the quantity, the destination, Validate.
 
     Example: When I receive 3 units of "Oak Pallet" back from the customer into "WH/Quarantine"
@@ -68,10 +89,21 @@ def _(quantity: float, product: str, location: str, order: Order, acting: Acting
     return_form.validate()
 
 
-@when(phrase('I put {quantity:Quantity} {:Units} of "{product:Name}" from "{source:Location}" back into '
-             '"{destination:Location}"'))
-def _(quantity: float, product: str, source: str, destination: str, acting: ActingUsers, names: ScenarioNames,
-      records: Records) -> None:
+@when(
+    phrase(
+        'I put {quantity:Quantity} {:Units} of "{product:Name}" from "{source:Location}" back into '
+        '"{destination:Location}"'
+    )
+)
+def _(
+    quantity: float,
+    product: str,
+    source: str,
+    destination: str,
+    acting: ActingUsers,
+    names: ScenarioNames,
+    records: Records,
+) -> None:
     """Move inspected goods with an internal transfer of the source's warehouse, validated in the web client.
 
     Example: When I put 2 units of "Oak Pallet" from "WH/Quarantine" back into "WH/Stock"
@@ -85,8 +117,9 @@ def _(quantity: float, product: str, source: str, destination: str, acting: Acti
 
 
 @when(phrase('I scrap {quantity:Quantity} {:Units} of "{product:Name}" from "{location:Location}"'))
-def _(quantity: float, product: str, location: str, acting: ActingUsers, names: ScenarioNames,
-      records: Records) -> None:
+def _(
+    quantity: float, product: str, location: str, acting: ActingUsers, names: ScenarioNames, records: Records
+) -> None:
     """Scrap goods from a location with a scrap order in the web client.
 
     Example: When I scrap 1 unit of "Oak Pallet" from "WH/Quarantine"
@@ -117,7 +150,8 @@ def _(location: str, quantity: float, product: str, records: Records) -> None:
     """
     actual = records.on_hand(records.product(product), records.location(location))
     assert same_amount(actual, quantity, 3), (
-        f'"{location}" should hold {quantity:g} units of "{product}", but holds {actual:g}')
+        f'"{location}" should hold {quantity:g} units of "{product}", but holds {actual:g}'
+    )
 
 
 @then(phrase('"{product:Name}" has {quantity:Quantity} {:Units} available to sell in "{location:Location}"'))
@@ -127,11 +161,15 @@ def _(product: str, quantity: float, location: str, odoo, records: Records) -> N
     Example: Then "Oak Pallet" has 5 units available to sell in "WH/Stock"
     """
     product_id, location_id = records.product(product), records.location(location)
-    stock = odoo.env["product.product"].with_context(location=location_id).read(
-        [product_id], ["free_qty", "qty_available"])[0]
+    stock = (
+        odoo.env["product.product"]
+        .with_context(location=location_id)
+        .read([product_id], ["free_qty", "qty_available"])[0]
+    )
     assert same_amount(stock["free_qty"], quantity, 3), (
         f'"{product}" should have {quantity:g} units available to sell in "{location}", but has '
-        f'{stock["free_qty"]:g} ({stock["qty_available"]:g} on hand)')
+        f"{stock['free_qty']:g} ({stock['qty_available']:g} on hand)"
+    )
 
 
 @then(phrase('{quantity:Quantity} {:Units} of "{product:Name}" {:WasWere} scrapped from "{location:Location}"'))
@@ -143,23 +181,35 @@ def _(quantity: float, product: str, location: str, odoo, records: Records) -> N
     product_id, location_id = records.product(product), records.location(location)
     scraps = odoo.env["stock.scrap"].search_read(
         [("product_id", "=", product_id), ("location_id", "=", location_id)],
-        ["name", "state", "scrap_qty", "scrap_location_id", "move_ids"])
+        ["name", "state", "scrap_qty", "scrap_location_id", "move_ids"],
+    )
     done = [scrap for scrap in scraps if scrap["state"] == "done"]
     scrapped = sum(scrap["scrap_qty"] for scrap in done)
     assert same_amount(scrapped, quantity, 3), (
         f'{quantity:g} units of "{product}" should have been scrapped from "{location}", but done scrap orders '
-        f'took {scrapped:g} (scrap orders: {[(s["name"], s["state"], s["scrap_qty"]) for s in scraps] or "none"})')
+        f"took {scrapped:g} (scrap orders: {[(s['name'], s['state'], s['scrap_qty']) for s in scraps] or 'none'})"
+    )
     move_ids = [move for scrap in done for move in scrap["move_ids"]]
     moves = odoo.env["stock.move"].read(move_ids, ["state", "quantity", "location_id", "location_dest_id"])
-    moved = sum(move["quantity"] for move in moves if move["state"] == "done" and move["location_id"][0] == location_id
-                and move["location_dest_id"][0] in {scrap["scrap_location_id"][0] for scrap in done})
+    moved = sum(
+        move["quantity"]
+        for move in moves
+        if move["state"] == "done"
+        and move["location_id"][0] == location_id
+        and move["location_dest_id"][0] in {scrap["scrap_location_id"][0] for scrap in done}
+    )
     assert same_amount(moved, quantity, 3), (
         f'The scrap orders of "{product}" should have moved {quantity:g} units from "{location}" to the scrap '
-        f"location, but moved {moved:g}: {moves}")
+        f"location, but moved {moved:g}: {moves}"
+    )
 
 
-@then(phrase('the customer has a posted credit note for {quantity:Quantity} {:Units} of "{product:Name}" '
-            'worth {amount:Amount} before tax'))
+@then(
+    phrase(
+        'the customer has a posted credit note for {quantity:Quantity} {:Units} of "{product:Name}" '
+        "worth {amount:Amount} before tax"
+    )
+)
 def _(quantity: float, product: str, amount: float, order: Order, odoo, records: Records) -> None:
     """The invoice's posted credit note: returned quantity, and an untaxed amount of that quantity at the invoiced price.
 
@@ -169,24 +219,37 @@ def _(quantity: float, product: str, amount: float, order: Order, odoo, records:
     product_id = records.product(product)
     credit_notes = odoo.env["account.move"].search_read(
         [("move_type", "=", "out_refund"), ("reversed_entry_id", "=", invoice["id"])],
-        ["name", "state", "amount_untaxed", "invoice_line_ids"])
+        ["name", "state", "amount_untaxed", "invoice_line_ids"],
+    )
     posted = [note for note in credit_notes if note["state"] == "posted"]
     assert len(posted) == 1, (
         f"{invoice['name']} should have one posted credit note, but has {len(posted)} "
-        f"(credit notes: {[(n['name'], n['state']) for n in credit_notes] or 'none'})")
+        f"(credit notes: {[(n['name'], n['state']) for n in credit_notes] or 'none'})"
+    )
     note = posted[0]
-    lines = [line for line in odoo.env["account.move.line"].read(
-        note["invoice_line_ids"], ["product_id", "quantity", "price_unit", "price_subtotal"])
-        if line["product_id"] and line["product_id"][0] == product_id]
+    lines = [
+        line
+        for line in odoo.env["account.move.line"].read(
+            note["invoice_line_ids"], ["product_id", "quantity", "price_unit", "price_subtotal"]
+        )
+        if line["product_id"] and line["product_id"][0] == product_id
+    ]
     credited = sum(line["quantity"] for line in lines)
     assert same_amount(credited, quantity, 3), (
-        f'{note["name"]} should credit {quantity:g} units of "{product}", but credits {credited:g}')
-    invoiced_prices = {line["price_unit"] for line in odoo.env["account.move.line"].search_read(
-        [("move_id", "=", invoice["id"]), ("product_id", "=", product_id)], ["price_unit"])}
+        f'{note["name"]} should credit {quantity:g} units of "{product}", but credits {credited:g}'
+    )
+    invoiced_prices = {
+        line["price_unit"]
+        for line in odoo.env["account.move.line"].search_read(
+            [("move_id", "=", invoice["id"]), ("product_id", "=", product_id)], ["price_unit"]
+        )
+    }
     assert len(invoiced_prices) == 1, f'{invoice["name"]} has no single unit price for "{product}": {invoiced_prices}'
     price = invoiced_prices.pop()
     assert same_amount(note["amount_untaxed"], quantity * price), (
         f"{note['name']} should be worth {quantity:g} x {price:.2f} = {quantity * price:.2f} "
-        f"before tax, but is worth {note['amount_untaxed']:.2f}")
+        f"before tax, but is worth {note['amount_untaxed']:.2f}"
+    )
     assert same_amount(note["amount_untaxed"], amount), (
-        f"{note['name']} should be worth {amount:.2f} before tax, but is worth {note['amount_untaxed']:.2f}")
+        f"{note['name']} should be worth {amount:.2f} before tax, but is worth {note['amount_untaxed']:.2f}"
+    )

@@ -1,21 +1,31 @@
 """Sales: quotations and sales orders."""
+
 from __future__ import annotations
 
 from pytest_bdd import then, when
 
 from odoo_uat.authoring.params import phrase
-from odoo_uat.values import same_amount
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
-from odoo_uat.report.evidence import RecordLinks
+from odoo_uat.record_links import RecordLinks
+from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.sales import QuotationForm
 
 
-@when(phrase('I create a quotation for "{customer:Name}" with {quantity:Quantity} units of "{product:Name}"'),
-      target_fixture="order")
-def _(customer: str, quantity: float, product: str, acting: ActingUsers, names: ScenarioNames, odoo,
-      record_links: RecordLinks) -> Order:
+@when(
+    phrase('I create a quotation for "{customer:Name}" with {quantity:Quantity} units of "{product:Name}"'),
+    target_fixture="order",
+)
+def _(
+    customer: str,
+    quantity: float,
+    product: str,
+    acting: ActingUsers,
+    names: ScenarioNames,
+    odoo,
+    record_links: RecordLinks,
+) -> Order:
     """Create and save a quotation in the web client with one product line.
 
     Example: When I create a quotation for "Acme Retail" with 2 units of "Oak Pallet"
@@ -56,8 +66,10 @@ def _(quantity: float, product: str, order: Order, odoo, records: Records) -> No
     """
     product_id = records.product(product)
     lines = odoo.env["sale.order.line"].search_read(
-        [("order_id", "=", order.id), ("product_id", "=", product_id)], ["qty_delivered"])
+        [("order_id", "=", order.id), ("product_id", "=", product_id)], ["qty_delivered"]
+    )
     assert lines, f'{order.name} has no line for "{product}"'
     delivered = sum(line["qty_delivered"] for line in lines)
     assert same_amount(delivered, quantity, 3), (
-        f'{order.name} should show {quantity:g} units of "{product}" delivered, but shows {delivered:g}')
+        f'{order.name} should show {quantity:g} units of "{product}" delivered, but shows {delivered:g}'
+    )

@@ -1,4 +1,5 @@
 """Who acts: logging in to the web client as a role from the roles file."""
+
 from __future__ import annotations
 
 from pytest_bdd import given, when

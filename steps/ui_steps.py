@@ -3,6 +3,7 @@
 Labels match case-insensitively, whatever the spacing and a trailing "?" or ":"; names the
 scenario gave to its records are turned into their unique names in Odoo.
 """
+
 from __future__ import annotations
 
 from pytest_bdd import when
@@ -11,10 +12,10 @@ from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.web.browser import ActingUsers
+from odoo_uat.web.session import WebSession
 from pages.components.buttons import click_button
 from pages.components.dialog import Dialog
 from pages.components.form import FormView, LabelledForm
-from pages.components.labels import WebSession
 from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
 from pages.components.messages import shown_messages

@@ -1,16 +1,17 @@
 """Inventory valuation: costing methods, landed costs on receipts, unit costs and inventory value."""
+
 from __future__ import annotations
 
 from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.values import parse_number, same_amount
 from odoo_uat.odoo.compat import Compat
 from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Document, Records, document, saved_document
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.landed_costs import LandedCostForm
 
@@ -43,18 +44,22 @@ def _(vendor: str, datatable, seed: Seeding, records: Records) -> Document:
     Example: Given the following goods were received from "Hydro Parts":
     """
     rows = table_rows(datatable, ["Product", "Quantity", "Unit price"], required=["Product", "Quantity", "Unit price"])
-    lines = [(records.product(row["Product"]), parse_number(row["Quantity"]), parse_number(row["Unit price"]))
-             for row in rows]
+    lines = [
+        (records.product(row["Product"]), parse_number(row["Quantity"]), parse_number(row["Unit price"]))
+        for row in rows
+    ]
     _order, receipts = seed.received_goods(records.partner(vendor, "vendor"), lines)
     assert len(receipts) == 1, f"Receiving the goods should make one receipt, but made {len(receipts)}"
     return document(seed.odoo, "stock.picking", receipts[0])
 
 
-@when(phrase('I record a landed cost of {amount:Amount} for "{service:Name}" on the receipt, '
-             'split {split:SplitMethod}'),
-      target_fixture="landed_cost")
-def _(amount: float, service: str, split: str, receipt: Document, acting: ActingUsers, odoo,
-      names: ScenarioNames) -> Document:
+@when(
+    phrase('I record a landed cost of {amount:Amount} for "{service:Name}" on the receipt, split {split:SplitMethod}'),
+    target_fixture="landed_cost",
+)
+def _(
+    amount: float, service: str, split: str, receipt: Document, acting: ActingUsers, odoo, names: ScenarioNames
+) -> Document:
     """Create and save a landed cost in the web client: one cost line on the scenario's receipt.
 
     Example: When I record a landed cost of 200.00 for "Sea Freight" on the receipt, split by quantity
@@ -75,7 +80,7 @@ def _(landed_cost: Document, acting: ActingUsers) -> None:
     LandedCostForm.open(acting.page, landed_cost.id).validate()
 
 
-@then(phrase('the landed cost is posted and adds {amount:Amount} to the stock valuation account'))
+@then(phrase("the landed cost is posted and adds {amount:Amount} to the stock valuation account"))
 def _(amount: float, landed_cost: Document, odoo) -> None:
     """The landed cost is validated and its posted journal entry debits the goods' stock valuation account.
 
@@ -85,15 +90,19 @@ def _(amount: float, landed_cost: Document, odoo) -> None:
     assert cost["state"] == "done", f"{landed_cost.name} should be posted (state 'done') but is {cost['state']!r}"
     assert cost["account_move_id"], f"{landed_cost.name} is posted but has no journal entry"
     entry = odoo.env["account.move"].read([cost["account_move_id"][0]], ["name", "state"])[0]
-    assert entry["state"] == "posted", f"{entry['name']} of {landed_cost.name} should be posted but is {entry['state']!r}"
+    assert entry["state"] == "posted", (
+        f"{entry['name']} of {landed_cost.name} should be posted but is {entry['state']!r}"
+    )
     valuation_accounts = _valuation_accounts(odoo, landed_cost.id)
     lines = odoo.env["account.move.line"].search_read(
-        [("move_id", "=", cost["account_move_id"][0])], ["account_id", "debit", "credit"])
+        [("move_id", "=", cost["account_move_id"][0])], ["account_id", "debit", "credit"]
+    )
     added = sum(line["debit"] - line["credit"] for line in lines if line["account_id"][0] in valuation_accounts)
     booked = ", ".join(f"{line['account_id'][1]} {line['debit'] - line['credit']:+.2f}" for line in lines)
     assert same_amount(added, amount), (
         f"{entry['name']} of {landed_cost.name} should add {amount:.2f} to the stock valuation account, "
-        f"but adds {added:.2f} (entry lines: {booked})")
+        f"but adds {added:.2f} (entry lines: {booked})"
+    )
 
 
 @then("the landed cost is split over the products as follows:")
@@ -104,17 +113,20 @@ def _(datatable, landed_cost: Document, odoo, records: Records) -> None:
     """
     rows = table_rows(datatable, ["Product", "Additional cost"], required=["Product", "Additional cost"])
     adjustments = odoo.env["stock.valuation.adjustment.lines"].search_read(
-        [("cost_id", "=", landed_cost.id)], ["product_id", "additional_landed_cost"])
+        [("cost_id", "=", landed_cost.id)], ["product_id", "additional_landed_cost"]
+    )
     by_product: dict[int, float] = {}
     for line in adjustments:
         by_product[line["product_id"][0]] = by_product.get(line["product_id"][0], 0.0) + line["additional_landed_cost"]
-    actual = ", ".join(f"{line['product_id'][1]} {line['additional_landed_cost']:.2f}" for line in adjustments) or "none"
+    actual = (
+        ", ".join(f"{line['product_id'][1]} {line['additional_landed_cost']:.2f}" for line in adjustments) or "none"
+    )
     for row in rows:
         expected = parse_number(row["Additional cost"])
         got = by_product.get(records.product(row["Product"]), 0.0)
         assert same_amount(got, expected), (
-            f'{landed_cost.name} should add {expected:.2f} to "{row["Product"]}", but adds {got:.2f} '
-            f"(split: {actual})")
+            f'{landed_cost.name} should add {expected:.2f} to "{row["Product"]}", but adds {got:.2f} (split: {actual})'
+        )
 
 
 @then(phrase('the unit cost of "{product:Name}" is {amount:Amount}'))
@@ -125,7 +137,8 @@ def _(product: str, amount: float, records: Records) -> None:
     """
     cost = records.read("product.product", records.product(product), ["standard_price"])
     assert same_amount(cost["standard_price"], amount), (
-        f'The unit cost of "{product}" should be {amount:.2f}, but is {cost["standard_price"]:.2f}')
+        f'The unit cost of "{product}" should be {amount:.2f}, but is {cost["standard_price"]:.2f}'
+    )
 
 
 @then(phrase('the inventory value of "{product:Name}" is {amount:Amount} for {quantity:Quantity} units'))
@@ -137,14 +150,17 @@ def _(product: str, amount: float, quantity: float, odoo, compat: Compat, record
     counted, value = compat.inventory_value(odoo, records.product(product))
     assert same_amount(counted, quantity, 3) and same_amount(value, amount), (
         f'The inventory valuation should hold {quantity:g} units of "{product}" worth '
-        f"{amount:,.2f}, but holds {counted:g} units worth {value:,.2f}")
+        f"{amount:,.2f}, but holds {counted:g} units worth {value:,.2f}"
+    )
 
 
 def _valuation_accounts(odoo, landed_cost_id: int) -> set[int]:
     """The stock valuation accounts of the categories of the products a landed cost applies to."""
     products = odoo.env["stock.valuation.adjustment.lines"].search_read(
-        [("cost_id", "=", landed_cost_id)], ["product_id"])
+        [("cost_id", "=", landed_cost_id)], ["product_id"]
+    )
     templates = odoo.env["product.product"].read(list({p["product_id"][0] for p in products}), ["categ_id"])
-    categories = odoo.env["product.category"].read(list({t["categ_id"][0] for t in templates}),
-                                                   ["property_stock_valuation_account_id"])
+    categories = odoo.env["product.category"].read(
+        list({t["categ_id"][0] for t in templates}), ["property_stock_valuation_account_id"]
+    )
     return {c["property_stock_valuation_account_id"][0] for c in categories if c["property_stock_valuation_account_id"]}

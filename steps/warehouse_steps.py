@@ -4,6 +4,7 @@ A scenario names a location by its warehouse's scenario name and the path below 
 as Odoo shows it with the warehouse's short name: "North Depot/Stock/Shelf A" is
 "<short name>/Stock/Shelf A" in Odoo. Names of existing locations ("WH/Stock") pass through.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -12,10 +13,10 @@ from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
-from odoo_uat.values import same_amount
 from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
+from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.inventory import TransferForm
 
@@ -34,8 +35,9 @@ def _(warehouse: str, steps: str, factories: Factories, records: Records, names:
 
     Example: Given a warehouse "North Depot" that receives in two steps
     """
-    records.remember("stock.warehouse", warehouse,
-                     factories.Warehouse(name=names.unique(warehouse), reception_steps=steps))
+    records.remember(
+        "stock.warehouse", warehouse, factories.Warehouse(name=names.unique(warehouse), reception_steps=steps)
+    )
 
 
 @given(phrase('the storage location "{location:Location}" exists'))
@@ -63,30 +65,41 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
         if "Parent" in row:
             value["parent_id"] = records.category(row["Parent"])
         values.append(value)
-    records.remember_all("product.category", [row["Name"] for row in rows],
-                         factories.ProductCategory.create_rows(values))
+    records.remember_all(
+        "product.category", [row["Name"] for row in rows], factories.ProductCategory.create_rows(values)
+    )
 
 
-@given(phrase('a putaway rule sends "{category:Name}" products arriving in "{arrival:Location}" '
-              'to "{location:Location}"'))
+@given(
+    phrase('a putaway rule sends "{category:Name}" products arriving in "{arrival:Location}" to "{location:Location}"')
+)
 def _(category: str, arrival: str, location: str, factories: Factories, records: Records) -> None:
     """A putaway rule: products of this category that arrive in a location are stored in another one.
 
     Example: Given a putaway rule sends "Chilled" products arriving in "North Depot/Stock" to "North Depot/Stock/Shelf A"
     """
-    factories.PutawayRule(category_id=records.category(category), location_in_id=records.location(arrival),
-                          location_out_id=records.location(location))
+    factories.PutawayRule(
+        category_id=records.category(category),
+        location_in_id=records.location(arrival),
+        location_out_id=records.location(location),
+    )
 
 
-@given(phrase('a putaway rule sends the product "{product:Name}" arriving in "{arrival:Location}" '
-              'to "{location:Location}"'))
+@given(
+    phrase(
+        'a putaway rule sends the product "{product:Name}" arriving in "{arrival:Location}" to "{location:Location}"'
+    )
+)
 def _(product: str, arrival: str, location: str, factories: Factories, records: Records) -> None:
     """A putaway rule for one product (Odoo prefers it to a rule for the product's category).
 
     Example: Given a putaway rule sends the product "Butter Box" arriving in "North Depot/Stock" to "North Depot/Stock/Shelf B"
     """
-    factories.PutawayRule(product_id=records.product(product), location_in_id=records.location(arrival),
-                          location_out_id=records.location(location))
+    factories.PutawayRule(
+        product_id=records.product(product),
+        location_in_id=records.location(arrival),
+        location_out_id=records.location(location),
+    )
 
 
 # --- Transfers of a purchase order ----------------------------------------------------------------
@@ -96,7 +109,9 @@ def receipts(odoo, order: Order, states: tuple[str, ...] = OPEN_STATES) -> list[
     """The purchase order's receipts in these states, oldest first."""
     return odoo.env["stock.picking"].search_read(
         [("purchase_id", "=", order.id), ("picking_type_code", "=", "incoming"), ("state", "in", states)],
-        ["name", "state", "backorder_id", "location_dest_id"], order="id")
+        ["name", "state", "backorder_id", "location_dest_id"],
+        order="id",
+    )
 
 
 def storage_transfers(odoo, order: Order, states: tuple[str, ...] = OPEN_STATES) -> list[dict]:
@@ -106,25 +121,29 @@ def storage_transfers(odoo, order: Order, states: tuple[str, ...] = OPEN_STATES)
     picking_ids = sorted({move["picking_id"][0] for move in moves if move["picking_id"]})
     return odoo.env["stock.picking"].search_read(
         [("id", "in", picking_ids), ("state", "in", states)],
-        ["name", "state", "location_id", "location_dest_id"], order="id")
+        ["name", "state", "location_id", "location_dest_id"],
+        order="id",
+    )
 
 
 def the_one(pickings: list[dict], what: str, order: Order) -> dict:
     """The single transfer of a list; an error lists them all."""
-    assert len(pickings) == 1, (
-        f"{order.name} should have one {what} to process, but has {len(pickings)}: "
-        + (", ".join(f"{p['name']} ({p['state']})" for p in pickings) or "none"))
+    assert len(pickings) == 1, f"{order.name} should have one {what} to process, but has {len(pickings)}: " + (
+        ", ".join(f"{p['name']} ({p['state']})" for p in pickings) or "none"
+    )
     return pickings[0]
 
 
 def move_lines(odoo, picking: dict, product_id: int) -> list[dict]:
     """The detailed operations of a transfer for one product (where each quantity goes)."""
     return odoo.env["stock.move.line"].search_read(
-        [("picking_id", "=", picking["id"]), ("product_id", "=", product_id)], ["quantity", "location_dest_id"])
+        [("picking_id", "=", picking["id"]), ("product_id", "=", product_id)], ["quantity", "location_dest_id"]
+    )
 
 
-def assert_ready_into(odoo, picking: dict, product: str, product_id: int, quantity: float, location_id: int,
-                      location: str) -> None:
+def assert_ready_into(
+    odoo, picking: dict, product: str, product_id: int, quantity: float, location_id: int, location: str
+) -> None:
     """The transfer is ready, with exactly `quantity` units of the product going to `location`."""
     assert picking["state"] == "assigned", f"{picking['name']} should be ready but is {picking['state']!r}"
     lines = move_lines(odoo, picking, product_id)
@@ -134,7 +153,8 @@ def assert_ready_into(odoo, picking: dict, product: str, product_id: int, quanti
     into = sum(line["quantity"] for line in lines if line["location_dest_id"][0] == location_id)
     assert same_amount(into, quantity, 3) and same_amount(sum(by_destination.values()), quantity, 3), (
         f'{picking["name"]} should take {quantity:g} units of "{product}" to {location}, but takes '
-        + (", ".join(f"{qty:g} to {name}" for name, qty in by_destination.items()) or "none"))
+        + (", ".join(f"{qty:g} to {name}" for name, qty in by_destination.items()) or "none")
+    )
 
 
 @then(phrase('a receipt for {quantity:Quantity} units of "{product:Name}" into "{location:Location}" is ready'))
@@ -144,8 +164,15 @@ def _(quantity: float, product: str, location: str, purchase_order: Order, odoo,
     Example: Then a receipt for 10 units of "Yogurt Tray" into "North Depot/Input" is ready
     """
     receipt = the_one(receipts(odoo, purchase_order), "receipt", purchase_order)
-    assert_ready_into(odoo, receipt, product, records.product(product), quantity,
-                      records.location(location), records.location_name(location))
+    assert_ready_into(
+        odoo,
+        receipt,
+        product,
+        records.product(product),
+        quantity,
+        records.location(location),
+        records.location_name(location),
+    )
 
 
 @then(phrase('a backorder receipt for {quantity:Quantity} units of "{product:Name}" is ready'))
@@ -156,19 +183,35 @@ def _(quantity: float, product: str, purchase_order: Order, odoo, records: Recor
     """
     receipt = the_one(receipts(odoo, purchase_order), "receipt", purchase_order)
     assert receipt["backorder_id"], f"{receipt['name']} is not a backorder of an earlier receipt"
-    assert_ready_into(odoo, receipt, product, records.product(product), quantity, receipt["location_dest_id"][0], receipt["location_dest_id"][1])
+    assert_ready_into(
+        odoo,
+        receipt,
+        product,
+        records.product(product),
+        quantity,
+        receipt["location_dest_id"][0],
+        receipt["location_dest_id"][1],
+    )
 
 
-@then(phrase('a storage transfer for {quantity:Quantity} units of "{product:Name}" into "{location:Location}" '
-            'is ready'))
+@then(
+    phrase('a storage transfer for {quantity:Quantity} units of "{product:Name}" into "{location:Location}" is ready')
+)
 def _(quantity: float, product: str, location: str, purchase_order: Order, odoo, records: Records) -> None:
     """The internal transfer after the receipt is ready, and putaway sends this quantity to this location.
 
     Example: Then a storage transfer for 10 units of "Yogurt Tray" into "North Depot/Stock/Shelf A" is ready
     """
     transfer = the_one(storage_transfers(odoo, purchase_order), "storage transfer", purchase_order)
-    assert_ready_into(odoo, transfer, product, records.product(product), quantity,
-                      records.location(location), records.location_name(location))
+    assert_ready_into(
+        odoo,
+        transfer,
+        product,
+        records.product(product),
+        quantity,
+        records.location(location),
+        records.location_name(location),
+    )
 
 
 @when("I validate the receipt of the purchase order")
@@ -209,15 +252,19 @@ def on_hand_by_location(odoo, product_id: int, warehouse_id: int) -> dict[str, f
     view = odoo.env["stock.warehouse"].read([warehouse_id], ["view_location_id"])[0]["view_location_id"][0]
     quants = odoo.env["stock.quant"].search_read(
         [("product_id", "=", product_id), ("location_id", "child_of", view), ("location_id.usage", "=", "internal")],
-        ["location_id", "quantity"])
+        ["location_id", "quantity"],
+    )
     totals: dict[str, float] = defaultdict(float)
     for quant in quants:
         totals[quant["location_id"][1]] += quant["quantity"]
     return {name: qty for name, qty in totals.items() if not same_amount(qty, 0, 3)}
 
 
-@then(phrase('all {quantity:Quantity} units of "{product:Name}" in "{warehouse:Name}" are on hand in '
-            '"{location:Location}"'))
+@then(
+    phrase(
+        'all {quantity:Quantity} units of "{product:Name}" in "{warehouse:Name}" are on hand in "{location:Location}"'
+    )
+)
 def _(quantity: float, product: str, warehouse: str, location: str, odoo, records: Records) -> None:
     """The warehouse holds exactly this quantity of the product, all of it in this very location (not a sub-location).
 
@@ -228,4 +275,5 @@ def _(quantity: float, product: str, warehouse: str, location: str, odoo, record
     on_hand = on_hand_by_location(odoo, records.product(product), records.warehouse(warehouse))
     found = ", ".join(f"{qty:g} in {name}" for name, qty in sorted(on_hand.items())) or "nothing on hand"
     assert set(on_hand) <= {where} and same_amount(on_hand.get(where, 0.0), quantity, 3), (
-        f'{warehouse} should hold all {quantity:g} units of "{product}" in {where}, but holds: {found}')
+        f'{warehouse} should hold all {quantity:g} units of "{product}" in {where}, but holds: {found}'
+    )

@@ -1,18 +1,19 @@
 """Generate docs/steps.md, the phrase book of the steps (and docs/steps.<language>.md for each language file of
 steps/i18n/), and enforce the step modules' docstring convention."""
+
 from __future__ import annotations
 
 import argparse
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pytest_bdd.scenario import STEP_ARGUMENTS_RESERVED_NAMES
 
 from odoo_uat.authoring import params, step_registry
 from odoo_uat.authoring.i18n import ENGLISH, Language
-from odoo_uat.authoring.lint import (
+from odoo_uat.authoring.project import (
     BUILTIN_TAGS,
     PROCESS_AREA_MEANING,
     LintConfig,
@@ -69,8 +70,11 @@ def catalog_path(language: str = ENGLISH) -> Path:
 
 def languages(registry: Registry) -> dict[str, Language]:
     """The languages the registry has translated phrases in, by Gherkin code."""
-    return {definition.translated.code: definition.translated for definition in registry.steps
-            if definition.translated is not None}
+    return {
+        definition.translated.code: definition.translated
+        for definition in registry.steps
+        if definition.translated is not None
+    }
 
 
 def render(registry: Registry, config: LintConfig, language: Language | None = None) -> str:
@@ -87,81 +91,109 @@ def render(registry: Registry, config: LintConfig, language: Language | None = N
             areas.setdefault(heading, []).append(definition)
     if not areas:
         parts.append(f"No step definitions yet: the modules in {STEPS_PACKAGE}/ define none.\n")
-    say = language.say if language is not None else (lambda _key, default: default)
+    sentence = sentences(language)
     for area, definitions in areas.items():
         modules = ", ".join(code(str(path)) for path in dict.fromkeys(definition.path for definition in definitions))
-        lines = [f"## {area}", "", f"{say('defined_in', 'Defined in')} {modules}.", ""]
+        lines = [f"## {area}", "", f"{sentence('defined_in', 'Defined in')} {modules}.", ""]
         for definition in sorted(definitions, key=lambda definition: KEYWORD_ORDER[definition.type]):
             lines += render_step(definition)
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
 
+def sentences(language: Language | None) -> Callable[[str, str], str]:
+    """The catalog's sentence lookup in a language: (key, English sentence) -> the sentence to write."""
+    return language.sentence if language is not None else (lambda _key, default: default)
+
+
 def render_language_header(language: Language) -> str:
     """Title, generated-file notice and introduction of a language's catalog."""
-    title = language.say("title", f"Step catalog ({language.name})")
-    notice = language.say("generated", f"Generated from {STEPS_PACKAGE}/ and {language.path.name} by `make catalog`: "
-                                       "do not edit.")
-    intro = language.say("intro", f"The phrases a feature file starting with `# language: {language.code}` can use.")
+    title = language.sentence("title", f"Step catalog ({language.name})")
+    notice = language.sentence(
+        "generated", f"Generated from {STEPS_PACKAGE}/ and {language.path.name} by `make catalog`: do not edit."
+    )
+    intro = language.sentence(
+        "intro", f"The phrases a feature file starting with `# language: {language.code}` can use."
+    )
     return f"# {title}\n\n<!-- {notice} -->\n\n{intro}\n"
 
 
 def render_language_tags(language: Language) -> str:
     """The tags section of a language's catalog: the tags are the same in every language."""
-    return (f"## {language.say('tags', 'Tags')}\n\n"
-            f"{language.say('tags_intro', 'Tags are written as in the English catalog (steps.md).')}\n")
+    return (
+        f"## {language.sentence('tags', 'Tags')}\n\n"
+        f"{language.sentence('tags_intro', 'Tags are written as in the English catalog (steps.md).')}\n"
+    )
+
 
 def render_tags(config: LintConfig) -> str:
     """The tags a scenario may carry, grouped by meaning."""
     meanings: dict[str, list[str]] = {}
     for form, meaning in BUILTIN_TAGS:
         meanings.setdefault(meaning, []).append(form.form)
-    features = config.features_dir.relative_to(config.root) if config.features_dir.is_relative_to(config.root) \
+    features = (
+        config.features_dir.relative_to(config.root)
+        if config.features_dir.is_relative_to(config.root)
         else config.features_dir
+    )
     meanings[PROCESS_AREA_MEANING.format(features=features)] = ["<process area>"]
     if config.extra_tags:
         meanings["listed in [tool.odoo-uat] tags of pyproject.toml"] = list(config.extra_tags)
     lines = ["## Tags", "", "Put tags on the line above `Feature:`, `Rule:`, `Scenario:` or `Examples:`.", ""]
-    lines += [f"- {', '.join(code('@' + form.lstrip('@')) for form in forms)}: {meaning}"
-              for meaning, forms in meanings.items()]
+    lines += [
+        f"- {', '.join(code('@' + form.lstrip('@')) for form in forms)}: {meaning}"
+        for meaning, forms in meanings.items()
+    ]
     return "\n".join(lines) + "\n"
 
 
 def render_types(language: Language | None = None) -> str:
     """The parameter types of the grammar: what a value of each looks like, with an example (in a language)."""
-    say = language.say if language is not None else (lambda _key, default: default)
-    intro = say("parameters_intro", "What to write for each kind of `<parameter>` (quotes around a name are part of "
-                                    "the phrase).")
-    lines = [f"## {say('parameters', 'Parameters')}", "", intro, ""]
+    sentence = sentences(language)
+    intro = sentence(
+        "parameters_intro",
+        "What to write for each kind of `<parameter>` (quotes around a name are part of the phrase).",
+    )
+    lines = [f"## {sentence('parameters', 'Parameters')}", "", intro, ""]
     described = [language.types.get(name, param) if language else param for name, param in params.TYPES.items()]
-    lines += [f"- **{param.kind}**: {param.looks_like}; {say('for_example', 'e.g.')} {code(param.example)}"
-              for param in described if param.shown is None]
+    lines += [
+        f"- **{param.kind}**: {param.looks_like}; {sentence('for_example', 'e.g.')} {code(param.example)}"
+        for param in described
+        if param.shown is None
+    ]
     return "\n".join(lines) + "\n"
 
 
 def render_step(definition: StepDef) -> list[str]:
     """The list entry of one phrase: keyword and phrase, description, parameters, table, example."""
     language = definition.translated
-    say = language.say if language is not None else (lambda _key, default: default)
-    lines = [f"- **{definition.keyword}** {code(definition.phrase)}"
-             + (f": {definition.description}" if definition.description else "")]
+    sentence = sentences(language)
+    lines = [
+        f"- **{definition.keyword}** {code(definition.phrase)}"
+        + (f": {definition.description}" if definition.description else "")
+    ]
     if definition.params:
-        lines.append(f"  - {say('parameters_line', 'parameters')}: "
-                     + ", ".join(f"{code('<' + param.name + '>')} {param.kind}" for param in definition.params))
+        lines.append(
+            f"  - {sentence('parameters_line', 'parameters')}: "
+            + ", ".join(f"{code('<' + param.name + '>')} {param.kind}" for param in definition.params)
+        )
     columns_shown = [_column(column, language) for column in definition.columns]
     if definition.datatable:
         columns = ", ".join(code(column) for column in columns_shown)
-        takes = (say("takes_optional_table", "takes an optional table") if definition.datatable == "optional"
-                 else say("takes_table", "takes a table"))
-        lines.append(f"  - {takes}" + (f" {say('with_columns', 'with the columns')} {columns}" if columns else ""))
+        takes = (
+            sentence("takes_optional_table", "takes an optional table")
+            if definition.datatable == "optional"
+            else sentence("takes_table", "takes a table")
+        )
+        lines.append(f"  - {takes}" + (f" {sentence('with_columns', 'with the columns')} {columns}" if columns else ""))
     if definition.docstring:
         article = "an optional" if definition.docstring == "optional" else "a"
-        lines.append(f"  - {say('takes_text', f'takes {article} text block between `{chr(34) * 3}` lines')}")
+        lines.append(f"  - {sentence('takes_text', f'takes {article} text block between `{chr(34) * 3}` lines')}")
     example = code(definition.example)
     if definition.columns:
         header = " | ".join(step_registry.column_name(column) for column in columns_shown)
-        example += f" {say('followed_by_table', 'followed by a table whose first row is')} {code(f'| {header} |')}"
-    lines.append(f"  - {say('example', 'example')}: {example}")
+        example += f" {sentence('followed_by_table', 'followed by a table whose first row is')} {code(f'| {header} |')}"
+    lines.append(f"  - {sentence('example', 'example')}: {example}")
     return lines + [""]
 
 
@@ -170,8 +202,9 @@ def _column(column: str, language: Language | None) -> str:
     if language is None:
         return column
     name = step_registry.column_name(column)
-    translated = next((text for text, english in language.columns.items() if english.casefold() == name.casefold()),
-                      None)
+    translated = next(
+        (text for text, english in language.columns.items() if english.casefold() == name.casefold()), None
+    )
     return column.replace(name, translated, 1) if translated else column
 
 
@@ -189,11 +222,15 @@ def render_guide(template: Path, registry: Registry, language: Language, where: 
     every step line of a ```gherkin block must be a phrase of the language (or English)."""
     shown = where or template
     definitions = [definition for definition in registry.steps if definition.language in (language.code, ENGLISH)]
-    by_english = {definition.parser.translation.english: definition for definition in registry.steps
-                  if definition.translated is language}
+    by_english = {
+        definition.parser.translation.english: definition
+        for definition in registry.steps
+        if definition.translated is language
+    }
     lines = template.read_text(encoding="utf-8").splitlines()
-    notice = language.guide.get("generated", f"Generated from {shown.as_posix()} and {language.path.name} by "
-                                             "`make catalog`: do not edit.")
+    notice = language.guide.get(
+        "generated", f"Generated from {shown.as_posix()} and {language.path.name} by `make catalog`: do not edit."
+    )
     out = [f"<!-- {notice.format(template=shown.as_posix())} -->", ""]
     in_gherkin = False
     for number, line in enumerate(lines, 1):
@@ -214,14 +251,17 @@ def _filled(found: re.Match[str], language: Language, by_english: dict[str, Step
     if name in ("example", "phrase"):
         definition = by_english.get(argument or "")
         if definition is None:
-            raise GuideError(f"{where}: {language.path.name} translates no phrase {argument!r}; write the English "
-                             "phrase exactly as in its step module (the catalog steps.md lists them)")
+            raise GuideError(
+                f"{where}: {language.path.name} translates no phrase {argument!r}; write the English "
+                "phrase exactly as in its step module (the catalog steps.md lists them)"
+            )
         return definition.example if name == "example" else f"{definition.keyword} {definition.phrase}"
     if name.startswith("keyword."):
         kind = name.partition(".")[2]
         if kind not in language.keywords:
-            raise GuideError(f"{where}: no keyword {kind!r}; use keyword.given, keyword.when, keyword.then or "
-                             "keyword.and")
+            raise GuideError(
+                f"{where}: no keyword {kind!r}; use keyword.given, keyword.when, keyword.then or keyword.and"
+            )
         return language.keywords[kind]
     if name == "dates":
         if language.dates is None:
@@ -238,13 +278,19 @@ def _filled(found: re.Match[str], language: Language, by_english: dict[str, Step
         return next((here for here, column in language.columns.items() if column == english), english)
     if name == "columns":
         return ", ".join(f"`{here}`" for here in language.columns)
-    simple = {"code": language.code, "odoo": language.odoo, "name": language.name,
-              "catalog": catalog_path(language.code).name}
+    simple = {
+        "code": language.code,
+        "odoo": language.odoo,
+        "name": language.name,
+        "catalog": catalog_path(language.code).name,
+    }
     if name in simple:
         return simple[name]
-    raise GuideError(f"{where}: unknown placeholder {{{{{name}}}}}; known: example:<English phrase>, "
-                     "phrase:<English phrase>, keyword.given|when|then|and, dates, values.<column>, column.<column>, "
-                     "columns, code, odoo, name, catalog")
+    raise GuideError(
+        f"{where}: unknown placeholder {{{{{name}}}}}; known: example:<English phrase>, "
+        "phrase:<English phrase>, keyword.given|when|then|and, dates, values.<column>, column.<column>, "
+        "columns, code, odoo, name, catalog"
+    )
 
 
 def _check_step_line(line: str, language: Language, definitions: list[StepDef], where: str) -> None:
@@ -257,15 +303,17 @@ def _check_step_line(line: str, language: Language, definitions: list[StepDef], 
     if keyword is None:
         return  # Fonctionnalité:, Scénario:, a description line
     if not any(definition.matches(text) for definition in definitions):
-        raise GuideError(f"{where}: the guide quotes {line!r}, which is no phrase of {language.path.name} "
-                         f"nor an English one; write one of {catalog_path(language.code).name}")
+        raise GuideError(
+            f"{where}: the guide quotes {line!r}, which is no phrase of {language.path.name} "
+            f"nor an English one; write one of {catalog_path(language.code).name}"
+        )
 
 
 def _strip_english(line: str) -> tuple[str | None, str]:
     """('When', 'the rest') for an English step line, (None, line) otherwise."""
     for keyword in ("Given", "When", "Then", "And", "But"):
         if line.startswith(keyword + " "):
-            return keyword, line[len(keyword):].strip()
+            return keyword, line[len(keyword) :].strip()
     return None, line
 
 
@@ -276,10 +324,11 @@ def guides(root: Path, registry: Registry) -> dict[Path, str]:
     for template in sorted((root / GUIDE_TEMPLATES).glob("*.md")):
         language = known.get(template.stem)
         if language is None:
-            raise GuideError(f"{template}: no language file steps/i18n/{template.stem}.toml translates phrases; "
-                             f"name the template after one of {', '.join(sorted(known)) or 'none'}")
-        rendered[guide_path(language.code)] = render_guide(template, registry, language,
-                                                           template.relative_to(root))
+            raise GuideError(
+                f"{template}: no language file steps/i18n/{template.stem}.toml translates phrases; "
+                f"name the template after one of {', '.join(sorted(known)) or 'none'}"
+            )
+        rendered[guide_path(language.code)] = render_guide(template, registry, language, template.relative_to(root))
     return rendered
 
 
@@ -294,8 +343,13 @@ def convention_problems(registry: Registry, root: Path) -> list[ModuleProblem]:
         if loaded is not None and not (loaded.__doc__ or "").strip():
             path = Path(loaded.__file__ or module).resolve()
             where = path.relative_to(root) if path.is_relative_to(root) else path
-            problems.append(ModuleProblem(where, 1, 'module docstring missing: its first line names the area, '
-                                                    'e.g. "Sales: quotations and orders."'))
+            problems.append(
+                ModuleProblem(
+                    where,
+                    1,
+                    'module docstring missing: its first line names the area, e.g. "Sales: quotations and orders."',
+                )
+            )
     seen_phrases: dict[tuple[str | None, str], StepDef] = {}
     for definitions in by_function.values():
         problems += function_problems(definitions)
@@ -303,8 +357,13 @@ def convention_problems(registry: Registry, root: Path) -> list[ModuleProblem]:
             key = (definition.type, definition.parser.name)
             if key in seen_phrases:
                 first = seen_phrases[key]
-                problems.append(ModuleProblem(definition.path, definition.line,
-                                              f"{definition.display} is already defined at {first.path}:{first.line}"))
+                problems.append(
+                    ModuleProblem(
+                        definition.path,
+                        definition.line,
+                        f"{definition.display} is already defined at {first.path}:{first.line}",
+                    )
+                )
             seen_phrases.setdefault(key, definition)
     return sorted(dict.fromkeys(problems), key=lambda problem: (str(problem.path), problem.line, problem.message))
 
@@ -318,21 +377,29 @@ def function_problems(definitions: list[StepDef]) -> list[ModuleProblem]:
     if func.__name__ != STEP_FUNCTION_NAME:
         messages.append(f"step function {func.__name__}() should be named {STEP_FUNCTION_NAME}: the phrase is its name")
     if not doc.strip():
-        messages.append(f'step "{first.phrase}" has no docstring: its first line says what the step does '
-                        f"(and a line '{EXAMPLE_PREFIX} <a full step line>' gives an example)")
+        messages.append(
+            f'step "{first.phrase}" has no docstring: its first line says what the step does '
+            f"(and a line '{EXAMPLE_PREFIX} <a full step line>' gives an example)"
+        )
     for example in step_registry.docstring_examples(doc):
         text = step_registry.split_keyword(example)[1]
         if not any(definition.matches(text) for definition in definitions):
-            messages.append(f'{EXAMPLE_PREFIX} "{example}" does not match the phrase '
-                            + " or ".join(f'"{definition.phrase}"' for definition in definitions))
+            messages.append(
+                f'{EXAMPLE_PREFIX} "{example}" does not match the phrase '
+                + " or ".join(f'"{definition.phrase}"' for definition in definitions)
+            )
     for definition in definitions:
         for reason in step_registry.untyped_params(definition):
-            messages.append(f'"{definition.phrase}": {reason}; write it with phrase(...) of '
-                            f"odoo_uat/authoring/params.py, each parameter typed ({', '.join(params.TYPES)})")
+            messages.append(
+                f'"{definition.phrase}": {reason}; write it with phrase(...) of '
+                f"odoo_uat/authoring/params.py, each parameter typed ({', '.join(params.TYPES)})"
+            )
         reserved = sorted({param.name for param in definition.params} & STEP_ARGUMENTS_RESERVED_NAMES)
         if reserved:
-            messages.append(f"parameter name(s) {', '.join(reserved)} are reserved by pytest-bdd for tables and text "
-                            "blocks; rename them")
+            messages.append(
+                f"parameter name(s) {', '.join(reserved)} are reserved by pytest-bdd for tables and text "
+                "blocks; rename them"
+            )
     if first.columns and first.datatable is None:
         messages.append(f"the docstring says '{COLUMNS_PREFIX}' but the function takes no datatable argument")
     return [ModuleProblem(first.path, first.line, message) for message in messages]
@@ -342,8 +409,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Write docs/steps.md (or, with --check, compare it); 1 when out of date or the convention is broken."""
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.authoring.catalog", description=__doc__)
     parser.add_argument("--check", action="store_true", help=f"do not write: exit 1 when {CATALOG} is out of date")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)",
+    )
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     registry = step_registry.load(root)
@@ -360,8 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-            count = sum(definition.language == (language.code if language else ENGLISH)
-                        for definition in registry.steps)
+            count = sum(
+                definition.language == (language.code if language else ENGLISH) for definition in registry.steps
+            )
             print(f"wrote {path}: {count} phrase(s)")
     try:
         rendered = guides(root, registry)

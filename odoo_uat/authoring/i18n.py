@@ -4,17 +4,16 @@ same step function as its English phrase.
 A language file says which Gherkin language (`# language: fr`) and Odoo language (`fr_FR`) it is for, gives
 each English phrase (exactly as registered) its translation with the same `{name:Type}` fields, and may add
 wordings of its own (French "unité/unités"), the parameter descriptions, the areas' headings, table columns
-and the catalog's sentences in that language. `register(...)` stacks one more pytest-bdd parser on each step
-function whose English phrase is translated; a translation of an unknown phrase, or with other fields, stops
-the import naming the file and line.
+and the catalog's sentences in that language. `step_registry.register_translations(...)` stacks one more
+pytest-bdd parser on each step function whose English phrase is translated; a translation of an unknown phrase,
+or with other fields, stops the import naming the file and line.
 """
+
 from __future__ import annotations
 
-import difflib
-import importlib
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from typing import Any
 import parse
 from gherkin.dialect import Dialect
 from pytest_bdd import parsers
-from pytest_bdd.steps import StepFunctionContext, step
 
 from odoo_uat.authoring.params import EXTRA_TYPES, TYPES, ParamType, fields, wording
 from odoo_uat.values import DateWords, register_date_words
@@ -89,18 +87,23 @@ class Language:
             return "/".join(self.keywords[kind] for kind in STEP_TYPES)
         return self.keywords[step_type]
 
-    def say(self, key: str, default: str) -> str:
+    def sentence(self, key: str, default: str) -> str:
         """A catalog sentence in this language, the English one when the file has none."""
         return self.text.get(key, default)
 
     def strip_keyword(self, line: str) -> tuple[str | None, str]:
         """('Quand', 'the rest') for a step line in this language, (None, line) without a keyword."""
         dialect = Dialect.for_name(self.code)
-        keywords = [*dialect.given_keywords, *dialect.when_keywords, *dialect.then_keywords,
-                    *dialect.and_keywords, *dialect.but_keywords]
+        keywords = [
+            *dialect.given_keywords,
+            *dialect.when_keywords,
+            *dialect.then_keywords,
+            *dialect.and_keywords,
+            *dialect.but_keywords,
+        ]
         for keyword in sorted({keyword for keyword in keywords if keyword.strip() != "*"}, key=len, reverse=True):
             if line.startswith(keyword):
-                return keyword.strip(), line[len(keyword):].strip()
+                return keyword.strip(), line[len(keyword) :].strip()
         return None, line.strip()
 
 
@@ -137,43 +140,71 @@ def read_language(path: Path) -> Language:
     head = table.get("language", {})
     missing = [key for key in ("gherkin", "name", "odoo", "given", "when", "then") if key not in head]
     if missing:
-        raise TranslationError(f"{path}:1: [language] needs {', '.join(missing)} (e.g. gherkin = \"fr\", "
-                               'name = "français", odoo = "fr_FR", given = "Étant donné", when = "Quand", '
-                               'then = "Alors")')
+        raise TranslationError(
+            f'{path}:1: [language] needs {", ".join(missing)} (e.g. gherkin = "fr", '
+            'name = "français", odoo = "fr_FR", given = "Étant donné", when = "Quand", '
+            'then = "Alors")'
+        )
     code = str(head["gherkin"])
     if Dialect.for_name(code) is None:
         raise TranslationError(f"{path}:{_line_of(lines, 'gherkin')}: Gherkin has no language {code!r}")
     wordings = {}
     for name, words in table.get("wordings", {}).items():
         if name in TYPES:
-            raise TranslationError(f"{path}:{_line_of(lines, name)}: the wording {name} has the name of a type of "
-                                   "the grammar; give it another name (e.g. with the language's word)")
+            raise TranslationError(
+                f"{path}:{_line_of(lines, name)}: the wording {name} has the name of a type of "
+                "the grammar; give it another name (e.g. with the language's word)"
+            )
         wordings[name] = wording(name, *words)
     types = {}
     for name, described in table.get("types", {}).items():
         if name not in TYPES:
-            raise TranslationError(f"{path}:{_line_of(lines, f'[types.{name}]')}: [types.{name}] describes no "
-                                   f"type of the grammar; the types are {', '.join(TYPES)}")
+            raise TranslationError(
+                f"{path}:{_line_of(lines, f'[types.{name}]')}: [types.{name}] describes no "
+                f"type of the grammar; the types are {', '.join(TYPES)}"
+            )
         english = TYPES[name]
-        types[name] = ParamType(english.name, described.get("kind", english.kind),
-                                described.get("looks_like", english.looks_like),
-                                described.get("example", english.example), english.pattern, english.convert,
-                                english.shown)
+        types[name] = ParamType(
+            english.name,
+            described.get("kind", english.kind),
+            described.get("looks_like", english.looks_like),
+            described.get("example", english.example),
+            english.pattern,
+            english.convert,
+            english.shown,
+        )
     phrases, cursor = [], 0
     for entry in table.get("phrases", []):
         if "en" not in entry or "text" not in entry:
-            raise TranslationError(f"{path}:{cursor + 1}: each [[phrases]] needs en = the English phrase and "
-                                   "text = its translation")
+            raise TranslationError(
+                f"{path}:{cursor + 1}: each [[phrases]] needs en = the English phrase and text = its translation"
+            )
         cursor = _line_of(lines, entry["en"], cursor)
-        phrases.append(PhraseTranslation(entry["en"], entry["text"], cursor, entry.get("example"),
-                                         entry.get("description")))
+        phrases.append(
+            PhraseTranslation(entry["en"], entry["text"], cursor, entry.get("example"), entry.get("description"))
+        )
     keywords = {kind: str(head[kind]) for kind in STEP_TYPES}
     keywords["and"] = str(head.get("and", keywords["given"]))
-    values = {str(column): {str(here): str(english) for here, english in mapping.items()}
-              for column, mapping in table.get("values", {}).items()}
-    return Language(code, str(head["name"]), str(head["odoo"]), path, keywords, wordings, types, tuple(phrases),
-                    dict(table.get("areas", {})), dict(table.get("columns", {})), dict(table.get("catalog", {})),
-                    read_dates(table.get("dates"), path, lines), values, dict(table.get("guide", {})))
+    values = {
+        str(column): {str(here): str(english) for here, english in mapping.items()}
+        for column, mapping in table.get("values", {}).items()
+    }
+    return Language(
+        code,
+        str(head["name"]),
+        str(head["odoo"]),
+        path,
+        keywords,
+        wordings,
+        types,
+        tuple(phrases),
+        dict(table.get("areas", {})),
+        dict(table.get("columns", {})),
+        dict(table.get("catalog", {})),
+        read_dates(table.get("dates"), path, lines),
+        values,
+        dict(table.get("guide", {})),
+    )
 
 
 def read_dates(table: Mapping[str, Any] | None, path: Path, lines: list[str]) -> DateWords | None:
@@ -183,20 +214,24 @@ def read_dates(table: Mapping[str, Any] | None, path: Path, lines: list[str]) ->
     where = f"{path}:{_line_of(lines, '[dates]')}"
     missing = [key for key in DATE_KEYS if key not in table]
     if missing:
-        raise TranslationError(f"{where}: [dates] needs {', '.join(missing)} (e.g. today = [\"aujourd'hui\"], "
-                               'day = ["jour", "jours"], ahead = ["dans {count} {unit}"], '
-                               'ago = ["il y a {count} {unit}"])')
+        raise TranslationError(
+            f'{where}: [dates] needs {", ".join(missing)} (e.g. today = ["aujourd\'hui"], '
+            'day = ["jour", "jours"], ahead = ["dans {count} {unit}"], '
+            'ago = ["il y a {count} {unit}"])'
+        )
     words = {}
     for key in DATE_KEYS:
         value = table[key]
         if not isinstance(value, list) or not value or not all(isinstance(word, str) and word for word in value):
-            raise TranslationError(f"{where}: [dates] {key} must be a list of words, e.g. {key} = [\"...\"]")
+            raise TranslationError(f'{where}: [dates] {key} must be a list of words, e.g. {key} = ["..."]')
         words[key] = tuple(value)
     for key in ("ahead", "ago"):
         for form in words[key]:
             if not all(marker in form for marker in DATE_FORM_FIELDS):
-                raise TranslationError(f"{where}: [dates] {key} form {form!r} must hold {{count}} and {{unit}}, "
-                                       'e.g. "dans {count} {unit}"')
+                raise TranslationError(
+                    f"{where}: [dates] {key} form {form!r} must hold {{count}} and {{unit}}, "
+                    'e.g. "dans {count} {unit}"'
+                )
     return DateWords(**words)
 
 
@@ -217,22 +252,26 @@ def check_translation(translation: PhraseTranslation, language: Language) -> Non
     unknown = [found for _literal, found in fields(translation.text, types) if found is not None and found.type is None]
     if unknown:
         spec = unknown[0].spec
-        raise TranslationError(f"{where}: the translation {translation.text!r} has the field "
-                               f"{{{unknown[0].name}:{spec}}} of no known type; the types are "
-                               f"{', '.join(types)} (wordings of this language in [wordings])")
+        raise TranslationError(
+            f"{where}: the translation {translation.text!r} has the field "
+            f"{{{unknown[0].name}:{spec}}} of no known type; the types are "
+            f"{', '.join(types)} (wordings of this language in [wordings])"
+        )
     english, translated = named_fields(translation.english, TYPES), named_fields(translation.text, types)
     if english != translated:
         raise TranslationError(
             f"{where}: the translation {translation.text!r} must have the fields of the English phrase "
-            f"{translation.english!r}: {_listed(english)}; it has {_listed(translated)}")
+            f"{translation.english!r}: {_listed(english)}; it has {_listed(translated)}"
+        )
 
 
 def _listed(found: Mapping[str, str]) -> str:
     return ", ".join(f"{{{name}:{spec}}}" for name, spec in found.items()) or "none"
 
 
-def example_for(translation: PhraseTranslation, language: Language, english_example: str | None,
-                step_type: str | None) -> str:
+def example_for(
+    translation: PhraseTranslation, language: Language, english_example: str | None, step_type: str | None
+) -> str:
     """A full example line: the file's own, else the English example's values put into the translated phrase."""
     if translation.example:
         return translation.example
@@ -279,8 +318,11 @@ def _raw_format(text: str) -> str:
 
 def _unnamed_types(text: str) -> list[ParamType]:
     """The wordings of an English phrase, in order."""
-    return [found.type for _literal, found in fields(text, TYPES)
-            if found is not None and not found.name and found.type is not None]
+    return [
+        found.type
+        for _literal, found in fields(text, TYPES)
+        if found is not None and not found.name and found.type is not None
+    ]
 
 
 @dataclass
@@ -309,64 +351,27 @@ class Translations:
 
     def values_of(self, column: str) -> dict[str, str]:
         """Value written in a registered language -> English value, for the cells of this (English) column."""
-        return {here: english for language in self.languages.values()
-                for here, english in language.values.get(column, {}).items()}
+        return {
+            here: english
+            for language in self.languages.values()
+            for here, english in language.values.get(column, {}).items()
+        }
 
     def columns_of(self, english: Iterable[str]) -> dict[str, str]:
         """Translated column -> English column, for the English columns given."""
         wanted = {name.casefold() for name in english}
-        return {translated: column for language in self.languages.values()
-                for translated, column in language.columns.items() if column.casefold() in wanted}
+        return {
+            translated: column
+            for language in self.languages.values()
+            for translated, column in language.columns.items()
+            if column.casefold() in wanted
+        }
+
+    def add(self, language: Language) -> None:
+        """Count a language from now on: its columns, its values and its words for relative dates."""
+        self.languages[language.code] = language
+        if language.dates is not None:
+            register_date_words(language.code, language.dates)
 
 
 REGISTERED = Translations()
-
-
-def register(directory: Path, step_modules: Iterable[str], namespace: MutableMapping[str, Any]) -> list[Language]:
-    """Stack each translated phrase of the folder's language files on its English phrase's step functions.
-
-    Call it at the top level of the loader module: pytest-bdd puts each step's fixture into the namespace
-    of the module calling its decorator (that module must then be one of pytest's plugins).
-    """
-    modules = [importlib.import_module(name) for name in step_modules]
-    contexts = _contexts_by_phrase(modules)
-    languages = read_languages(directory)
-    for language in languages:
-        for translation in language.phrases:
-            check_translation(translation, language)
-            targets = contexts.get(translation.english)
-            if not targets:
-                close = _closest(translation.english, contexts)
-                raise TranslationError(f"{language.path}:{translation.line}: no step has the English phrase "
-                                       f"{translation.english!r}" + (f"; did you mean {close!r}?" if close else "")
-                                       + " (write it exactly as in the step module's decorator)")
-            for context in targets:
-                before = len(namespace)
-                # stacklevel 2: the frame of register's caller, the loader module, receives the fixture.
-                step(TranslatedPhrase(translation, language), context.type, converters=context.converters,
-                     target_fixture=context.target_fixture, stacklevel=2)(context.step_func)
-                if len(namespace) == before:
-                    raise RuntimeError("odoo_uat.authoring.i18n.register must be called at the top level of the "
-                                       "loader module whose namespace it is given")
-        REGISTERED.languages[language.code] = language
-        if language.dates is not None:
-            register_date_words(language.code, language.dates)
-    return languages
-
-
-def _contexts_by_phrase(modules: Iterable[Any]) -> dict[str, list[StepFunctionContext]]:
-    """The step contexts of the modules by their phrase as written in the decorator."""
-    from odoo_uat.authoring.step_registry import contexts  # the registry imports this module
-
-    found: dict[str, list[StepFunctionContext]] = {}
-    for module in modules:
-        for context in contexts(module):
-            if not isinstance(context.parser, TranslatedPhrase):
-                found.setdefault(context.parser.name, []).append(context)
-    return found
-
-
-def _closest(text: str, known: Iterable[str]) -> str | None:
-    """The English phrase nearest to a misspelled one."""
-    close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.6)
-    return close[0] if close else None

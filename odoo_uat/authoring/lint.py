@@ -1,4 +1,5 @@
 """Check feature files against the Gherkin grammar, the step definitions and the suite's conventions, without Odoo."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,7 +7,6 @@ import difflib
 import json
 import re
 import sys
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,31 +25,12 @@ from pytest_bdd.gherkin_parser import Tag as GherkinTag
 from pytest_bdd.parser import PARAM_RE, FeatureParser, Step, render_string
 
 from odoo_uat.authoring import step_registry
-from odoo_uat.authoring.i18n import ENGLISH, REGISTERED
-from odoo_uat.authoring.step_registry import Registry, StepDef
-from odoo_uat.report.tags import (
-    DEFAULT_SEVERITY,
-    KEYED_TAGS,
-    MARKER_HELP,
-    SEVERITIES,
-    WAVE_TAG,
-    process_area_folders,
-)
-from odoo_uat.settings import read_pyproject
+from odoo_uat.authoring.i18n import ENGLISH
+from odoo_uat.authoring.matching import Mismatch, StepMatcher, argument_problems
+from odoo_uat.authoring.project import LintConfig, find_root
+from odoo_uat.authoring.step_registry import StepDef
 
 FEATURE_SUFFIX = ".feature"
-DEFAULT_FEATURES_DIR = "features"  # pytest-bdd's bdd_features_base_dir, unless pyproject says otherwise
-WAVE_FORM = "@wave-<n>"  # how WAVE_TAG reads to a person
-# What the report's tags (odoo_uat.report.tags) mean to the people writing scenarios; docs/steps.md lists them.
-TAG_MEANINGS = {
-    "wave": "the rollout wave the scenario belongs to, e.g. @wave-1",
-    "severity": f"how severe a failure of the scenario is (@{DEFAULT_SEVERITY} when it has none)",
-    "req": "the requirement the scenario covers, e.g. @req:SO-12",
-    "defect": "the defect ticket the scenario reproduces, e.g. @defect:OPS-431",
-    "requires_module": "an Odoo module the scenario needs, e.g. @requires_module:sale_stock",
-}
-PROCESS_AREA_MEANING = "the process area: a folder name under {features}/ or a [tool.odoo-uat] process_areas entry"
-PLACEHOLDER_PATTERNS = {"n": r"\d+"}  # any other <placeholder> in a tag form stands for one or more non-spaces
 STEP_KEYWORDS_HINT = "a step starts with Given, When, Then, And or But"
 CLOSEST_COUNT = 3
 
@@ -67,77 +48,6 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class TagForm:
-    """A tag the suite knows, such as @critical or @wave-<n>."""
-
-    form: str
-    pattern: re.Pattern[str]
-
-    @classmethod
-    def of(cls, form: str) -> TagForm:
-        """A form whose <placeholders> match a value (digits for <n>)."""
-        parts = re.split(r"<(\w+)>", form.lstrip("@"))
-        regex = "".join(
-            re.escape(part) if index % 2 == 0 else PLACEHOLDER_PATTERNS.get(part, r"\S+")
-            for index, part in enumerate(parts)
-        )
-        return cls(f"@{form.lstrip('@')}", re.compile(regex))
-
-
-def _builtin_tags() -> list[tuple[TagForm, str]]:
-    """The report's tag vocabulary as forms, each with its meaning."""
-    tags = [(TagForm(WAVE_FORM, WAVE_TAG), TAG_MEANINGS["wave"])]
-    tags += [(TagForm.of(severity), TAG_MEANINGS["severity"]) for severity in SEVERITIES]
-    for prefix, (mark, keyword) in KEYED_TAGS.items():
-        meaning = TAG_MEANINGS.get(prefix) or MARKER_HELP.get(f"{mark}({keyword})", "")
-        tags.append((TagForm.of(f"{prefix}:<{keyword}>"), meaning))
-    return tags
-
-
-BUILTIN_TAGS = _builtin_tags()
-
-
-@dataclass(frozen=True)
-class LintConfig:
-    """Where the features live and which tags they may carry, from pyproject.toml."""
-
-    root: Path
-    features_dir: Path
-    tag_forms: tuple[TagForm, ...]
-    extra_tags: tuple[str, ...] = ()
-
-    @classmethod
-    def load(cls, root: Path) -> LintConfig:
-        """Read [tool.odoo-uat] process_areas and tags, and pytest-bdd's bdd_features_base_dir."""
-        table = read_pyproject(root)
-        features_dir = root / _pytest_ini(root).get("bdd_features_base_dir", DEFAULT_FEATURES_DIR)
-        folders = process_area_folders(features_dir)
-        areas = list(dict.fromkeys([*table.get("process_areas", []), *folders]))
-        extra = tuple(str(tag) for tag in table.get("tags", []))
-        forms = [form for form, _meaning in BUILTIN_TAGS] + [TagForm.of(form) for form in [*areas, *extra]]
-        return cls(root, features_dir, tuple(dict.fromkeys(forms)), extra)
-
-    def is_known_tag(self, name: str) -> bool:
-        """Whether a tag (without @) has a known form."""
-        return any(form.pattern.fullmatch(name) for form in self.tag_forms)
-
-    def tag_hint(self, name: str) -> str:
-        """'did you mean ...; known tags: ...' for an unknown tag."""
-        forms = [form.form for form in self.tag_forms]
-        close = difflib.get_close_matches(f"@{name}", forms, n=1, cutoff=0.6)
-        return (f"did you mean {close[0]}? " if close else "") + "known tags: " + ", ".join(forms)
-
-
-def _pytest_ini(root: Path) -> dict[str, object]:
-    """[tool.pytest.ini_options] of root/pyproject.toml, or {}."""
-    path = root / "pyproject.toml"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle).get("tool", {}).get("pytest", {}).get("ini_options", {})
 
 
 @dataclass
@@ -179,8 +89,10 @@ class Report:
 
     def summary(self) -> str:
         """One line for the end of the output."""
-        checked = (f"{self.feature_files} feature file(s), {self.scenarios} scenario(s), "
-                   f"{self.step_definitions} step definition(s)")
+        checked = (
+            f"{self.feature_files} feature file(s), {self.scenarios} scenario(s), "
+            f"{self.step_definitions} step definition(s)"
+        )
         if self.ok:
             return f"{checked}: no problems"
         files = len({problem.path for problem in self.problems})
@@ -234,11 +146,20 @@ def _syntax_problem(display: str, error: Exception) -> Problem:
     got = re.search(r"got '(.*)'$", message)
     if got:
         token = got.group(1)
-        friendly = next((text for pattern, exception, text in ERROR_PATTERNS
-                         if exception is not TokenError and pattern.search(message)), None)
-        message = (f"{friendly} (line: {token!r})" if friendly
-                   else f"unexpected line {token!r}: {STEP_KEYWORDS_HINT}; other lines are keywords "
-                        "(Feature:, Rule:, Background:, Scenario:, Examples:), table rows, tags or # comments")
+        friendly = next(
+            (
+                text
+                for pattern, exception, text in ERROR_PATTERNS
+                if exception is not TokenError and pattern.search(message)
+            ),
+            None,
+        )
+        message = (
+            f"{friendly} (line: {token!r})"
+            if friendly
+            else f"unexpected line {token!r}: {STEP_KEYWORDS_HINT}; other lines are keywords "
+            "(Feature:, Rule:, Background:, Scenario:, Examples:), table rows, tags or # comments"
+        )
     return Problem(display, location["line"], location.get("column") or 0, message, "syntax")
 
 
@@ -277,8 +198,12 @@ class FeatureChecker:
         for scenario in self.feature.scenarios:
             name = scenario.name.strip()
             if name and name in names:  # pytest-bdd keeps scenarios in a dict by name: the earlier one would never run
-                self.problem(scenario.location.line, f'scenario name "{name}" is already used at line {names[name]}'
-                             " of this file: pytest-bdd would silently drop one of them", "duplicate-scenario")
+                self.problem(
+                    scenario.location.line,
+                    f'scenario name "{name}" is already used at line {names[name]}'
+                    " of this file: pytest-bdd would silently drop one of them",
+                    "duplicate-scenario",
+                )
             names.setdefault(name, scenario.location.line)
         self.check_pytest_bdd_accepts()
         return self.problems
@@ -303,16 +228,24 @@ class FeatureChecker:
         keywords = tuple(f"{keyword}:" for keyword in self.dialect.feature_keywords)
         for line, text in self.description_lines(feature.location.line, feature.description):
             if text.startswith(keywords):
-                self.problem(line, "only one Feature per file: this second Feature would be read as description "
-                                   "text; move it to its own .feature file", "feature")
+                self.problem(
+                    line,
+                    "only one Feature per file: this second Feature would be read as description "
+                    "text; move it to its own .feature file",
+                    "feature",
+                )
 
     def check_background(self, background: GherkinBackground) -> None:
         """Background steps must be Given steps that match a definition."""
         self.check_description_steps(background.location.line, background.description)
         for step in self.typed_steps(background.steps):
             if step.type != "given":
-                self.problem(step.line_number, f'Background holds only Given steps: "{step.keyword} {step.name}" is '
-                                               f"a {step.type.title()} step; move it into the scenarios", "background")
+                self.problem(
+                    step.line_number,
+                    f'Background holds only Given steps: "{step.keyword} {step.name}" is '
+                    f"a {step.type.title()} step; move it into the scenarios",
+                    "background",
+                )
             self.check_step(step, step.name)
 
     def check_rule(self, rule: GherkinRule) -> None:
@@ -328,8 +261,9 @@ class FeatureChecker:
         """Name, steps and Examples of one scenario or outline."""
         self.check_tags(scenario.tags)
         if not scenario.name.strip():
-            self.problem(scenario.location.line, "this scenario has no name: pytest-bdd names the test after it",
-                         "scenario")
+            self.problem(
+                scenario.location.line, "this scenario has no name: pytest-bdd names the test after it", "scenario"
+            )
         self.check_description_steps(scenario.location.line, scenario.description)
         if not scenario.steps:
             self.problem(scenario.location.line, f'scenario "{scenario.name}" has no steps', "scenario")
@@ -349,26 +283,38 @@ class FeatureChecker:
         """(line, values) of every Examples row, checking columns against the <placeholders> used."""
         if not scenario.examples:
             if scenario.keyword in self.dialect.scenario_outline_keywords:
-                self.problem(scenario.location.line, f'{scenario.keyword} "{scenario.name}" has no Examples table',
-                             "examples")
+                self.problem(
+                    scenario.location.line, f'{scenario.keyword} "{scenario.name}" has no Examples table', "examples"
+                )
             return [(None, {})]
         uses = self.placeholder_uses(scenario)
         rows: list[tuple[int | None, dict[str, str]]] = []
         for examples in scenario.examples:
             self.check_tags(examples.tags)
             if examples.table_header is None:
-                self.problem(examples.location.line, "Examples without a table: add a header row of column names "
-                                                     "and one row per example", "examples")
+                self.problem(
+                    examples.location.line,
+                    "Examples without a table: add a header row of column names and one row per example",
+                    "examples",
+                )
                 continue
             columns = [cell.value for cell in examples.table_header.cells]
             for placeholder, line in uses.items():
                 if placeholder not in columns:
-                    self.problem(line, f"<{placeholder}> is not a column of the Examples at line "
-                                       f"{examples.location.line} (columns: {', '.join(columns)})", "examples")
+                    self.problem(
+                        line,
+                        f"<{placeholder}> is not a column of the Examples at line "
+                        f"{examples.location.line} (columns: {', '.join(columns)})",
+                        "examples",
+                    )
             for cell in examples.table_header.cells:
                 if cell.value not in uses:
-                    self.problem(cell.location.line, f'Examples column "{cell.value}" is not used: no <{cell.value}> '
-                                                     f'in the steps of "{scenario.name}"', "examples")
+                    self.problem(
+                        cell.location.line,
+                        f'Examples column "{cell.value}" is not used: no <{cell.value}> '
+                        f'in the steps of "{scenario.name}"',
+                        "examples",
+                    )
             if not examples.table_body:
                 self.problem(examples.location.line, "Examples table has no rows below its header", "examples")
             for row in examples.table_body or []:
@@ -405,14 +351,23 @@ class FeatureChecker:
         for line, text in self.description_lines(keyword_line, description):
             word, _, rest = text.partition(" ")
             if word.lower() in keywords or (rest and self.matcher.any_type(rest)):
-                self.problem(line, f'"{text}" is read as a description, not a step: {STEP_KEYWORDS_HINT} '
-                                   "(capitalised, followed by a space)", "step-keyword")
+                self.problem(
+                    line,
+                    f'"{text}" is read as a description, not a step: {STEP_KEYWORDS_HINT} '
+                    "(capitalised, followed by a space)",
+                    "step-keyword",
+                )
 
     def step_keywords(self) -> list[str]:
         """Given/When/Then/And/But in this file's language."""
         dialect = self.dialect
-        return [*dialect.given_keywords, *dialect.when_keywords, *dialect.then_keywords,
-                *dialect.and_keywords, *dialect.but_keywords]
+        return [
+            *dialect.given_keywords,
+            *dialect.when_keywords,
+            *dialect.then_keywords,
+            *dialect.and_keywords,
+            *dialect.but_keywords,
+        ]
 
     def description_lines(self, keyword_line: int, description: str) -> list[tuple[int, str]]:
         """(line number, text) of each line of a description that starts after keyword_line."""
@@ -430,11 +385,12 @@ class FeatureChecker:
         row = f" (with the Examples row at line {row_line})" if row_line else ""
         definitions = self.matcher.matching(step.type, text)
         if not definitions:
-            self.problem(step.line_number, self.matcher.unmatched_message(step, text, row, self.language), "no-step")
+            self.problem(step.line_number, unmatched_message(self.matcher, step, text, row, self.language), "no-step")
             return
         if len(definitions) > 1:
-            names = " and ".join(f"{definition.display} ({definition.path}:{definition.line})"
-                                 for definition in definitions)
+            names = " and ".join(
+                f"{definition.display} ({definition.path}:{definition.line})" for definition in definitions
+            )
             self.problem(step.line_number, f'step "{text}"{row} is ambiguous: it matches {names}', "ambiguous-step")
             return
         self.check_arguments(step, text, definitions[0])
@@ -442,77 +398,81 @@ class FeatureChecker:
     def check_arguments(self, step: Step, text: str, definition: StepDef) -> None:
         """A table or text block goes with a definition taking `datatable` or `docstring`, and vice versa."""
         where = f"{definition.path}:{definition.line}"
-        if step.datatable is None and definition.datatable == "required":
-            columns = f" with the columns {', '.join(definition.columns)}" if definition.columns else ""
-            self.problem(step.line_number, f'step "{text}" needs a table{columns} below it ({where})', "datatable")
-        if step.datatable is not None and definition.datatable is None:
-            self.problem(step.line_number, f'step "{text}" has a table but its definition ({where}) takes none: '
-                                           "the table would be ignored", "datatable")
-        if step.datatable is not None and definition.columns and step.datatable.rows:
-            header = [cell.value for cell in step.datatable.rows[0].cells]
-            known = {step_registry.column_name(column).casefold() for column in definition.columns}
-            unknown = [column for column in header if column.casefold() not in known
-                       and (REGISTERED.column(column) or "").casefold() not in known]
-            if unknown:
-                self.problem(step.datatable.location.line, f"unknown table column(s) {', '.join(unknown)} for "
-                                                           f"\"{text}\"; its columns: {', '.join(definition.columns)}",
-                             "datatable")
-        if step.docstring is None and definition.docstring == "required":
-            self.problem(step.line_number, f'step "{text}" needs a text block between """ lines below it ({where})',
-                         "docstring")
-        if step.docstring is not None and definition.docstring is None:
-            self.problem(step.line_number, f'step "{text}" has a text block but its definition ({where}) takes '
-                                           "none: it would be ignored", "docstring")
+        table = None if step.datatable is None else [[cell.value for cell in row.cells] for row in step.datatable.rows]
+        for found in argument_problems(definition, table, step.docstring is not None):
+            match found.mismatch:
+                case Mismatch.TABLE_MISSING:
+                    columns = f" with the columns {', '.join(definition.columns)}" if definition.columns else ""
+                    self.problem(
+                        step.line_number, f'step "{text}" needs a table{columns} below it ({where})', "datatable"
+                    )
+                case Mismatch.TABLE_IGNORED:
+                    self.problem(
+                        step.line_number,
+                        f'step "{text}" has a table but its definition ({where}) takes '
+                        "none: the table would be ignored",
+                        "datatable",
+                    )
+                case Mismatch.UNKNOWN_COLUMNS:
+                    self.problem(
+                        step.datatable.location.line,
+                        f"unknown table column(s) {', '.join(found.columns)} "
+                        f'for "{text}"; its columns: '
+                        f"{', '.join(definition.columns)}",
+                        "datatable",
+                    )
+                case Mismatch.TEXT_MISSING:
+                    self.problem(
+                        step.line_number,
+                        f'step "{text}" needs a text block between """ lines below it ({where})',
+                        "docstring",
+                    )
+                case Mismatch.TEXT_IGNORED:
+                    self.problem(
+                        step.line_number,
+                        f'step "{text}" has a text block but its definition ({where}) takes none: it would be ignored',
+                        "docstring",
+                    )
 
 
-class StepMatcher:
-    """Finds the definitions of a step text, with a cache since outlines repeat the same texts."""
+def unmatched_message(matcher: StepMatcher, step: Step, text: str, row: str = "", language: str = ENGLISH) -> str:
+    """What to tell a person whose step matches nothing: the right keyword, or the closest phrases (in the
+    file's language when it has phrases of its own)."""
+    other_types = matcher.any_type(text)
+    if other_types:
+        defined = " | ".join(definition.display for definition in other_types)
+        inherited = (
+            f" ({step.keyword} steps take the keyword of the step above them)"
+            if step.keyword not in step_registry.KEYWORDS.values()
+            else ""
+        )
+        return f'no step matches "{text}"{row} as a {step.type.title()} step{inherited}; it is defined as: {defined}'
+    return f'no step matches "{text}"{row}; closest known phrases: {closest(matcher.steps, text, language)}'
 
-    def __init__(self, registry: Registry) -> None:
-        self.steps = registry.steps
-        self._cache: dict[str, list[StepDef]] = {}
 
-    def any_type(self, text: str) -> list[StepDef]:
-        """Definitions of any keyword whose phrase matches the text."""
-        if text not in self._cache:
-            self._cache[text] = [definition for definition in self.steps if definition.matches(text)]
-        return self._cache[text]
+def closest(steps: Sequence[StepDef], text: str, language: str = ENGLISH) -> str:
+    """The nearest phrases of the language (English when it has none), compared with the phrase and its example."""
+    if not steps:
+        return f"none (no step definitions found in {step_registry.STEPS_PACKAGE}/)"
+    candidates = (
+        [definition for definition in steps if definition.language == language]
+        or [definition for definition in steps if definition.language == ENGLISH]
+        or steps
+    )
 
-    def matching(self, step_type: str, text: str) -> list[StepDef]:
-        """Definitions pytest-bdd could pick for the step, one per step function."""
-        by_function: dict[int, StepDef] = {}
-        for definition in self.any_type(text):
-            if definition.accepts(step_type):
-                by_function.setdefault(id(definition.func), definition)
-        return list(by_function.values())
+    def similarity(definition: StepDef) -> float:
+        example = (
+            definition.translated.strip_keyword(definition.example)[1]
+            if definition.translated
+            else step_registry.split_keyword(definition.example)[1]
+        )
+        return max(
+            difflib.SequenceMatcher(None, text.lower(), candidate.lower()).ratio()
+            for candidate in (definition.phrase, example)
+        )
 
-    def unmatched_message(self, step: Step, text: str, row: str = "", language: str = ENGLISH) -> str:
-        """What to tell a person whose step matches nothing: the right keyword, or the closest phrases (in the
-        file's language when it has phrases of its own)."""
-        other_types = self.any_type(text)
-        if other_types:
-            defined = " | ".join(definition.display for definition in other_types)
-            inherited = (f" ({step.keyword} steps take the keyword of the step above them)"
-                         if step.keyword not in step_registry.KEYWORDS.values() else "")
-            return (f'no step matches "{text}"{row} as a {step.type.title()} step{inherited}; '
-                    f"it is defined as: {defined}")
-        return f'no step matches "{text}"{row}; closest known phrases: {self.closest(text, language)}'
-
-    def closest(self, text: str, language: str = ENGLISH) -> str:
-        """The nearest phrases of the language (English when it has none), compared with the phrase and its example."""
-        if not self.steps:
-            return f"none (no step definitions found in {step_registry.STEPS_PACKAGE}/)"
-        candidates = [definition for definition in self.steps if definition.language == language] or \
-            [definition for definition in self.steps if definition.language == ENGLISH] or self.steps
-
-        def similarity(definition: StepDef) -> float:
-            example = (definition.translated.strip_keyword(definition.example)[1] if definition.translated
-                       else step_registry.split_keyword(definition.example)[1])
-            return max(difflib.SequenceMatcher(None, text.lower(), candidate.lower()).ratio()
-                       for candidate in (definition.phrase, example))
-
-        ranked = dict.fromkeys(definition.display for definition in sorted(candidates, key=similarity, reverse=True))
-        return " | ".join(list(ranked)[:CLOSEST_COUNT])
+    ranked = dict.fromkeys(definition.display for definition in sorted(candidates, key=similarity, reverse=True))
+    return " | ".join(list(ranked)[:CLOSEST_COUNT])
 
 
 def duplicate_scenario_names(linted: Sequence[FeatureFile], others: Sequence[FeatureFile]) -> list[Problem]:
@@ -531,9 +491,16 @@ def duplicate_scenario_names(linted: Sequence[FeatureFile], others: Sequence[Fea
         for path, line in places:
             if path in linted_files:
                 elsewhere = ", ".join(f"{other}:{other_line}" for other, other_line in places if other != path)
-                problems.append(Problem(path, line, 0, f'scenario name "{name}" is also used at {elsewhere}: '
-                                                       "scenario names must be unique across feature files",
-                                        "duplicate-scenario"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        0,
+                        f'scenario name "{name}" is also used at {elsewhere}: '
+                        "scenario names must be unique across feature files",
+                        "duplicate-scenario",
+                    )
+                )
     return problems
 
 
@@ -551,8 +518,10 @@ def lint(paths: Sequence[Path], root: Path) -> Report:
     config = LintConfig.load(root)
     registry = step_registry.load(root)
     matcher = StepMatcher(registry)
-    problems = [Problem(display_path(root / error.path), error.line, 0, error.message, "step-module")
-                for error in registry.import_errors]
+    problems = [
+        Problem(display_path(root / error.path), error.line, 0, error.message, "step-module")
+        for error in registry.import_errors
+    ]
     files = feature_files(paths)
     linted: list[FeatureFile] = []
     for path in files:
@@ -566,22 +535,19 @@ def lint(paths: Sequence[Path], root: Path) -> Report:
     return Report(sorted(set(problems)), len(files), scenarios, len(registry.steps))
 
 
-def find_root(start: Path) -> Path:
-    """The nearest directory holding pyproject.toml, else start."""
-    for directory in (start, *start.parents):
-        if (directory / "pyproject.toml").is_file():
-            return directory
-    return start
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: print problems and a summary; 0 when clean, 1 on problems, 2 on bad arguments."""
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.authoring.lint", description=__doc__)
-    parser.add_argument("paths", nargs="*", type=Path,
-                        help="feature files or folders (default: the features folder of the project)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="feature files or folders (default: the features folder of the project)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)",
+    )
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     paths = args.paths or [LintConfig.load(root).features_dir]
@@ -590,8 +556,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as error:
         parser.error(str(error))
     if args.format == "json":
-        print(json.dumps({"ok": report.ok, "summary": report.summary(),
-                          "problems": [asdict(problem) for problem in report.problems]}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "summary": report.summary(),
+                    "problems": [asdict(problem) for problem in report.problems],
+                },
+                indent=2,
+            )
+        )
     else:
         for problem in report.problems:
             print(problem)

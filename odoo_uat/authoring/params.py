@@ -9,6 +9,7 @@ every step, arrives converted, and the catalog (docs/steps.md) describes it from
 A wording type (`{:Units}`, `{:Article}`) has no name: it lets a phrase accept "unit" or
 "units", "a", "an" or "the", and gives the step nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,8 +52,9 @@ class ParamType:
         return parse.with_pattern(self.pattern)(convert)
 
 
-def choice(name: str, kind: str, values: Mapping[str, object], looks_like: str | None = None,
-           suffix: str = "") -> ParamType:
+def choice(
+    name: str, kind: str, values: Mapping[str, object], looks_like: str | None = None, suffix: str = ""
+) -> ParamType:
     """A type taking one of a few wordings (any case), converted to the value it stands for."""
     by_fold = {text.casefold(): value for text, value in values.items()}
     alternatives = "|".join(re.escape(text) for text in sorted(values, key=len, reverse=True))
@@ -62,52 +64,86 @@ def choice(name: str, kind: str, values: Mapping[str, object], looks_like: str |
         return by_fold[bare.casefold()]
 
     listed = ", ".join(f'"{text}"' for text in values)
-    return ParamType(name, kind, looks_like or f"one of {listed}", next(iter(values)),
-                     f"(?:{alternatives}){f'(?:{suffix})?' if suffix else ''}", convert)
+    return ParamType(
+        name,
+        kind,
+        looks_like or f"one of {listed}",
+        next(iter(values)),
+        f"(?:{alternatives}){f'(?:{suffix})?' if suffix else ''}",
+        convert,
+    )
 
 
 def wording(name: str, *words: str) -> ParamType:
     """A type for a word that may take several forms in a phrase (unit/units), giving the step nothing."""
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     shown = "/".join(words)
-    return ParamType(name, "wording", f"{shown}, whichever reads right", words[0], f"(?:{alternatives})",
-                     shown=shown)
+    return ParamType(name, "wording", f"{shown}, whichever reads right", words[0], f"(?:{alternatives})", shown=shown)
 
 
 def _text(name: str, kind: str, looks_like: str, example: str) -> ParamType:
     return ParamType(name, kind, looks_like, example, ANY_TEXT)
 
 
-QUANTITY = ParamType("Quantity", "quantity", "a number of units, as you would type it: 12, 2.5, 1,000.50",
-                     "2.5", NUMBER, parse_number)
-AMOUNT = ParamType("Amount", "amount", "an amount of money, with or without thousands separators and currency: "
-                   "1,250.00, 45, € 45.00, 45.00 EUR", "1,250.00",
-                   f"{CURRENCY_BEFORE}{NUMBER}{CURRENCY_AFTER}", parse_number)
+QUANTITY = ParamType(
+    "Quantity", "quantity", "a number of units, as you would type it: 12, 2.5, 1,000.50", "2.5", NUMBER, parse_number
+)
+AMOUNT = ParamType(
+    "Amount",
+    "amount",
+    "an amount of money, with or without thousands separators and currency: 1,250.00, 45, € 45.00, 45.00 EUR",
+    "1,250.00",
+    f"{CURRENCY_BEFORE}{NUMBER}{CURRENCY_AFTER}",
+    parse_number,
+)
 COUNT = ParamType("Count", "count", "a whole number: 0, 2, 12", "2", r"\d+", int)
-NAME = _text("Name", "name", "a record's name as the scenario calls it (the unique name in Odoo is found for you)",
-             "Oak Pallet")
-LOCATION = _text("Location", "location", 'a location\'s full name ("WH/Stock"), or a scenario\'s warehouse and the '
-                 'path below it ("North Depot/Stock/Shelf A")', "WH/Stock")
-LABEL = _text("Label", "label", "a label as the screen shows it (any case; a trailing ? or : may be left out)",
-              "Customer")
+NAME = _text(
+    "Name", "name", "a record's name as the scenario calls it (the unique name in Odoo is found for you)", "Oak Pallet"
+)
+LOCATION = _text(
+    "Location",
+    "location",
+    "a location's full name (\"WH/Stock\"), or a scenario's warehouse and the "
+    'path below it ("North Depot/Stock/Shelf A")',
+    "WH/Stock",
+)
+LABEL = _text(
+    "Label", "label", "a label as the screen shows it (any case; a trailing ? or : may be left out)", "Customer"
+)
 TEXT = _text("Text", "text", "any text, as written", "Order confirmed")
-MENU_PATH = _text("MenuPath", "menu path", 'menu names as shown, from the app down, joined by " / "',
-                  "Sales / Orders / Quotations")
+MENU_PATH = _text(
+    "MenuPath", "menu path", 'menu names as shown, from the app down, joined by " / "', "Sales / Orders / Quotations"
+)
 ROLE = _text("Role", "role", "a role of the roles file (roles.toml)", "Sales coordinator")
-MODEL = _text("Model", "model", 'a model as Odoo names it ("Product Category") or its technical name '
-              '("product.category")', "Product Category")
+MODEL = _text(
+    "Model",
+    "model",
+    'a model as Odoo names it ("Product Category") or its technical name ("product.category")',
+    "Product Category",
+)
 
-RECEPTION_STEPS = choice("ReceptionSteps", "reception", {"one step": "one_step", "two steps": "two_steps",
-                                                         "three steps": "three_steps"})
-COSTING_METHOD = choice("CostingMethod", "costing method",
-                        {"average cost": "average", "AVCO": "average", "FIFO": "fifo", "first in, first out": "fifo"},
-                        looks_like='"average cost", "AVCO", "FIFO" or "first in, first out", '
-                                   'optionally followed by " (AVCO)" or " (FIFO)"',
-                        suffix=r" \((?:AVCO|FIFO)\)")
+RECEPTION_STEPS = choice(
+    "ReceptionSteps", "reception", {"one step": "one_step", "two steps": "two_steps", "three steps": "three_steps"}
+)
+COSTING_METHOD = choice(
+    "CostingMethod",
+    "costing method",
+    {"average cost": "average", "AVCO": "average", "FIFO": "fifo", "first in, first out": "fifo"},
+    looks_like='"average cost", "AVCO", "FIFO" or "first in, first out", optionally followed by " (AVCO)" or " (FIFO)"',
+    suffix=r" \((?:AVCO|FIFO)\)",
+)
 # What a scenario says after "split" -> the split method's label on screen (the same on 18.0 and 19.0).
-SPLIT_METHOD = choice("SplitMethod", "split method", {"by quantity": "By Quantity", "by current cost": "By Current Cost",
-                                                      "by weight": "By Weight", "by volume": "By Volume",
-                                                      "equally": "Equal"})
+SPLIT_METHOD = choice(
+    "SplitMethod",
+    "split method",
+    {
+        "by quantity": "By Quantity",
+        "by current cost": "By Current Cost",
+        "by weight": "By Weight",
+        "by volume": "By Volume",
+        "equally": "Equal",
+    },
+)
 
 ARTICLE = wording("Article", "a", "an", "the")
 UNITS = wording("Units", "unit", "units")
@@ -115,9 +151,29 @@ RECORDS = wording("Records", "record", "records")
 WAS_WERE = wording("WasWere", "was", "were")
 LOG_IN = wording("LogIn", "log in", "continue")
 
-TYPES: dict[str, ParamType] = {param.name: param for param in (
-    QUANTITY, AMOUNT, COUNT, NAME, LOCATION, LABEL, TEXT, MENU_PATH, ROLE, MODEL,
-    RECEPTION_STEPS, COSTING_METHOD, SPLIT_METHOD, ARTICLE, UNITS, RECORDS, WAS_WERE, LOG_IN)}
+TYPES: dict[str, ParamType] = {
+    param.name: param
+    for param in (
+        QUANTITY,
+        AMOUNT,
+        COUNT,
+        NAME,
+        LOCATION,
+        LABEL,
+        TEXT,
+        MENU_PATH,
+        ROLE,
+        MODEL,
+        RECEPTION_STEPS,
+        COSTING_METHOD,
+        SPLIT_METHOD,
+        ARTICLE,
+        UNITS,
+        RECORDS,
+        WAS_WERE,
+        LOG_IN,
+    )
+}
 EXTRA_TYPES: dict[str, Callable[[str], object]] = {name: param.converter() for name, param in TYPES.items()}
 
 
@@ -154,5 +210,6 @@ def phrase(text: str) -> parsers.cfparse:
                 f"In the phrase {text!r}, the parameter {{{found.name}{':' + found.spec if found.spec else ''}}} "
                 + (f"has an unknown type {found.spec!r}" if found.spec else "has no type")
                 + f": write one of {', '.join(TYPES)} (odoo_uat/authoring/params.py), e.g. "
-                f"{{{found.name or 'quantity'}:Quantity}}.")
+                f"{{{found.name or 'quantity'}:Quantity}}."
+            )
     return parsers.cfparse(text, extra_types=EXTRA_TYPES)

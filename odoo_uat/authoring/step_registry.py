@@ -1,27 +1,41 @@
-"""The suite's step definitions, found by importing the step modules the way pytest-bdd registers them."""
+"""The suite's step definitions, found by importing the step modules the way pytest-bdd registers them, and the
+translated phrases stacked on them (register_translations)."""
+
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib
 import inspect
 import pkgutil
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from pytest_bdd import parsers
 from pytest_bdd.scenario import STEP_ARGUMENT_DATATABLE, STEP_ARGUMENT_DOCSTRING
 from pytest_bdd.steps import (
     StepFunctionContext,
     StepNamePrefix,
+    step,
     step_function_context_registry,
 )
 
-from odoo_uat.authoring.i18n import ENGLISH, Language, TranslatedPhrase, example_for
+from odoo_uat.authoring.i18n import (
+    ENGLISH,
+    REGISTERED,
+    Language,
+    TranslatedPhrase,
+    TranslationError,
+    check_translation,
+    example_for,
+    read_languages,
+)
 from odoo_uat.authoring.params import EXTRA_TYPES, TYPES, Field, ParamType, fields
 
 STEPS_PACKAGE = "steps"
@@ -90,10 +104,7 @@ class StepDef:
 
     def matches(self, text: str) -> bool:
         """Whether the step text is this phrase; a failing custom type converter counts as no match."""
-        try:
-            return bool(self.parser.is_matching(text))
-        except Exception:  # a converter in the step module raised: pytest-bdd would fail on this step too
-            return False
+        return parser_matches(self.parser, text)
 
 
 @dataclass(frozen=True)
@@ -122,8 +133,10 @@ def step_module_names(root: Path) -> list[str]:
     package = root / STEPS_PACKAGE
     names = [STEPS_PACKAGE] if (package / "__init__.py").is_file() else []
     # A subpackage failing to import is skipped here and reported when load() imports it.
-    names += [info.name for info in pkgutil.walk_packages([str(package)], prefix=f"{STEPS_PACKAGE}.",
-                                                          onerror=lambda _name: None)]
+    names += [
+        info.name
+        for info in pkgutil.walk_packages([str(package)], prefix=f"{STEPS_PACKAGE}.", onerror=lambda _name: None)
+    ]
     names += [name for name in _conftest_plugins(root / CONFTEST) if name.startswith(f"{STEPS_PACKAGE}.")]
     return list(dict.fromkeys(names))
 
@@ -192,8 +205,9 @@ def _import_problem(root: Path, name: str, error: Exception) -> ModuleProblem:
     if line is None:
         frames = [frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename) == path]
         line = frames[-1].lineno if frames else 1
-    return ModuleProblem(_relative(path, root), line or 1,
-                         f"cannot import step module {name}: {type(error).__name__}: {error}")
+    return ModuleProblem(
+        _relative(path, root), line or 1, f"cannot import step module {name}: {type(error).__name__}: {error}"
+    )
 
 
 def contexts(module: ModuleType) -> Iterator[StepFunctionContext]:
@@ -204,6 +218,64 @@ def contexts(module: ModuleType) -> Iterator[StepFunctionContext]:
             context = step_function_context_registry.get(marker)
             if context is not None:
                 yield context
+
+
+def register_translations(
+    directory: Path, step_modules: Iterable[str], namespace: MutableMapping[str, Any]
+) -> list[Language]:
+    """Stack each translated phrase of the folder's language files on its English phrase's step functions.
+
+    Call it at the top level of the loader module: pytest-bdd puts each step's fixture into the namespace
+    of the module calling its decorator (that module must then be one of pytest's plugins).
+    """
+    modules = [importlib.import_module(name) for name in step_modules]
+    by_phrase = _contexts_by_phrase(modules)
+    languages = read_languages(directory)
+    for language in languages:
+        for translation in language.phrases:
+            check_translation(translation, language)
+            targets = by_phrase.get(translation.english)
+            if not targets:
+                close = _closest(translation.english, by_phrase)
+                raise TranslationError(
+                    f"{language.path}:{translation.line}: no step has the English phrase "
+                    f"{translation.english!r}"
+                    + (f"; did you mean {close!r}?" if close else "")
+                    + " (write it exactly as in the step module's decorator)"
+                )
+            for context in targets:
+                before = len(namespace)
+                # stacklevel 2: the frame of register_translations' caller, the loader module, receives the fixture.
+                step(
+                    TranslatedPhrase(translation, language),
+                    context.type,
+                    converters=context.converters,
+                    target_fixture=context.target_fixture,
+                    stacklevel=2,
+                )(context.step_func)
+                if len(namespace) == before:
+                    raise RuntimeError(
+                        "odoo_uat.authoring.step_registry.register_translations must be called at "
+                        "the top level of the loader module whose namespace it is given"
+                    )
+        REGISTERED.add(language)
+    return languages
+
+
+def _contexts_by_phrase(modules: Iterable[ModuleType]) -> dict[str, list[StepFunctionContext]]:
+    """The step contexts of the modules by their phrase as written in the decorator."""
+    found: dict[str, list[StepFunctionContext]] = {}
+    for module in modules:
+        for context in contexts(module):
+            if not isinstance(context.parser, TranslatedPhrase):
+                found.setdefault(context.parser.name, []).append(context)
+    return found
+
+
+def _closest(text: str, known: Iterable[str]) -> str | None:
+    """The English phrase nearest to a misspelled one."""
+    close = difflib.get_close_matches(text, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _describe(context: StepFunctionContext, root: Path) -> StepDef:
@@ -217,15 +289,24 @@ def _describe(context: StepFunctionContext, root: Path) -> StepDef:
     translated = context.parser if isinstance(context.parser, TranslatedPhrase) else None
     if translated is not None:
         english = parsers.cfparse(translated.translation.english, extra_types=EXTRA_TYPES)
-        english_example = next((split_keyword(example)[1] for example in docstring_examples(doc)
-                                if _matches(english, split_keyword(example)[1])), None)
+        english_example = next(
+            (
+                split_keyword(example)[1]
+                for example in docstring_examples(doc)
+                if parser_matches(english, split_keyword(example)[1])
+            ),
+            None,
+        )
         example = example_for(translated.translation, translated.language, english_example, context.type)
-        examples: tuple[str, ...] = (example,) if _matches(translated, translated.language.strip_keyword(example)[1]) \
-            else ()
+        matched = parser_matches(translated, translated.language.strip_keyword(example)[1])
+        examples: tuple[str, ...] = (example,) if matched else ()
         description = translated.translation.description or docstring_description(doc)
     else:
-        examples = tuple(_full_line(example, context.type) for example in docstring_examples(doc)
-                         if _example_matches(context, example))
+        examples = tuple(
+            _full_line(example, context.type)
+            for example in docstring_examples(doc)
+            if parser_matches(context.parser, split_keyword(example)[1])
+        )
         description = docstring_description(doc)
     return StepDef(
         type=context.type,
@@ -235,7 +316,7 @@ def _describe(context: StepFunctionContext, root: Path) -> StepDef:
         area=module_area(module),
         path=_relative(source, root),
         line=line,
-        phrase=phrase(context.parser),
+        phrase=readable_phrase(context.parser),
         params=params,
         description=description,
         examples=examples,
@@ -246,11 +327,11 @@ def _describe(context: StepFunctionContext, root: Path) -> StepDef:
     )
 
 
-def _matches(parser: parsers.StepParser, text: str) -> bool:
-    """Whether the parser reads the text; a failing converter counts as no match."""
+def parser_matches(parser: parsers.StepParser, text: str) -> bool:
+    """Whether the parser reads the step text; a failing converter counts as no match."""
     try:
         return bool(parser.is_matching(text))
-    except Exception:
+    except Exception:  # a converter in the step module raised: pytest-bdd would fail on this step too
         return False
 
 
@@ -286,8 +367,11 @@ def module_area(module: ModuleType | None) -> str:
 
 def docstring_examples(doc: str) -> list[str]:
     """The `Example: <step line>` lines of a step function's docstring."""
-    return [line.strip()[len(EXAMPLE_PREFIX):].strip() for line in doc.splitlines()
-            if line.strip().startswith(EXAMPLE_PREFIX)]
+    return [
+        line.strip()[len(EXAMPLE_PREFIX) :].strip()
+        for line in doc.splitlines()
+        if line.strip().startswith(EXAMPLE_PREFIX)
+    ]
 
 
 def docstring_columns(doc: str) -> tuple[str, ...]:
@@ -314,7 +398,7 @@ def split_keyword(line: str) -> tuple[str | None, str]:
     """('Given', 'the rest') for a step line, (None, line) when it starts with no keyword."""
     for keyword in STEP_LINE_KEYWORDS:
         if line.startswith(f"{keyword} "):
-            return keyword, line[len(keyword) + 1:].strip()
+            return keyword, line[len(keyword) + 1 :].strip()
     return None, line.strip()
 
 
@@ -323,20 +407,14 @@ def _full_line(example: str, step_type: str | None) -> str:
     return example if split_keyword(example)[0] else f"{KEYWORDS[step_type or 'given']} {example}"
 
 
-def _example_matches(context: StepFunctionContext, example: str) -> bool:
-    """Whether a docstring example is a use of this decorator's phrase."""
-    try:
-        return bool(context.parser.is_matching(split_keyword(example)[1]))
-    except Exception:
-        return False
-
-
-def phrase(parser: parsers.StepParser) -> str:
+def readable_phrase(parser: parsers.StepParser) -> str:
     """The phrase as a person reads it: each parameter written <name>, a wording as its forms (unit/units)."""
     if isinstance(parser, parsers.parse):  # cfparse is a parse too
         try:
-            return "".join(literal + ("" if found is None else _shown(found))
-                           for literal, found in fields(parser.name, _types(parser)))
+            return "".join(
+                literal + ("" if found is None else _shown(found))
+                for literal, found in fields(parser.name, _types(parser))
+            )
         except ValueError:  # a format string.Formatter rejects but parse accepts: show it as written
             return parser.name
     return parser.name  # a regular expression or a plain string: as written
@@ -361,8 +439,11 @@ def _params(context: StepFunctionContext) -> tuple[Param, ...]:
     parser = context.parser
     if isinstance(parser, parsers.parse):
         try:
-            found = [(field.name, field.type.kind if field.type else field.spec or "text")
-                     for _literal, field in fields(parser.name, _types(parser)) if field is not None and field.name]
+            found = [
+                (field.name, field.type.kind if field.type else field.spec or "text")
+                for _literal, field in fields(parser.name, _types(parser))
+                if field is not None and field.name
+            ]
         except ValueError:
             found = []
     elif isinstance(parser, parsers.re):
@@ -379,9 +460,11 @@ def untyped_params(definition: StepDef) -> list[str]:
         return ["its phrase is a regular expression"]
     if isinstance(parser, parsers.parse):
         try:
-            return [f"{{{field.name}{':' + field.spec if field.spec else ''}}} has no type of the grammar"
-                    for _literal, field in fields(parser.name, _types(parser))
-                    if field is not None and field.type is None]
+            return [
+                f"{{{field.name}{':' + field.spec if field.spec else ''}}} has no type of the grammar"
+                for _literal, field in fields(parser.name, _types(parser))
+                if field is not None and field.type is None
+            ]
         except ValueError:
             return ["its phrase cannot be read"]
     return []

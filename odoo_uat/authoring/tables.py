@@ -1,7 +1,8 @@
 """Gherkin tables as rows of {column: value}, with errors that list the columns a step knows."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from odoo_uat.authoring.i18n import REGISTERED
 
@@ -26,8 +27,7 @@ def table_rows(datatable: list[list[str]], known: Iterable[str], required: Itera
     if missing:
         raise TableError(f"The table needs the column(s) {', '.join(missing)}.")
     return [
-        {column: value.strip() for column, value in zip(columns, row) if value.strip() != ""}
-        for row in datatable[1:]
+        {column: value.strip() for column, value in zip(columns, row) if value.strip() != ""} for row in datatable[1:]
     ]
 
 

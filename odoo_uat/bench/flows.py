@@ -1,9 +1,10 @@
 """The RPC floor of each reference flow: its UI scenario's business result, done only over odoorpc."""
+
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from odoo_uat.odoo import factories
 from odoo_uat.odoo.records import Order, find_one
@@ -62,7 +63,9 @@ def receipt_to_putaway(seed: Seeding, token: str) -> None:
     received = odoo.env["stock.move"].search([("purchase_line_id.order_id", "=", order)])
     storage = odoo.env["stock.move"].search_read([("move_orig_ids", "in", received)], ["picking_id"])
     _validate(odoo, sorted({move["picking_id"][0] for move in storage if move["picking_id"]}), "storage transfer")
-    stored = odoo.env["stock.quant"].search_read([("product_id", "=", product), ("location_id", "=", shelf)], ["quantity"])
+    stored = odoo.env["stock.quant"].search_read(
+        [("product_id", "=", product), ("location_id", "=", shelf)], ["quantity"]
+    )
     if sum(quant["quantity"] for quant in stored) != 10:
         raise RuntimeError(f"The receipt floor stored {stored} on Shelf A instead of 10 units.")
 
@@ -77,12 +80,14 @@ def return_to_inspection(seed: Seeding, token: str) -> None:
     odoo = seed.odoo
     customer, product = customer_product_stock(seed, token)
     stock = find_one(odoo, "stock.location", STOCK, field="complete_name")
-    quarantine = seed.quarantine_location(find_one(odoo, "stock.location", "WH", field="complete_name"),
-                                          f"Quarantine {token}")
+    quarantine = seed.quarantine_location(
+        find_one(odoo, "stock.location", "WH", field="complete_name"), f"Quarantine {token}"
+    )
     order: Order = seed.sold_shipped_invoiced(customer, product, 5)
     delivery = shipped_delivery(odoo, order)
-    returns = odoo.env["stock.return.picking"].with_context(active_model="stock.picking", active_id=delivery,
-                                                            active_ids=[delivery])
+    returns = odoo.env["stock.return.picking"].with_context(
+        active_model="stock.picking", active_id=delivery, active_ids=[delivery]
+    )
     wizard = returns.create({"picking_id": delivery})
     lines = odoo.env["stock.return.picking"].read([wizard], ["product_return_moves"])[0]["product_return_moves"]
     odoo.env["stock.return.picking.line"].write(lines, {"quantity": 3})
@@ -90,30 +95,59 @@ def return_to_inspection(seed: Seeding, token: str) -> None:
     odoo.env["stock.picking"].write([action["res_id"]], {"location_dest_id": quarantine})
     _validate(odoo, [action["res_id"]], "return")
     internal_type = odoo.env["stock.warehouse"].search_read([("lot_stock_id", "=", stock)], ["int_type_id"])[0]
-    put_back = odoo.env["stock.picking"].create({
-        "picking_type_id": internal_type["int_type_id"][0], "location_id": quarantine, "location_dest_id": stock,
-        "move_ids": [(0, 0, {**_move_description(odoo), "product_id": product, "product_uom_qty": 2,
-                             "location_id": quarantine, "location_dest_id": stock})]})
+    put_back = odoo.env["stock.picking"].create(
+        {
+            "picking_type_id": internal_type["int_type_id"][0],
+            "location_id": quarantine,
+            "location_dest_id": stock,
+            "move_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        **_move_description(odoo),
+                        "product_id": product,
+                        "product_uom_qty": 2,
+                        "location_id": quarantine,
+                        "location_dest_id": stock,
+                    },
+                )
+            ],
+        }
+    )
     odoo.env["stock.picking"].action_confirm([put_back])
     _validate(odoo, [put_back], "internal transfer")
     scrap = odoo.env["stock.scrap"].create({"product_id": product, "scrap_qty": 1, "location_id": quarantine})
     answer = odoo.env["stock.scrap"].action_validate([scrap])
     if isinstance(answer, dict):
         raise RuntimeError(f"Scrapping from the quarantine asked a question ({answer.get('res_model')}).")
-    left = odoo.env["stock.quant"].search_read([("product_id", "=", product), ("location_id", "in", [quarantine, stock])],
-                                               ["location_id", "quantity"])
-    held = {location: sum(q["quantity"] for q in left if q["location_id"][0] == location) for location in (quarantine, stock)}
+    left = odoo.env["stock.quant"].search_read(
+        [("product_id", "=", product), ("location_id", "in", [quarantine, stock])], ["location_id", "quantity"]
+    )
+    held = {
+        location: sum(q["quantity"] for q in left if q["location_id"][0] == location)
+        for location in (quarantine, stock)
+    }
     if held != {quarantine: 0, stock: 7}:
         raise RuntimeError(f"The return floor ended with {held} units (quarantine, stock) instead of 0 and 7.")
 
 
 FLOWS = (
-    Flow("quote-to-ship", "features/order_to_cash/quote_to_ship.feature", "Ship a confirmed order in full",
-         quote_to_ship),
-    Flow("receipt-to-putaway", "features/procure_to_stock/receipt_to_putaway.feature",
-         "Received goods are stored on the shelf the putaway rule chooses", receipt_to_putaway),
-    Flow("return-to-inspection", "features/returns/return_to_inspection.feature",
-         "Returned goods wait in quarantine until inspection decides", return_to_inspection),
+    Flow(
+        "quote-to-ship", "features/order_to_cash/quote_to_ship.feature", "Ship a confirmed order in full", quote_to_ship
+    ),
+    Flow(
+        "receipt-to-putaway",
+        "features/procure_to_stock/receipt_to_putaway.feature",
+        "Received goods are stored on the shelf the putaway rule chooses",
+        receipt_to_putaway,
+    ),
+    Flow(
+        "return-to-inspection",
+        "features/returns/return_to_inspection.feature",
+        "Returned goods wait in quarantine until inspection decides",
+        return_to_inspection,
+    ),
 )
 
 

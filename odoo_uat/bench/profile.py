@@ -1,7 +1,8 @@
 """Where a step's time goes: our code, Odoo's RPC answers, the browser's HTTP waits, rendering (pure logic)."""
+
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 Interval = tuple[float, float]
 
@@ -43,8 +44,9 @@ def intersect(first: Sequence[Interval], second: Sequence[Interval]) -> list[Int
     return out
 
 
-def split_step(start: float, end: float, playwright: Iterable[Interval], requests: Iterable[Interval],
-               rpc: Iterable[Interval]) -> dict[str, float]:
+def split_step(
+    start: float, end: float, playwright: Iterable[Interval], requests: Iterable[Interval], rpc: Iterable[Interval]
+) -> dict[str, float]:
     """Split a step's wall time into code, rpc, http and render seconds (they add up to total).
 
     - render + http: the time inside Playwright calls; http is the part of it while the browser

@@ -1,4 +1,5 @@
 """The bench's terminal table and its per-commit history file (pure: no Odoo, no browser)."""
+
 from __future__ import annotations
 
 import json
@@ -24,27 +25,35 @@ def _seconds(value: float | None) -> str:
 
 def table(result: dict) -> str:
     """A short plain-text summary of a bench result."""
-    lines = [f"Odoo {result.get('odoo', '?')} ({result.get('mode', '?')}), commit {result.get('commit', '?')}, "
-             f"{result.get('rounds', '?')} round(s)", "",
-             f"  {'flow':<22} {'RPC floor':>10} {'UI scenario':>12} {'UI / floor':>11}"]
+    lines = [
+        f"Odoo {result.get('odoo', '?')} ({result.get('mode', '?')}), commit {result.get('commit', '?')}, "
+        f"{result.get('rounds', '?')} round(s)",
+        "",
+        f"  {'flow':<22} {'RPC floor':>10} {'UI scenario':>12} {'UI / floor':>11}",
+    ]
     for row in result.get("flows", []):
         ratio = "-" if row["ratio"] is None else f"{row['ratio']:.1f}x"
         lines.append(f"  {row['flow']:<22} {_seconds(row['floor']):>10} {_seconds(row['ui']):>12} {ratio:>11}")
     split = result.get("profile_totals")
     if split and split.get("total"):
-        parts = ", ".join(f"{key} {split[key]:.1f} s ({100 * split[key] / split['total']:.0f}%)"
-                          for key in ("code", "rpc", "http", "render"))
+        parts = ", ".join(
+            f"{key} {split[key]:.1f} s ({100 * split[key] / split['total']:.0f}%)"
+            for key in ("code", "rpc", "http", "render")
+        )
         lines += ["", f"  steps {split['total']:.1f} s: {parts}"]
     slowest = result.get("slowest_steps") or []
     if slowest:
         lines += ["", f"  {'slowest steps':<70} {'total':>6} {'http':>6} {'render':>6} {'rpc':>6}"]
         for step in slowest:
-            lines.append(f"  {step['step'][:70]:<70} {step['total']:6.1f} {step['http']:6.1f} "
-                         f"{step['render']:6.1f} {step['rpc']:6.1f}")
+            lines.append(
+                f"  {step['step'][:70]:<70} {step['total']:6.1f} {step['http']:6.1f} "
+                f"{step['render']:6.1f} {step['rpc']:6.1f}"
+            )
     scaling = result.get("scaling")
     if scaling:
-        header = (f"  {'the pack':<28} {'wall':>7} {'speed-up':>9} {'passed':>8} {'requests/s':>11} "
-                  f"{'server busy/s':>14}")
+        header = (
+            f"  {'the pack':<28} {'wall':>7} {'speed-up':>9} {'passed':>8} {'requests/s':>11} {'server busy/s':>14}"
+        )
         lines += ["", header]
         lines += [scaling_line(row) for row in scaling]
     if result.get("warm_start") is not None:
@@ -58,8 +67,10 @@ def scaling_line(row: dict) -> str:
     server = row.get("server") or {}
     per_s = f"{server['requests_per_s']:.1f}" if server else "-"
     busy = f"{server['server_busy_per_s']:.2f}" if server else "-"
-    return (f"  {name:<28} {row['seconds']:6.0f}s {'x' + format(row['speedup'], '.2f'):>9} "
-            f"{str(row['passed']) + '/' + str(row['tests']):>8} {per_s:>11} {busy:>14}")
+    return (
+        f"  {name:<28} {row['seconds']:6.0f}s {'x' + format(row['speedup'], '.2f'):>9} "
+        f"{str(row['passed']) + '/' + str(row['tests']):>8} {per_s:>11} {busy:>14}"
+    )
 
 
 def speedups(walls: dict[int, float]) -> dict[int, float]:
@@ -71,10 +82,13 @@ def speedups(walls: dict[int, float]) -> dict[int, float]:
 def append_history(path: Path, result: dict) -> dict:
     """Append one line (commit, Odoo version, date and the headline figures) to the JSON-lines history."""
     entry = {key: result.get(key) for key in ("date", "commit", "odoo", "mode", "rounds", "warm_start")}
-    entry["flows"] = {row["flow"]: {"floor": row["floor"], "ui": row["ui"], "ratio": row["ratio"]}
-                      for row in result.get("flows", [])}
-    entry["scaling"] = {str(row["workers"]) + (f"x{row['processes']}" if row.get("processes", 1) > 1 else ""):
-                        row["seconds"] for row in result.get("scaling") or []}
+    entry["flows"] = {
+        row["flow"]: {"floor": row["floor"], "ui": row["ui"], "ratio": row["ratio"]} for row in result.get("flows", [])
+    }
+    entry["scaling"] = {
+        str(row["workers"]) + (f"x{row['processes']}" if row.get("processes", 1) > 1 else ""): row["seconds"]
+        for row in result.get("scaling") or []
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as history:
         history.write(json.dumps(entry, sort_keys=True) + "\n")

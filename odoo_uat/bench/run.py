@@ -8,6 +8,7 @@ and 4; the warm start (pytest start to the first step, embedded: a fresh server 
 Written to reports/bench.json, a table in the terminal, and one line per run appended to
 reports/bench-history.jsonl. Nothing here asserts a time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,10 +19,13 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+
+from odoo_uat.report.metadata import git_commit
 
 if TYPE_CHECKING:
     from odoo_uat.odoo.seeding import Seeding
@@ -94,9 +98,13 @@ def against(target) -> tuple[list[str], dict[str, str]]:
 def junit_times(path: Path) -> dict[str, tuple[float, bool]]:
     """Test name -> (seconds, passed) from a JUnit XML file."""
     cases = ElementTree.parse(path).getroot().iter("testcase")
-    return {case.get("name", ""): (float(case.get("time", 0)),
-                                   not any(case.find(tag) is not None for tag in ("failure", "error", "skipped")))
-            for case in cases}
+    return {
+        case.get("name", ""): (
+            float(case.get("time", 0)),
+            not any(case.find(tag) is not None for tag in ("failure", "error", "skipped")),
+        )
+        for case in cases
+    }
 
 
 def junit_counts(path: Path) -> dict[str, int]:
@@ -123,7 +131,7 @@ def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
     for flow in flows:
         seconds, passed = times.get(scenario_test(flow).rpartition("::")[2], (0.0, False))
         if not passed:
-            print(f"  UI scenario \"{flow.scenario}\" did not pass: its time is left out (see the output above)")
+            print(f'  UI scenario "{flow.scenario}" did not pass: its time is left out (see the output above)')
         out[flow.name] = round(seconds, 3) if passed else None
     return out
 
@@ -162,8 +170,12 @@ def run_pack(target, workers: int, processes: int = 1) -> dict:
     runs = []
     for index in range(1, processes + 1):
         name = f"bench-pack-n{workers}" + (f"-p{index}" if processes > 1 else "")
-        command = pytest_command("features", *options, f"--junitxml={REPORTS / f'{name}.xml'}",
-                                 f"--step-profile={REPORTS / f'{name}-profile.json'}")
+        command = pytest_command(
+            "features",
+            *options,
+            f"--junitxml={REPORTS / f'{name}.xml'}",
+            f"--step-profile={REPORTS / f'{name}-profile.json'}",
+        )
         if workers > 1:
             command += ["-n", str(workers)]
         runs.append((REPORTS / f"{name}.xml", command))
@@ -182,9 +194,15 @@ def run_pack(target, workers: int, processes: int = 1) -> dict:
         totals["failed"] += counts["failures"] + counts["errors"]
         totals["skipped"] += counts["skipped"]
     load = window.close(seconds)
-    return {"workers": workers, "processes": processes, "seconds": round(seconds, 1), "tests": totals["tests"],
-            "passed": totals["tests"] - totals["failed"] - totals["skipped"], "failed": totals["failed"],
-            **({"server": load.as_json()} if load is not None else {})}
+    return {
+        "workers": workers,
+        "processes": processes,
+        "seconds": round(seconds, 1),
+        "tests": totals["tests"],
+        "passed": totals["tests"] - totals["failed"] - totals["skipped"],
+        "failed": totals["failed"],
+        **({"server": load.as_json()} if load is not None else {}),
+    }
 
 
 def scaling(target, result: dict) -> list[dict]:
@@ -199,8 +217,12 @@ def scaling(target, result: dict) -> list[dict]:
     shared = run_pack(target, SHARED_SERVER_WORKERS, SHARED_SERVER_PROCESSES)
     # Two packs' work in that wall time: the speed-up counts each pack as one -n 1 pack's worth.
     base = rows[0]["seconds"]
-    rows.append({**shared, "speedup": round(SHARED_SERVER_PROCESSES * base / shared["seconds"], 2)
-                 if shared["seconds"] else 0.0})
+    rows.append(
+        {
+            **shared,
+            "speedup": round(SHARED_SERVER_PROCESSES * base / shared["seconds"], 2) if shared["seconds"] else 0.0,
+        }
+    )
     profile = json.loads((REPORTS / "bench-pack-n1-profile.json").read_text())["tests"]
     result["profile_totals"] = totals(profile)
     result["slowest_steps"] = slowest_steps(profile)
@@ -214,33 +236,31 @@ def warm_start(settings, target, flow) -> float | None:
         options, env = [], dict(os.environ)
     else:
         options, env = against(target)
-    print("  warm start: " + ("a fresh embedded server from the template" if settings.mode == "embedded"
-                              else "against the server"))
+    print(
+        "  warm start: "
+        + ("a fresh embedded server from the template" if settings.mode == "embedded" else "against the server")
+    )
     start = time.time()
-    subprocess.run(pytest_command(scenario_test(flow), *options, f"--step-profile={profile}"),
-                   cwd=ROOT, env=env, check=False)
+    subprocess.run(
+        pytest_command(scenario_test(flow), *options, f"--step-profile={profile}"), cwd=ROOT, env=env, check=False
+    )
     first = json.loads(profile.read_text()).get("first_step")
     return round(first - start, 2) if first else None
 
 
-def git_commit() -> str:
-    """The checkout's commit (with + when the work tree has changes), or "unknown"."""
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-        return commit + ("+" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="rounds of RPC floors and UI scenarios, and of seeding (medians shown; default 3)")
-    parser.add_argument("--scaling", action="store_true",
-                        help="also run the whole pack with -n 1, 2 and 4 (about 6 min a pass on 2 cores)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds of RPC floors and UI scenarios, and of seeding (medians shown; default 3)",
+    )
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        help="also run the whole pack with -n 1, 2 and 4 (about 6 min a pass on 2 cores)",
+    )
     parser.add_argument("--no-flows", action="store_true", help="skip the floors, UI scenarios and step profile")
     parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
     args = parser.parse_args(argv)
@@ -262,9 +282,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"odoo-uat bench: {error}", file=sys.stderr)
         return 2
     figures: dict[str, float] = {}
-    result: dict[str, object] = {"mode": settings.mode, "rounds": args.rounds, "commit": git_commit(),
-                                 "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                                 "figures": figures}
+    result: dict[str, object] = {
+        "mode": settings.mode,
+        "rounds": args.rounds,
+        "commit": git_commit(ROOT),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "figures": figures,
+    }
     REPORTS.mkdir(exist_ok=True)
     with ExitStack() as stack:
         if settings.mode == "embedded":

@@ -1,5 +1,6 @@
 """How hard the pack's own traffic works the Odoo server: requests served and server-busy time per second,
 read from the embedded Odoo's log (Odoo writes one werkzeug line per request with its SQL and Python time)."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,12 @@ class ServerLoad:
         return round(self.busy_seconds / self.wall_seconds, 2) if self.wall_seconds else 0.0
 
     def as_json(self) -> dict[str, float]:
-        return {"requests": self.requests, "requests_per_s": self.requests_per_second,
-                "server_busy_s": round(self.busy_seconds, 1), "server_busy_per_s": self.busy_per_second}
+        return {
+            "requests": self.requests,
+            "requests_per_s": self.requests_per_second,
+            "server_busy_s": round(self.busy_seconds, 1),
+            "server_busy_per_s": self.busy_per_second,
+        }
 
 
 def read_load(lines: list[str], wall_seconds: float) -> ServerLoad:

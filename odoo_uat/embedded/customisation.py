@@ -1,4 +1,5 @@
 """The customisation under test: the customer's own addons folders, what of them to install, what that needs."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,11 +15,10 @@ from odoo_uat.addons import (
     find_modules,
     module_hash,
 )
-from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.errors import EmbeddedError
 from odoo_uat.embedded.requirements import select_requirements
 
 REQUIREMENTS_FILE = "requirements.txt"
-
 
 
 def dependency_closure(found: Mapping[str, OdooModule], roots: Iterable[str]) -> list[str]:
@@ -56,8 +56,9 @@ class Customisation:
             )
         not_installable = [name for name in install if name in found and not found[name].installable]
         if not_installable:
-            raise EmbeddedError(f"ODOO_INSTALL (install) names {', '.join(not_installable)}, whose manifest says "
-                                "'installable': False.")
+            raise EmbeddedError(
+                f"ODOO_INSTALL (install) names {', '.join(not_installable)}, whose manifest says 'installable': False."
+            )
         closure = dependency_closure(found, roots)
         return cls(tuple(folders), roots, {name: found[name] for name in closure})
 
@@ -77,8 +78,10 @@ class Customisation:
                 try:
                     wanted.append(str(Requirement(dependency)))
                 except InvalidRequirement as error:
-                    raise EmbeddedError(f"external_dependencies of {module.path / MANIFEST} names {dependency!r}, "
-                                        f"which pip cannot read ({error}).") from None
+                    raise EmbeddedError(
+                        f"external_dependencies of {module.path / MANIFEST} names {dependency!r}, "
+                        f"which pip cannot read ({error})."
+                    ) from None
         for folder in self.folders:
             requirements = Path(folder) / REQUIREMENTS_FILE
             if requirements.is_file():

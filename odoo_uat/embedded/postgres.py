@@ -1,4 +1,5 @@
 """A private PostgreSQL cluster in the cache folder, listening on the loopback interface only."""
+
 from __future__ import annotations
 
 import fcntl
@@ -10,13 +11,14 @@ import shlex
 import shutil
 import socket
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from filelock import FileLock
 
-from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.errors import EmbeddedError
 
 PG_ROOT = Path("/usr/lib/postgresql")
 HOST = "127.0.0.1"
@@ -220,9 +222,31 @@ class PostgresCluster:
             raise EmbeddedError("The PostgreSQL cluster is not started.")
         try:
             result = subprocess.run(
-                [str(self.bin_dir / "psql"), "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1",
-                 "-h", HOST, "-p", str(self.port), "-U", SUPERUSER, "-d", db, "-c", statement],
-                env=self.env, capture_output=True, text=True, timeout=SQL_TIMEOUT,
+                [
+                    str(self.bin_dir / "psql"),
+                    "-X",
+                    "-q",
+                    "-A",
+                    "-t",
+                    "-F",
+                    "\t",
+                    "-v",
+                    "ON_ERROR_STOP=1",
+                    "-h",
+                    HOST,
+                    "-p",
+                    str(self.port),
+                    "-U",
+                    SUPERUSER,
+                    "-d",
+                    db,
+                    "-c",
+                    statement,
+                ],
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=SQL_TIMEOUT,
             )
         except subprocess.TimeoutExpired:
             raise EmbeddedError(f"PostgreSQL did not finish `{statement}` on {db} within {SQL_TIMEOUT} s.") from None
@@ -258,8 +282,9 @@ class PostgresCluster:
             argv = ["runuser", "-u", SYSTEM_USER, "--", *argv]
         try:
             # cwd: the system user may not be able to enter ours.
-            return subprocess.run(argv, cwd=self.root, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                                  timeout=START_TIMEOUT * 3)
+            return subprocess.run(
+                argv, cwd=self.root, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=START_TIMEOUT * 3
+            )
         except subprocess.TimeoutExpired:
             raise EmbeddedError(f"`{' '.join(argv)}` did not finish within {START_TIMEOUT * 3} s.") from None
 
@@ -285,15 +310,23 @@ class PostgresCluster:
         self._own(pwfile)
         try:
             result = self._run(
-                [str(self.bin_dir / "initdb"), "-D", str(staging), "-U", SUPERUSER, f"--pwfile={pwfile}",
-                 "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"]
+                [
+                    str(self.bin_dir / "initdb"),
+                    "-D",
+                    str(staging),
+                    "-U",
+                    SUPERUSER,
+                    f"--pwfile={pwfile}",
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-instructions",
+                ]
             )
         finally:
             pwfile.unlink(missing_ok=True)
         if result.returncode != 0:
-            raise EmbeddedError(
-                f"initdb could not create a PostgreSQL cluster in {staging}:\n{result.stderr.strip()}"
-            )
+            raise EmbeddedError(f"initdb could not create a PostgreSQL cluster in {staging}:\n{result.stderr.strip()}")
         write_private(self.password_file, password)
         shutil.rmtree(self.data, ignore_errors=True)
         staging.rename(self.data)
@@ -310,7 +343,8 @@ class PostgresCluster:
     def _answers(self, port: int) -> bool:
         result = subprocess.run(
             [str(self.bin_dir / "pg_isready"), "-q", "-h", HOST, "-p", str(port), "-t", "5"],
-            env=self.env, capture_output=True,
+            env=self.env,
+            capture_output=True,
         )
         return result.returncode == 0
 
@@ -332,8 +366,17 @@ class PostgresCluster:
         for _attempt in range(3):  # the port may be taken between choosing and binding it
             port = free_port()
             offset = self.log_file.stat().st_size if self.log_file.exists() else 0
-            result = self._pg_ctl("start", "-w", "-t", str(START_TIMEOUT), "-s", "-l", str(self.log_file),
-                                  "-o", self._server_options(port))
+            result = self._pg_ctl(
+                "start",
+                "-w",
+                "-t",
+                str(START_TIMEOUT),
+                "-s",
+                "-l",
+                str(self.log_file),
+                "-o",
+                self._server_options(port),
+            )
             if result.returncode == 0:
                 return port
             last_error = self._log_since(offset) or result.stderr.strip()

@@ -1,14 +1,15 @@
 """Which Python distributions Odoo's virtualenv gets: Odoo's pins, addon packages, and what pip said went wrong."""
+
 from __future__ import annotations
 
 import re
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 from packaging.markers import default_environment
 from packaging.requirements import InvalidRequirement, Requirement
 
-from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.errors import EmbeddedError
 
 # Odoo's pins for Python < 3.12 include sdists that no longer build (cbor2 5.4.2);
 # the pins it gives for 3.12 all come as wheels that install on 3.11 too.
@@ -24,8 +25,9 @@ def marker_environment(python: tuple[int, ...] = tuple(sys.version_info[:3])) ->
     return environment
 
 
-def select_requirements(text: str, environment: dict[str, str] | None = None,
-                        source: str = "Odoo's requirements.txt") -> list[str]:
+def select_requirements(
+    text: str, environment: dict[str, str] | None = None, source: str = "Odoo's requirements.txt"
+) -> list[str]:
     """The requirements of a requirements.txt whose markers hold in environment, markers removed."""
     environment = environment or marker_environment()
     selected = []
@@ -36,7 +38,7 @@ def select_requirements(text: str, environment: dict[str, str] | None = None,
         try:
             requirement = Requirement(line)
         except InvalidRequirement as error:
-            raise EmbeddedError(f"Line {number} of {source} is not understood: {raw!r} ({error})")
+            raise EmbeddedError(f"Line {number} of {source} is not understood: {raw!r} ({error})") from None
         if requirement.marker is None or requirement.marker.evaluate(environment):
             requirement.marker = None
             selected.append(str(requirement))

@@ -1,4 +1,5 @@
 """Odoo's own Python runtime: its version, a virtualenv with its requirements, its processes."""
+
 from __future__ import annotations
 
 import ctypes
@@ -13,15 +14,15 @@ import sys
 import sysconfig
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from filelock import FileLock
 from packaging.requirements import Requirement
 
-from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.customisation import Customisation
+from odoo_uat.embedded.errors import EmbeddedError
 from odoo_uat.embedded.requirements import (
     MARKER_PYTHON,
     addon_requirements,
@@ -109,8 +110,14 @@ def dropped_addon_packages(installed: dict[str, object] | None, wanted: dict[str
 class OdooRuntime:
     """Odoo's command line: a virtualenv of its own in the cache, or the `odoo` command given."""
 
-    def __init__(self, source: OdooSource, cache_dir: Path, addon_packages: Sequence[str] = (),
-                 progress: Progress = lambda message: None, customisation: Customisation = Customisation()) -> None:
+    def __init__(
+        self,
+        source: OdooSource,
+        cache_dir: Path,
+        addon_packages: Sequence[str] = (),
+        progress: Progress = lambda message: None,
+        customisation: Customisation = Customisation(),
+    ) -> None:
         self.source = source
         self.cache_dir = cache_dir
         self.addon_packages = tuple(addon_packages)
@@ -194,8 +201,13 @@ class OdooRuntime:
         if self.addon_packages:
             self.register_distribution()
             # -c: an addon may add dependencies but not move Odoo's own pins.
-            self._pip("install", "--no-build-isolation", "-c", str(pins),
-                      *addon_requirements(self.addon_packages, self.source.series))
+            self._pip(
+                "install",
+                "--no-build-isolation",
+                "-c",
+                str(pins),
+                *addon_requirements(self.addon_packages, self.source.series),
+            )
         if self.custom_requirements:
             # The customisation's own: external_dependencies and its folders' requirements.txt, within Odoo's pins.
             self._pip("install", "--no-build-isolation", "-c", str(pins), *self.custom_requirements)
@@ -220,25 +232,26 @@ class OdooRuntime:
         for name, content in files.items():
             (dist_info / name).write_text(content)
         # RECORD lets `pip uninstall odoo` remove exactly these files.
-        (dist_info / "RECORD").write_text(
-            "".join(f"{dist_info.name}/{name},,\n" for name in [*files, "RECORD"])
-        )
+        (dist_info / "RECORD").write_text("".join(f"{dist_info.name}/{name},,\n" for name in [*files, "RECORD"]))
 
     def _pip(self, command: str, *args: str) -> None:
         quiet = ["--progress-bar", "off"] if command == "install" else []
-        self._run([str(self.python), "-m", "pip", command, "--disable-pip-version-check", *quiet, *args],
-                  f"pip {command} " + " ".join(args))
+        self._run(
+            [str(self.python), "-m", "pip", command, "--disable-pip-version-check", *quiet, *args],
+            f"pip {command} " + " ".join(args),
+        )
 
     def _run(self, argv: list[str], what: str) -> None:
         with self.log_file.open("a") as log:
             log.write(f"\n$ {' '.join(argv)}\n")
             log.flush()
-            result = subprocess.run(argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    cwd=self.cache_dir)
+            result = subprocess.run(
+                argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=self.cache_dir
+            )
         if result.returncode == 0:
             return
         text = self.log_file.read_text(errors="replace")
-        culprit = pip_culprit(text[text.rfind("\n$ "):])
+        culprit = pip_culprit(text[text.rfind("\n$ ") :])
         hint = ""
         if culprit and re.match(r"(psycopg2|python-ldap)\b", culprit, re.IGNORECASE):
             hint = "\nBuilding it needs libpq-dev, libldap2-dev and libsasl2-dev (apt-get install them)."
@@ -291,13 +304,18 @@ def _die_with_parent() -> None:
         pass
 
 
-def spawn(argv: Sequence[str], log_path: Path, env: dict[str, str] | None = None,
-          stdin: Path | None = None) -> subprocess.Popen:
+def spawn(
+    argv: Sequence[str], log_path: Path, env: dict[str, str] | None = None, stdin: Path | None = None
+) -> subprocess.Popen:
     """Start argv in a process group of its own (Ctrl-C reaches us, not it), output to log_path."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with log_path.open("ab") as log, (stdin.open("rb") if stdin else open(os.devnull, "rb")) as feed:
+    with log_path.open("ab") as log, stdin.open("rb") if stdin else open(os.devnull, "rb") as feed:
         return subprocess.Popen(
-            list(argv), stdin=feed, stdout=log, stderr=subprocess.STDOUT, env=env,
+            list(argv),
+            stdin=feed,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
             start_new_session=True,
             # PDEATHSIG fires when the spawning *thread* ends, so only from the main thread.
             preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,

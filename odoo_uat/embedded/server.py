@@ -1,4 +1,5 @@
 """EmbeddedOdoo: a private PostgreSQL, Odoo's virtualenv, a cloned database, then Odoo on a free port."""
+
 from __future__ import annotations
 
 import atexit
@@ -10,17 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.customisation import Customisation
-from odoo_uat.embedded.database import (
-    Databases,
-    TemplateSpec,
-    odoo_args,
-    run_db_name,
-    template_name,
-)
+from odoo_uat.embedded.databases import Databases
+from odoo_uat.embedded.errors import EmbeddedError
+from odoo_uat.embedded.odoo_command import OdooCommand
 from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
 from odoo_uat.embedded.requirements import addon_modules
+from odoo_uat.embedded.run_names import run_db_name
 from odoo_uat.embedded.runtime import (
     OdooRuntime,
     OdooSource,
@@ -29,6 +26,7 @@ from odoo_uat.embedded.runtime import (
     tail,
     terminate,
 )
+from odoo_uat.embedded.template_plan import TemplateSpec, template_name
 from odoo_uat.odoo.roles import Roles
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import MISSING_ODOO, Settings
@@ -65,16 +63,25 @@ def json_rpc(url: str, params: dict[str, Any], timeout: float = 10.0) -> Any:
     return answer["result"]
 
 
-def wait_until_ready(url: str, db: str, process: subprocess.Popen, log: Path,
-                     timeout: float = STARTUP_TIMEOUT, interval: float = POLL_INTERVAL) -> dict[str, Any]:
+def wait_until_ready(
+    url: str,
+    db: str,
+    process: subprocess.Popen,
+    log: Path,
+    timeout: float = STARTUP_TIMEOUT,
+    interval: float = POLL_INTERVAL,
+) -> dict[str, Any]:
     """Poll Odoo until it serves db; its version_info. Raises with the log's tail if it dies or stalls."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             version = json_rpc(f"{url}/web/webclient/version_info", {})
             # The registry loads after HTTP is up; logging in waits for it and checks the credentials.
-            uid = json_rpc(f"{url}/jsonrpc", {"service": "common", "method": "login", "args": [db, LOGIN, PASSWORD]},
-                           timeout=max(1.0, deadline - time.monotonic()))
+            uid = json_rpc(
+                f"{url}/jsonrpc",
+                {"service": "common", "method": "login", "args": [db, LOGIN, PASSWORD]},
+                timeout=max(1.0, deadline - time.monotonic()),
+            )
             if not uid:
                 raise EmbeddedError(f"Odoo at {url} refused {LOGIN}/{PASSWORD} on {db}. Log: {log}")
             return version
@@ -83,31 +90,45 @@ def wait_until_ready(url: str, db: str, process: subprocess.Popen, log: Path,
         if "Address already in use" in tail(log, 50):
             raise PortTaken(f"Odoo could not bind {url}.")
         if time.monotonic() >= deadline:
-            raise EmbeddedError(f"Odoo did not answer at {url} within {timeout:.0f} s. Last lines of {log}:\n"
-                                + tail(log))
+            raise EmbeddedError(
+                f"Odoo did not answer at {url} within {timeout:.0f} s. Last lines of {log}:\n" + tail(log)
+            )
         try:
             process.wait(timeout=interval)  # the polling interval, cut short when Odoo dies
         except subprocess.TimeoutExpired:
             continue
-        raise EmbeddedError(f"Odoo exited with code {process.returncode} while starting. Last lines of {log}:\n"
-                            + tail(log))
+        raise EmbeddedError(
+            f"Odoo exited with code {process.returncode} while starting. Last lines of {log}:\n" + tail(log)
+        )
 
 
 class EmbeddedOdoo:
     """Odoo served from a source tree for one run: `with EmbeddedOdoo(...) as target:`."""
 
-    def __init__(self, source: OdooSource, cache_dir: Path, *, modules: Sequence[str] = (),
-                 addon_packages: Sequence[str] = (), addons_paths: Sequence[Path] = (), install: Sequence[str] = (),
-                 languages: Sequence[str] = (), keep_runs: int = 3, startup_timeout: float = STARTUP_TIMEOUT,
-                 progress: Progress = lambda message: None, pg_bin: Path | None = None) -> None:
+    def __init__(
+        self,
+        source: OdooSource,
+        cache_dir: Path,
+        *,
+        modules: Sequence[str] = (),
+        addon_packages: Sequence[str] = (),
+        addons_paths: Sequence[Path] = (),
+        install: Sequence[str] = (),
+        languages: Sequence[str] = (),
+        keep_runs: int = 3,
+        startup_timeout: float = STARTUP_TIMEOUT,
+        progress: Progress = lambda message: None,
+        pg_bin: Path | None = None,
+    ) -> None:
         self.source = source
         self.cache_dir = Path(cache_dir)
         self.addon_packages = tuple(addon_packages)
         # The customer's own modules: those of `install`, or every installable one in the folders.
         self.customisation = Customisation.from_folders(tuple(addons_paths), tuple(install))
         # A package is added for its module: install it without also listing it in `modules`.
-        self.modules = tuple(dict.fromkeys([*modules, *addon_modules(self.addon_packages),
-                                            *self.customisation.standard_modules()]))
+        self.modules = tuple(
+            dict.fromkeys([*modules, *addon_modules(self.addon_packages), *self.customisation.standard_modules()])
+        )
         # The roles' languages, active in the template: no run installs one (issue 13).
         self.languages = tuple(sorted(set(languages)))
         self.keep_runs = keep_runs
@@ -122,8 +143,9 @@ class EmbeddedOdoo:
         self._spec: TemplateSpec | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings, progress: Progress = lambda message: None,
-                      **options: Any) -> EmbeddedOdoo:
+    def from_settings(
+        cls, settings: Settings, progress: Progress = lambda message: None, **options: Any
+    ) -> EmbeddedOdoo:
         """The embedded Odoo the settings describe (ODOO_SRC, an `odoo` command on PATH, or a clone of Odoo)."""
         if settings.src is not None:
             source = OdooSource.from_path(settings.src)
@@ -135,12 +157,21 @@ class EmbeddedOdoo:
             )
 
             source = OdooSource.from_path(
-                ensure_odoo_checkout(settings.clone_dir, settings.series, settings.odoo_repo, progress))
+                ensure_odoo_checkout(settings.clone_dir, settings.series, settings.odoo_repo, progress)
+            )
         else:
             raise EmbeddedError(MISSING_ODOO)
-        return cls(source, settings.cache_dir, modules=settings.modules, addon_packages=settings.addon_packages,
-                   addons_paths=settings.addons_paths, install=settings.install,
-                   languages=role_languages(settings.roles_file), progress=progress, **options)
+        return cls(
+            source,
+            settings.cache_dir,
+            modules=settings.modules,
+            addon_packages=settings.addon_packages,
+            addons_paths=settings.addons_paths,
+            install=settings.install,
+            languages=role_languages(settings.roles_file),
+            progress=progress,
+            **options,
+        )
 
     @property
     def series(self) -> str:
@@ -189,8 +220,9 @@ class EmbeddedOdoo:
         self._spec = self.template_spec
         if rebuild and databases.exists(self.template):
             databases.drop(self.template)
-        databases.ensure_template(self._spec, self.runtime, self.config_file, self.logs_dir, self.progress,
-                                  from_nothing=rebuild)
+        databases.ensure_template(
+            self._spec, self.runtime, self.config_file, self.logs_dir, self.progress, from_nothing=rebuild
+        )
         return databases
 
     def start(self) -> OdooTarget:
@@ -221,12 +253,7 @@ class EmbeddedOdoo:
         port = free_port()
         url = f"http://{HOST}:{port}"
         log = self.logs_dir / f"{db}.log"
-        argv = [
-            *self.runtime.command(),
-            *odoo_args(self.cluster, self.runtime, self.data_dir, self.config_file),
-            "-d", db, f"--db-filter=^{db}$", f"--http-interface={HOST}", f"--http-port={port}",
-            "--max-cron-threads=0", "--workers=0", f"--logfile={log}",
-        ]
+        argv = OdooCommand(self.cluster, self.runtime, self.data_dir, self.config_file).serve(db, port, log)
         self.process = spawn(argv, log, env=self.cluster.env)
         try:
             version = wait_until_ready(url, db, self.process, log, self.startup_timeout)
@@ -236,8 +263,9 @@ class EmbeddedOdoo:
             raise
         self.server_version = version.get("server_version")
         if version.get("server_serie") and version["server_serie"] != self.series:
-            raise EmbeddedError(f"{url} runs Odoo {version['server_serie']}, not {self.series}: another server "
-                                "took the port?")
+            raise EmbeddedError(
+                f"{url} runs Odoo {version['server_serie']}, not {self.series}: another server took the port?"
+            )
         self.progress(f"Odoo {self.server_version} at {url}, database {db} (log: {log})")
         return OdooTarget(url=url, db=db, login=LOGIN, password=PASSWORD, embedded=True, log_path=log)
 

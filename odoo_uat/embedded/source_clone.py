@@ -1,4 +1,5 @@
 """Odoo Community cloned into the cache, once, when neither a source tree nor a server is given."""
+
 from __future__ import annotations
 
 import os
@@ -7,13 +8,13 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.errors import EmbeddedError
 from odoo_uat.embedded.runtime import detect_series, spawn, tail, terminate
 
 Progress = Callable[[str], None]
@@ -43,8 +44,9 @@ def checkout_series(path: Path) -> str | None:
         return None
 
 
-def ensure_odoo_checkout(clone_dir: Path, series: str, repo_url: str,
-                         progress: Progress = lambda message: None) -> Path:
+def ensure_odoo_checkout(
+    clone_dir: Path, series: str, repo_url: str, progress: Progress = lambda message: None
+) -> Path:
     """clone_dir holding Odoo `series` from repo_url: reused when complete, else shallow-cloned once."""
     clone_dir = Path(clone_dir)
     if checkout_series(clone_dir) == series:
@@ -119,8 +121,7 @@ def _clone(target: Path, clone_dir: Path, series: str, repo_url: str, progress: 
         progress(f"Odoo {series} cloned in {time.monotonic() - started:.0f} s")
         return
     said = "\n  ".join(GIT_ERROR.findall(log.read_text(errors="replace"))) or tail(log, 5)
-    failure = (f"did not finish within {CLONE_TIMEOUT} s." if returncode is None
-               else f"failed; git said:\n  {said}")
+    failure = f"did not finish within {CLONE_TIMEOUT} s." if returncode is None else f"failed; git said:\n  {said}"
     raise EmbeddedError(
         f"Cloning Odoo Community {series} from {repo_url} into {clone_dir} {failure}\n"
         f"Check the network, that ODOO_SERIES={series} is a branch of ODOO_REPO={repo_url} "

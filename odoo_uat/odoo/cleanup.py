@@ -9,6 +9,7 @@ deactivated. It prints what it did and what it left, per model, and exits 1 when
 not be cleaned (the record and Odoo's message are named), 2 when the settings do not name an
 existing server. See docs/cleanup.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,11 +42,18 @@ INVOICE_TYPES = ("out_invoice", "out_refund", "in_invoice", "in_refund")
 # Per document model: the domain that finds those made from the seeded partners and products.
 MADE_FROM: dict[str, Callable[[list[int], list[int]], list]] = {
     SALE: lambda partners, products: ["|", ("partner_id", "in", partners), ("order_line.product_id", "in", products)],
-    PURCHASE: lambda partners, products: ["|", ("partner_id", "in", partners),
-                                          ("order_line.product_id", "in", products)],
+    PURCHASE: lambda partners, products: [
+        "|",
+        ("partner_id", "in", partners),
+        ("order_line.product_id", "in", products),
+    ],
     PICKING: lambda partners, products: ["|", ("partner_id", "in", partners), ("move_ids.product_id", "in", products)],
-    MOVE: lambda partners, products: [("move_type", "in", list(INVOICE_TYPES)), "|",
-                                      ("partner_id", "in", partners), ("invoice_line_ids.product_id", "in", products)],
+    MOVE: lambda partners, products: [
+        ("move_type", "in", list(INVOICE_TYPES)),
+        "|",
+        ("partner_id", "in", partners),
+        ("invoice_line_ids.product_id", "in", products),
+    ],
 }
 FIELDS = ("display_name", "state", "active", "locked", "name", "inalterable_hash", "payment_state", "move_type")
 
@@ -73,8 +81,10 @@ class Decision:
 def decide_by_state(row: Mapping[str, Any], decisions: Mapping[tuple[str, ...], Decision]) -> Decision:
     """The decision listed for the record's state; an unknown state is left, and said."""
     state = row.get("state")
-    return next((decision for states, decision in decisions.items() if state in states),
-                Decision(Action.LEAVE, f"unknown state {state!r}"))
+    return next(
+        (decision for states, decision in decisions.items() if state in states),
+        Decision(Action.LEAVE, f"unknown state {state!r}"),
+    )
 
 
 SALE_ORDER_DECISIONS = {
@@ -139,7 +149,10 @@ def decide_master(model: str, row: Mapping[str, Any]) -> Decision:
 
 
 DECIDE: dict[str, Callable[[Mapping[str, Any]], Decision]] = {
-    SALE: decide_sale_order, PURCHASE: decide_purchase_order, PICKING: decide_picking, MOVE: decide_invoice,
+    SALE: decide_sale_order,
+    PURCHASE: decide_purchase_order,
+    PICKING: decide_picking,
+    MOVE: decide_invoice,
 }
 
 
@@ -203,18 +216,23 @@ class Report:
             for outcome in outcomes:
                 counts["FAILED" if outcome.failed else outcome.action.value] += 1
             verb = "would be " if dry_run else ""
-            lines.append(f"{model}: " + ", ".join(
-                f"{count} {'' if what in ('FAILED', Action.NOTHING.value, Action.LEAVE.value) else verb}{what}"
-                for what, count in counts.items()))
+            lines.append(
+                f"{model}: "
+                + ", ".join(
+                    f"{count} {'' if what in ('FAILED', Action.NOTHING.value, Action.LEAVE.value) else verb}{what}"
+                    for what, count in counts.items()
+                )
+            )
             for outcome in outcomes:
                 if outcome.failed:
-                    lines.append(f"  FAILED {outcome.label} ({model} {outcome.record_id}): "
-                                 f"{outcome.action.name.lower().replace('_', ' ')} refused by Odoo: {outcome.error}")
+                    lines.append(
+                        f"  FAILED {outcome.label} ({model} {outcome.record_id}): "
+                        f"{outcome.action.name.lower().replace('_', ' ')} refused by Odoo: {outcome.error}"
+                    )
                 elif outcome.action is Action.LEAVE:
                     lines.append(f"  left {outcome.label} ({model} {outcome.record_id}): {outcome.why}")
         if not lines:
-            lines.append("Nothing to clean: no record carries a marker of ours (ir.model.data module "
-                         f"{RUN_MODULE}).")
+            lines.append(f"Nothing to clean: no record carries a marker of ours (ir.model.data module {RUN_MODULE}).")
         return lines
 
 
@@ -264,17 +282,20 @@ class Cleaner:
     def empty_stock(self, products: list[int]) -> None:
         """Set the seeded products' stock in internal locations to 0, as an inventory adjustment would."""
         quants = self.odoo.env[QUANT].with_context(inventory_mode=True)
-        ids = quants.search([("product_id", "in", products), ("location_id.usage", "=", "internal"),
-                             ("quantity", "!=", 0)])
+        ids = quants.search(
+            [("product_id", "in", products), ("location_id.usage", "=", "internal"), ("quantity", "!=", 0)]
+        )
         if not ids:
             return
         rows = quants.read(ids, ["display_name", "location_id"])
-        outcomes = [Outcome(QUANT, row["id"], f"{row['display_name']} in {row['location_id'][1]}", Action.EMPTY)
-                    for row in rows]
+        outcomes = [
+            Outcome(QUANT, row["id"], f"{row['display_name']} in {row['location_id'][1]}", Action.EMPTY) for row in rows
+        ]
         if not self.dry_run:
             try:
-                self.call(QUANT, "write", ids, {"inventory_quantity": 0, "inventory_quantity_set": True},
-                          inventory_mode=True)
+                self.call(
+                    QUANT, "write", ids, {"inventory_quantity": 0, "inventory_quantity_set": True}, inventory_mode=True
+                )
                 self.call(QUANT, "action_apply_inventory", ids, inventory_mode=True)
             except odoorpc.error.RPCError as error:
                 for outcome in outcomes:
@@ -354,9 +375,12 @@ class Cleaner:
     def reverse(self, row: Mapping[str, Any]) -> Action:
         """A credit note (or refund) that cancels a posted invoice out, through Odoo's reversal wizard."""
         context = {"active_model": MOVE, "active_ids": [row["id"]], "active_id": row["id"]}
-        wizard = self.odoo.execute_kw(REVERSAL, "create", [{
-            "move_ids": [(6, 0, [row["id"]])], "reason": "odoo-uat cleanup: test data of an earlier run"}],
-            {"context": context})
+        wizard = self.odoo.execute_kw(
+            REVERSAL,
+            "create",
+            [{"move_ids": [(6, 0, [row["id"]])], "reason": "odoo-uat cleanup: test data of an earlier run"}],
+            {"context": context},
+        )
         self.call(REVERSAL, "refund_moves", [wizard], **context)
         return Action.REVERSE
 
@@ -368,7 +392,8 @@ def server_target(root: Path = ROOT, environ: Mapping[str, str] | None = None) -
         raise SettingsError(
             "The cleanup works on an existing server: set ODOO_URL, ODOO_DB and ODOO_PASSWORD (and ODOO_LOGIN "
             "when not 'admin'). The embedded mode's databases are throwaway clones, made afresh on every run: "
-            "there is nothing to clean there.")
+            "there is nothing to clean there."
+        )
     settings.check()
     assert settings.url and settings.db and settings.password
     return OdooTarget(url=settings.url, db=settings.db, login=settings.login, password=settings.password)
@@ -378,10 +403,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m odoo_uat.odoo.cleanup",
         description="Archive or delete what earlier odoo-uat runs left on the existing server of the settings "
-                    "(ODOO_URL, ODOO_DB, ODOO_PASSWORD); never anything the suite did not create.")
-    parser.add_argument("--run", metavar="RUN_ID",
-                        help="only what this run left (its id is in the run's environment.properties and the "
-                             "pytest header); default: every run")
+        "(ODOO_URL, ODOO_DB, ODOO_PASSWORD); never anything the suite did not create.",
+    )
+    parser.add_argument(
+        "--run",
+        metavar="RUN_ID",
+        help="only what this run left (its id is in the run's environment.properties and the "
+        "pytest header); default: every run",
+    )
     parser.add_argument("--dry-run", action="store_true", help="say what would be done, change nothing")
     args = parser.parse_args(argv)
     if args.run is not None and not is_run_id(args.run):
@@ -398,8 +427,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"odoo-uat cleanup: {error}", file=sys.stderr)
         return USAGE
     scope = f"run {args.run}" if args.run else "every run"
-    print(f"odoo-uat cleanup of {scope} on {target.url}, database {target.db}"
-          f"{' (dry run: nothing is changed)' if args.dry_run else ''}")
+    print(
+        f"odoo-uat cleanup of {scope} on {target.url}, database {target.db}"
+        f"{' (dry run: nothing is changed)' if args.dry_run else ''}"
+    )
     report = Cleaner(odoo, dry_run=args.dry_run).run(args.run)
     for line in report.lines(args.dry_run):
         print(line)

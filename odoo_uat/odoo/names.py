@@ -1,4 +1,5 @@
 """Unique names: what a scenario calls "Acme" is "Acme k3x9ab-1" in Odoo (run id, scenario number), for this scenario only."""
+
 from __future__ import annotations
 
 import itertools

@@ -1,4 +1,5 @@
 """Each role's Odoo user: created or updated the first time a run needs it, safe across xdist workers."""
+
 from __future__ import annotations
 
 import hashlib
@@ -61,9 +62,15 @@ class RoleUsers:
         first (Odoo refuses a second user with the same login)."""
         try:
             # An email address: Odoo refuses to post chatter messages for a user without one.
-            user_id = self.odoo.env["res.users"].create({"name": f"UAT {role.name}", "login": role.login,
-                                                         "password": password,
-                                                         "email": f"{role.login}@example.com", **groups})
+            user_id = self.odoo.env["res.users"].create(
+                {
+                    "name": f"UAT {role.name}",
+                    "login": role.login,
+                    "password": password,
+                    "email": f"{role.login}@example.com",
+                    **groups,
+                }
+            )
         except RPCError:
             if self._find(role) is None:
                 raise
@@ -91,7 +98,8 @@ class RoleUsers:
         if not rows:
             raise SettingsError(
                 f'The role "{role.name}" in {self.roles.path} has language = "{role.language}", which this Odoo '
-                f"({self.target.db}) does not know. Write one of Odoo's language codes (fr_FR, es_ES, de_DE, nl_NL…).")
+                f"({self.target.db}) does not know. Write one of Odoo's language codes (fr_FR, es_ES, de_DE, nl_NL…)."
+            )
         if rows[0]["active"]:
             return
         wizard = self.odoo.env["base.language.install"]
@@ -115,8 +123,11 @@ class RoleUsers:
         """Whether this run has marked the role user (a worker of the run made it ready); never without a run id."""
         if not self.run_id:
             return False
-        return bool(self.odoo.env["ir.model.data"].search_count(
-            [("module", "=", RUN_MODULE), ("name", "=", marker_name(self.run_id, "res.users", user_id))]))
+        return bool(
+            self.odoo.env["ir.model.data"].search_count(
+                [("module", "=", RUN_MODULE), ("name", "=", marker_name(self.run_id, "res.users", user_id))]
+            )
+        )
 
     def _mark(self, user_id: int) -> None:
         """Mark the role user as used by this run, once per run (the cleanup deactivates it)."""
@@ -138,7 +149,8 @@ class RoleUsers:
             module, _, name = xml_id.partition(".")
             domain += ["&", ("module", "=", module), ("name", "=", name)]
         rows = self.odoo.env["ir.model.data"].search_read(
-            [("model", "=", "res.groups"), *domain], ["module", "name", "res_id"])
+            [("model", "=", "res.groups"), *domain], ["module", "name", "res_id"]
+        )
         found = {f"{row['module']}.{row['name']}": row["res_id"] for row in rows}
         missing = [xml_id for xml_id in wanted if xml_id not in found]
         if missing:
@@ -146,7 +158,8 @@ class RoleUsers:
                 f'The role "{role.name}" in {self.roles.path} names the group(s) {", ".join(missing)}, which this '
                 f"Odoo ({self.target.db}) does not have. Fix the XML id in {self.roles.path} (Settings / Users & "
                 "Companies / Groups, with developer mode, shows each group's XML id), or install the module "
-                "that defines it.")
+                "that defines it."
+            )
         return [found[xml_id] for xml_id in wanted]
 
     def _default_extra_rights(self, group_ids: list[int]) -> list[int]:
@@ -156,13 +169,19 @@ class RoleUsers:
             return group_ids
         rows = groups.read(group_ids, ["category_id"])
         categories = {row["category_id"][0] for row in rows if row["category_id"]}
-        xml_ids = {data["res_id"]: f"{data['module']}.{data['name']}" for data in self.odoo.env["ir.model.data"].search_read(
-            [("model", "=", "ir.module.category"), ("res_id", "in", list(categories))], ["module", "name", "res_id"])}
-        return extra_rights((row["id"], xml_ids.get(row["category_id"][0]) if row["category_id"] else None)
-                            for row in rows)
+        xml_ids = {
+            data["res_id"]: f"{data['module']}.{data['name']}"
+            for data in self.odoo.env["ir.model.data"].search_read(
+                [("model", "=", "ir.module.category"), ("res_id", "in", list(categories))], ["module", "name", "res_id"]
+            )
+        }
+        return extra_rights(
+            (row["id"], xml_ids.get(row["category_id"][0]) if row["category_id"] else None) for row in rows
+        )
 
     def _can_log_in(self, login: str, password: str) -> bool:
         """Whether Odoo accepts these credentials (a stateless RPC call, no session)."""
-        uid = self.odoo.json("/jsonrpc", {"service": "common", "method": "login",
-                                          "args": [self.target.db, login, password]})["result"]
+        uid = self.odoo.json(
+            "/jsonrpc", {"service": "common", "method": "login", "args": [self.target.db, login, password]}
+        )["result"]
         return bool(uid)

@@ -1,4 +1,5 @@
 """Roles: plain-word names for the people in a scenario, mapped to Odoo groups in roles.toml."""
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,9 @@ def ids_of(value: Any) -> list[int]:
 # Of the groups Odoo gives every new user, those outside any application: extra rights (Contact Creation,
 # Product Creation), technical ones, the user type. Up to 18.0 installing an app also adds its
 # administrator group to the new-user template; a role's access to an app comes from its own groups.
-EXTRA_RIGHT_CATEGORIES = frozenset({"base.module_category_usability", "base.module_category_hidden",
-                                    "base.module_category_user_type"})
+EXTRA_RIGHT_CATEGORIES = frozenset(
+    {"base.module_category_usability", "base.module_category_hidden", "base.module_category_user_type"}
+)
 
 
 def extra_rights(groups: Iterable[tuple[int, str | None]]) -> list[int]:
@@ -80,8 +82,12 @@ class Roles:
         with path.open("rb") as handle:
             table = tomllib.load(handle)
         self._roles = {
-            name.casefold(): Role(name, tuple(spec.get("groups", ())), spec.get("description", ""),
-                                  self._language(name, spec.get("language")))
+            name.casefold(): Role(
+                name,
+                tuple(spec.get("groups", ())),
+                spec.get("description", ""),
+                self._language(name, spec.get("language")),
+            )
             for name, spec in table.items()
         }
 
@@ -90,8 +96,10 @@ class Roles:
         if value is None:
             return None
         if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
-            raise RolesFileError(f'The role "{name}" in {self.path} has language = {value!r}: write Odoo\'s language '
-                                 'code, e.g. language = "fr_FR" (Settings / Translations / Languages shows them).')
+            raise RolesFileError(
+                f'The role "{name}" in {self.path} has language = {value!r}: write Odoo\'s language '
+                'code, e.g. language = "fr_FR" (Settings / Translations / Languages shows them).'
+            )
         return value
 
     def __getitem__(self, name: str) -> Role:
@@ -101,7 +109,7 @@ class Roles:
             known = ", ".join(f'"{role.name}"' for role in self._roles.values())
             raise UnknownRoleError(
                 f'Unknown role "{name}". The roles in {self.path.name} are: {known}. '
-                f"Use one of them, or add [\"{name}\"] with its groups to {self.path}."
+                f'Use one of them, or add ["{name}"] with its groups to {self.path}.'
             ) from None
 
     def __iter__(self):

@@ -1,4 +1,5 @@
 """An odoorpc connection to the Odoo under test, with errors that say what to do."""
+
 from __future__ import annotations
 
 import socket

@@ -3,6 +3,7 @@
 A cleanup finds what a run left through the markers alone (module RUN_MODULE, name
 "<run id>_<model>_<id>"), so it never touches a record the suite did not create.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,16 @@ def marker_name(run_id: str, model: str, record_id: int) -> str:
 
 def marker_values(run_id: str, model: str, record_ids: Iterable[int]) -> list[dict[str, object]]:
     """The ir.model.data rows that mark these records (created in one call per batch)."""
-    return [{"module": RUN_MODULE, "name": marker_name(run_id, model, record_id), "model": model,
-             "res_id": record_id, "noupdate": True} for record_id in record_ids]
+    return [
+        {
+            "module": RUN_MODULE,
+            "name": marker_name(run_id, model, record_id),
+            "model": model,
+            "res_id": record_id,
+            "noupdate": True,
+        }
+        for record_id in record_ids
+    ]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """Never a production database: an existing server's database must be neutralised, or the override given."""
+
 from __future__ import annotations
 
 from typing import Any

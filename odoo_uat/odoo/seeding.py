@@ -3,6 +3,7 @@
 Each flow takes ids (the record service turns a scenario's names into them) and returns what a
 later step needs. What a flow creates is marked as the run's, as everything a factory creates.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -42,12 +43,15 @@ class Seeding:
 
     def put_on_hand(self, stock: Iterable[tuple[int, int, float]]) -> None:
         """Set (product id, location id, quantity) on hand, in two RPC calls for the whole list."""
-        values = [{"product_id": product, "location_id": location, "inventory_quantity": quantity}
-                  for product, location, quantity in stock]
+        values = [
+            {"product_id": product, "location_id": location, "inventory_quantity": quantity}
+            for product, location, quantity in stock
+        ]
         if values:
             quants = self.odoo.env["stock.quant"].with_context(**INVENTORY_MODE).create(values)
-            self.odoo.env["stock.quant"].browse(quants if isinstance(quants, list) else [quants]
-                                                ).action_apply_inventory()
+            self.odoo.env["stock.quant"].browse(
+                quants if isinstance(quants, list) else [quants]
+            ).action_apply_inventory()
 
     def ensure_storage_locations(self) -> None:
         """Turn on Storage Locations for every internal user, and the internal transfer types it brings.
@@ -74,13 +78,17 @@ class Seeding:
     def sold_shipped_invoiced(self, customer_id: int, product_id: int, quantity: float) -> Order:
         """A sales order confirmed, shipped in full and its invoice posted."""
         env = self.odoo.env
-        order_id = self.factories.SaleOrder(partner_id=customer_id, order_line=[
-            (0, 0, {"product_id": product_id, "product_uom_qty": quantity})])
+        order_id = self.factories.SaleOrder(
+            partner_id=customer_id, order_line=[(0, 0, {"product_id": product_id, "product_uom_qty": quantity})]
+        )
         env["sale.order"].action_confirm([order_id])
-        for picking in env["stock.picking"].search([("sale_id", "=", order_id), ("picking_type_code", "=", "outgoing")]):
+        for picking in env["stock.picking"].search(
+            [("sale_id", "=", order_id), ("picking_type_code", "=", "outgoing")]
+        ):
             self.validate(picking, f"Shipping sales order {order_id}", "is there enough stock of the product?")
         invoicing = env["sale.advance.payment.inv"].with_context(
-            active_model="sale.order", active_ids=[order_id], active_id=order_id)
+            active_model="sale.order", active_ids=[order_id], active_id=order_id
+        )
         invoicing.create_invoices([invoicing.create({})])
         order = env["sale.order"].read([order_id], ["invoice_ids", "name"])[0]
         env["account.move"].action_post(order["invoice_ids"])
@@ -88,21 +96,30 @@ class Seeding:
 
     def unpaid_invoice(self, customer_id: int, amount: float) -> Document:
         """A posted customer invoice of exactly this amount (one line, no tax), left unpaid."""
-        invoice_id = self.factories.CustomerInvoice(partner_id=customer_id, invoice_line_ids=[
-            (0, 0, {"name": EARLIER_GOODS, "quantity": 1, "price_unit": amount, "tax_ids": [(6, 0, [])]})])
+        invoice_id = self.factories.CustomerInvoice(
+            partner_id=customer_id,
+            invoice_line_ids=[
+                (0, 0, {"name": EARLIER_GOODS, "quantity": 1, "price_unit": amount, "tax_ids": [(6, 0, [])]})
+            ],
+        )
         self.odoo.env["account.move"].action_post([invoice_id])
         return document(self.odoo, "account.move", invoice_id)
 
-    def received_goods(self, vendor_id: int, lines: Iterable[tuple[int, float, float]],
-                       picking_type_id: int | None = None) -> tuple[int, list[int]]:
+    def received_goods(
+        self, vendor_id: int, lines: Iterable[tuple[int, float, float]], picking_type_id: int | None = None
+    ) -> tuple[int, list[int]]:
         """Buy (product id, quantity, unit price) lines from a vendor and receive them in full.
 
         Returns the purchase order id and its validated receipts' ids.
         """
         env = self.odoo.env
-        values: dict[str, Any] = {"partner_id": vendor_id, "order_line": [
-            (0, 0, {"product_id": product, "product_qty": quantity, "price_unit": price})
-            for product, quantity, price in lines]}
+        values: dict[str, Any] = {
+            "partner_id": vendor_id,
+            "order_line": [
+                (0, 0, {"product_id": product, "product_qty": quantity, "price_unit": price})
+                for product, quantity, price in lines
+            ],
+        }
         if picking_type_id:
             values["picking_type_id"] = picking_type_id
         order_id = self.factories.PurchaseOrder(**values)
@@ -121,14 +138,19 @@ class Seeding:
     def automated_category(self, name: str, costing_method: str) -> int:
         """A product category valued automatically (real time) at this costing method, its accounts checked."""
         category_id = self.factories.ProductCategory(name=name, automated=True, property_cost_method=costing_method)
-        fields = ["property_valuation", "property_cost_method", STOCK_JOURNAL,
-                  *self.connection.compat.category_stock_account_fields]
+        fields = [
+            "property_valuation",
+            "property_cost_method",
+            STOCK_JOURNAL,
+            *self.connection.compat.category_stock_account_fields,
+        ]
         values = self.odoo.env["product.category"].read([category_id], fields)[0]
         missing = [field for field in fields if not values[field]]
         if missing:
             raise SeedingError(
                 f'The product category "{name}" is missing {", ".join(missing)} after creation: the company has no '
-                "default stock journal or stock accounts. Install a chart of accounts (Accounting settings) first.")
+                "default stock journal or stock accounts. Install a chart of accounts (Accounting settings) first."
+            )
         return category_id
 
     def enable_credit_limits(self) -> None:
@@ -146,9 +168,11 @@ class Seeding:
 def shipped_delivery(odoo, order: Order) -> int:
     """The sales order's one shipped delivery."""
     deliveries = odoo.env["stock.picking"].search_read(
-        [("sale_id", "=", order.id), ("picking_type_code", "=", "outgoing"), ("state", "=", "done")], ["name"])
+        [("sale_id", "=", order.id), ("picking_type_code", "=", "outgoing"), ("state", "=", "done")], ["name"]
+    )
     if len(deliveries) != 1:
         raise AssertionError(
             f"{order.name} should have one shipped delivery to return goods from, but has {len(deliveries)}: "
-            + ", ".join(d["name"] for d in deliveries))
+            + ", ".join(d["name"] for d in deliveries)
+        )
     return deliveries[0]["id"]

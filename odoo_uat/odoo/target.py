@@ -1,4 +1,5 @@
 """The Odoo server a run talks to, whichever way it was provided."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

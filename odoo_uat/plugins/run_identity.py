@@ -1,11 +1,11 @@
 """The run id: one per session, made by the controller, handed to every xdist worker, shown in the header."""
+
 from __future__ import annotations
 
 import pytest
 
 from odoo_uat.odoo.run_id import WORKER_KEY, new_run_id
-
-RUN_ID = pytest.StashKey[str]()
+from odoo_uat.run_context import RUN_ID
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -22,9 +22,3 @@ def pytest_configure_node(node) -> None:  # pytest-xdist: every worker seeds und
 def pytest_report_header(config: pytest.Config) -> str:
     run_id = config.stash[RUN_ID]
     return f"odoo-uat run id: {run_id} (on an existing server: python -m odoo_uat.odoo.cleanup --run {run_id})"
-
-
-@pytest.fixture(scope="session")
-def run_id(pytestconfig: pytest.Config) -> str:
-    """This run's id: in every seeded record's name and in its ir.model.data marker."""
-    return pytestconfig.stash[RUN_ID]

@@ -1,4 +1,5 @@
 """Pytest plugin: at the end of a run, write its metadata (wave, versions, commit, categories, CI executor) beside the Allure results."""
+
 from __future__ import annotations
 
 import pytest

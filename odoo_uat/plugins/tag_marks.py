@@ -1,9 +1,10 @@
 """Pytest plugin: Gherkin tags become pytest marks that --strict-markers accepts, and each scenario its process area's mark.
 
 `@wave-2` becomes wave(n=2), `@req:X` req(id=X), `@requires_module:M` requires_module(name=M)
-(odoo_uat/report/tags.py says how); any other tag is declared so strict markers pass; and a
+(odoo_uat/tags.py says how); any other tag is declared so strict markers pass; and a
 scenario in features/order_to_cash/ is marked `order_to_cash`, so `-m order_to_cash` selects it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from odoo_uat.report.tags import MARKER_HELP, humanise, mark_for_tag, mark_name
 from odoo_uat.scenarios import area_of, process_areas, register_marker
+from odoo_uat.tags import MARKER_HELP, humanise, mark_for_tag, mark_name
 
 FREE_TAG_HELP = "tag from a feature file"
 

@@ -1,9 +1,10 @@
 """Pytest plugin: `--wave N` runs only the scenarios tagged @wave-N (the run metadata records the wave)."""
+
 from __future__ import annotations
 
 import pytest
 
-from odoo_uat.report.tags import WAVE_MARK
+from odoo_uat.tags import WAVE_MARK
 
 OPTION_GROUP = "odoo-uat"
 DEST = "wave"

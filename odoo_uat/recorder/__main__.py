@@ -1,4 +1,5 @@
 """`make record` / `python -m odoo_uat.recorder`: record a flow clicked in the web client as a role, write a feature file."""
+
 from __future__ import annotations
 
 import argparse
@@ -38,22 +39,38 @@ RECORDED_DIR = Path("features/recorded")
 
 
 COMMAND = "record"
-ERRORS = (*SETUP_ERRORS, OdooConnectionError, LiveDatabaseError, UnknownRoleError, FileNotFoundError, RecorderError,
-          ScriptError)  # each message names the setting or the file, and the fix
+ERRORS = (
+    *SETUP_ERRORS,
+    OdooConnectionError,
+    LiveDatabaseError,
+    UnknownRoleError,
+    FileNotFoundError,
+    RecorderError,
+    ScriptError,
+)  # each message names the setting or the file, and the fix
 
 
 def say(message: str) -> None:
+    """A progress line on stderr, prefixed with this command's name (commands.say)."""
     commands.say(message, COMMAND)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.recorder", description=__doc__)
     parser.add_argument("--role", help="the role to act as, as written in roles.toml (default: its first role)")
-    parser.add_argument("--out", type=Path, help=f"the feature file to write (default: {RECORDED_DIR}/<role>-<time>.feature)")
-    parser.add_argument("--script", help="headless: drive the browser with this function instead of a person "
-                                         "(package.module:function or file.py:function, taking the page)")
-    parser.add_argument("--show", action="store_true",
-                        help="with --script: show the browser while the script drives it (needs a display)")
+    parser.add_argument(
+        "--out", type=Path, help=f"the feature file to write (default: {RECORDED_DIR}/<role>-<time>.feature)"
+    )
+    parser.add_argument(
+        "--script",
+        help="headless: drive the browser with this function instead of a person "
+        "(package.module:function or file.py:function, taking the page)",
+    )
+    parser.add_argument(
+        "--show",
+        action="store_true",
+        help="with --script: show the browser while the script drives it (needs a display)",
+    )
     parser.add_argument("--root", type=Path, default=None, help="project folder (default: nearest pyproject.toml)")
     parser.add_argument("--odoo-src", help="Odoo source tree (default: ODOO_SRC, then pyproject.toml)")
     parser.add_argument("--odoo-url", help="an existing server (default: ODOO_URL)")
@@ -96,15 +113,24 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     """Record one session and write its feature file; 0 when it lints clean, 1 when not."""
     root = (args.root or project_root(Path.cwd())).resolve()
-    cli = {"--odoo-src": args.odoo_src, "--odoo-url": args.odoo_url, "--odoo-db": args.odoo_db,
-           "--odoo-cache-dir": args.odoo_cache_dir, "--odoo-addons-path": args.odoo_addons_path}
+    cli = {
+        "--odoo-src": args.odoo_src,
+        "--odoo-url": args.odoo_url,
+        "--odoo-db": args.odoo_db,
+        "--odoo-cache-dir": args.odoo_cache_dir,
+        "--odoo-addons-path": args.odoo_addons_path,
+    }
     settings = load_settings(root, cli, allow_clone=True)
     if settings.mode is None:
-        raise SettingsError("No Odoo to record against: set ODOO_SRC (an Odoo source tree, run embedded) or "
-                            "ODOO_URL, ODOO_DB and ODOO_PASSWORD (an existing, neutralised server).")
+        raise SettingsError(
+            "No Odoo to record against: set ODOO_SRC (an Odoo source tree, run embedded) or "
+            "ODOO_URL, ODOO_DB and ODOO_PASSWORD (an existing, neutralised server)."
+        )
     settings.check()
     roles = Roles(settings.roles_file)
-    role_name = roles[args.role].name if args.role else next(iter(roles)).name  # an unknown role fails before Odoo starts
+    role_name = (
+        roles[args.role].name if args.role else next(iter(roles)).name
+    )  # an unknown role fails before Odoo starts
     drive = load_script(args.script) if args.script else None
     now = datetime.now()
     out = (args.out if args.out else default_out(root, role_name, now)).resolve()
@@ -112,15 +138,19 @@ def run(args: argparse.Namespace) -> int:
         target = target_for(settings, stack)
         odoo = connect(target)
         role, password = RoleUsers(odoo, compat_for(odoo), roles, target).ensure(role_name)
-        say(f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
-            + ("The script drives it." if drive else "Click through your flow, then close the browser window."))
+        say(
+            f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
+            + ("The script drives it." if drive else "Click through your flow, then close the browser window.")
+        )
         events = record(target, role, password, headless=drive is not None and not args.show, drive=drive)
         lang = (odoo.env["res.users"].search_read([("login", "=", role.login)], ["lang"]) or [{}])[0].get("lang")
         lines = Phrasebook.of(root).checked(compose(events, role.name, OdooResolver(odoo, lang)))
     name = feature_name(out)
-    description = (f"Recorded with make record as {article(role.name)} \"{role.name}\" on {now:%Y-%m-%d %H:%M}.\n"
-                   "Read it through: rename the scenario, add the checks that matter (Then ...), and "
-                   "replace each # line by a step.")
+    description = (
+        f'Recorded with make record as {article(role.name)} "{role.name}" on {now:%Y-%m-%d %H:%M}.\n'
+        "Read it through: rename the scenario, add the checks that matter (Then ...), and "
+        "replace each # line by a step."
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(feature_text(name, description, f"{name}, as recorded", lines), encoding="utf-8")
     report = lint([out], root)

@@ -1,4 +1,5 @@
 """What the recorder's listener in the web client reports: one event per thing the user did, in Odoo's terms."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,11 @@ class Event:
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Event:
         """An Event from the listener's JSON object; unknown keys are dropped, an unknown kind becomes "other"."""
-        known = {key: (None if value is None else str(value)) for key, value in raw.items()
-                 if key in cls.__dataclass_fields__}
+        known = {
+            key: (None if value is None else str(value))
+            for key, value in raw.items()
+            if key in cls.__dataclass_fields__
+        }
         if known.get("kind") not in KINDS:
             known = {"kind": "other", "what": f"did something the recorder does not know ({raw.get('kind')!r})"}
         return cls(**known)

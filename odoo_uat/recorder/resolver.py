@@ -1,11 +1,11 @@
 """What the Odoo under test tells the recorder: menu paths by XML id, field labels, and the Given rows of picked records."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from odoo_uat.recorder.scenario import Seed, Step
+from odoo_uat.recorder.scenario import STOCK_PHRASE, Seed, Step
 
-STOCK_PHRASE = '"{}" has {} units on hand in "{}"'
 PARTNER = "res.partner"
 PRODUCTS = ("product.product", "product.template")
 # On these models a partner picked is a vendor; anywhere else a customer (sales orders, invoices, contacts).
@@ -52,8 +52,9 @@ class OdooResolver:
 
     def menu_path(self, xmlid: str) -> str | None:
         module, _, name = xmlid.partition(".")
-        found = self.odoo.env["ir.model.data"].search_read([("module", "=", module), ("name", "=", name),
-                                                           ("model", "=", "ir.ui.menu")], ["res_id"])
+        found = self.odoo.env["ir.model.data"].search_read(
+            [("module", "=", module), ("name", "=", name), ("model", "=", "ir.ui.menu")], ["res_id"]
+        )
         if not found:
             return None
         [menu] = self._model("ir.ui.menu").read([found[0]["res_id"]], ["complete_name", "action"])
@@ -78,8 +79,11 @@ class OdooResolver:
 
     def _is_module_data(self, model: str, record_id: int) -> bool:
         """Whether a module installed the record (the company's partner, a default product): nothing to seed."""
-        return bool(self.odoo.env["ir.model.data"].search_count([("model", "=", model), ("res_id", "=", record_id),
-                                                                 ("module", "not like", "odoo_uat%")]))
+        return bool(
+            self.odoo.env["ir.model.data"].search_count(
+                [("model", "=", model), ("res_id", "=", record_id), ("module", "not like", "odoo_uat%")]
+            )
+        )
 
     def seed(self, relation: str, value: str, model: str | None) -> Seed | None:
         if relation != PARTNER and relation not in PRODUCTS:
@@ -98,14 +102,21 @@ class OdooResolver:
 
     def _product(self, model: str, record_id: int) -> Seed | None:
         fields = self.fields(model)
-        wanted = [name for name in ("name", "type", "list_price", "standard_price", "qty_available", "is_storable")
-                  if name in fields]
+        wanted = [
+            name
+            for name in ("name", "type", "list_price", "standard_price", "qty_available", "is_storable")
+            if name in fields
+        ]
         [product] = self._model(model).read([record_id], wanted)
         kind = PRODUCT_KINDS.get(product["type"])
         if kind is None:  # a combo: no seeding phrase creates one
             return None
-        row = (("Name", product["name"]), ("Type", kind), ("Sales price", number(product["list_price"])),
-               ("Cost", number(product["standard_price"])))
+        row = (
+            ("Name", product["name"]),
+            ("Type", kind),
+            ("Sales price", number(product["list_price"])),
+            ("Cost", number(product["standard_price"])),
+        )
         on_hand = product.get("qty_available") or 0.0
         givens: tuple[Step, ...] = ()
         if on_hand > 0 and product.get("is_storable", product["type"] == "product"):

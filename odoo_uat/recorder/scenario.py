@@ -1,4 +1,5 @@
 """From recorded events to a scenario's steps: menus, fields by label, lines as a table, buttons, the status."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ SEARCH = 'I search for "{}"'
 OPEN_RECORD = 'I open the record "{}"'
 STATUS = 'the status is "{}"'
 LOGGED_IN = 'I am logged in as {} "{}"'
+STOCK_PHRASE = '"{}" has {} units on hand in "{}"'  # a product's stock, for the resolver's Given rows
 SEED_PHRASES = {
     "customers": "the following customers exist:",
     "vendors": "the following vendors exist:",
@@ -112,8 +114,12 @@ class Composer:
             self._rows.setdefault(event.list, {}).setdefault(event.row or "", {})[label] = value
         elif event.where == "dialog":
             self._flush()
-            self.lines.append(Comment(f'set "{label}" to "{value}" in a dialog: no documented phrase sets a '
-                                      "dialog's field; write the dialog's own step, or set it after opening it"))
+            self.lines.append(
+                Comment(
+                    f'set "{label}" to "{value}" in a dialog: no documented phrase sets a '
+                    "dialog's field; write the dialog's own step, or set it after opening it"
+                )
+            )
         else:
             self._flush_lines()
             self._fields.pop(label, None)
@@ -134,16 +140,21 @@ class Composer:
         label = (event.label or "").casefold()
         if "section" in label or "note" in label:
             self._flush()
-            self.lines.append(Comment(f'clicked "{event.label}": the lines table of "I add the lines:" adds '
-                                      "products only"))
+            self.lines.append(
+                Comment(f'clicked "{event.label}": the lines table of "I add the lines:" adds products only')
+            )
 
     def _on_button(self, event: Event) -> None:
         self._flush()
         if event.label:
             self.lines.append(Step("when", CLICK.format(event.label)))
         else:
-            self.lines.append(Comment(f"clicked a button that shows no text (name={event.name or '?'}): "
-                                      '"I click" needs the label a person reads'))
+            self.lines.append(
+                Comment(
+                    f"clicked a button that shows no text (name={event.name or '?'}): "
+                    '"I click" needs the label a person reads'
+                )
+            )
 
     def _on_save(self, event: Event) -> None:
         self._flush()

@@ -1,4 +1,5 @@
 """A scripted session for `--script`: a function taking the Playwright page, named module:function or file.py:function."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """The browser side: the web client opened as a role, listener.js installed, events gathered until the browser closes."""
+
 from __future__ import annotations
 
 import os
@@ -40,17 +41,22 @@ def launch(playwright: Any, headless: bool) -> Browser:
     if not playwright_has_chromium():
         executable = system_chromium()
         if executable is None:
-            raise RecorderError("No browser: Playwright's Chromium is not installed and no system chromium was "
-                                "found. Run `make browser` (or `apt-get install chromium`).")
+            raise RecorderError(
+                "No browser: Playwright's Chromium is not installed and no system chromium was "
+                "found. Run `make browser` (or `apt-get install chromium`)."
+            )
         options.update(executable_path=executable, args=ROOT_CHROMIUM_ARGS)
     if not headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        raise RecorderError("make record opens a visible browser, but this session has no display (DISPLAY is "
-                            "not set): run it on a desktop, or over `ssh -X`, or give --script for a headless run.")
+        raise RecorderError(
+            "make record opens a visible browser, but this session has no display (DISPLAY is "
+            "not set): run it on a desktop, or over `ssh -X`, or give --script for a headless run."
+        )
     return playwright.chromium.launch(**options)
 
 
-def record(target: OdooTarget, role: Role, password: str, *, headless: bool = False,
-           drive: Drive | None = None) -> list[Event]:
+def record(
+    target: OdooTarget, role: Role, password: str, *, headless: bool = False, drive: Drive | None = None
+) -> list[Event]:
     """What the role did in the web client, from opening it until its window closes (or drive returns)."""
     events: list[Event] = []
     configure_expect()

@@ -1,4 +1,5 @@
 """The feature file's text: one Feature, one Scenario, steps with And, tables aligned, comments as # lines."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -18,8 +19,7 @@ def table_lines(rows: Sequence[Sequence[str]], indent: str) -> list[str]:
     """A Gherkin table, its columns aligned."""
     cells = [[cell(value) for value in row] for row in rows]
     widths = [max(len(row[index]) for row in cells) for index in range(len(cells[0]))]
-    return [indent + "| " + " | ".join(value.ljust(width) for value, width in zip(row, widths)) + " |"
-            for row in cells]
+    return [indent + "| " + " | ".join(value.ljust(width) for value, width in zip(row, widths)) + " |" for row in cells]
 
 
 def step_lines(lines: Sequence[Line], indent: str) -> list[str]:
@@ -40,6 +40,11 @@ def step_lines(lines: Sequence[Line], indent: str) -> list[str]:
 
 def feature_text(feature: str, description: str, scenario: str, lines: Sequence[Line]) -> str:
     """The whole feature file."""
-    body = [f"Feature: {feature}", *(f"{INDENT}{text}" for text in description.splitlines()), "",
-            f"{INDENT}Scenario: {scenario}", *step_lines(lines, INDENT * 2)]
+    body = [
+        f"Feature: {feature}",
+        *(f"{INDENT}{text}" for text in description.splitlines()),
+        "",
+        f"{INDENT}Scenario: {scenario}",
+        *step_lines(lines, INDENT * 2),
+    ]
     return "\n".join(body) + "\n"

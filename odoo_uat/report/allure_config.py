@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from odoo_uat.report.categories import allure3_categories
-from odoo_uat.report.tags import LABEL_PROCESS_AREA
+from odoo_uat.tags import LABEL_PROCESS_AREA
 
 DEFAULT_CONFIG = Path("reports/allurerc.json")
 DEFAULT_REPORT = Path("reports/allure-report")

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report import metadata
 from odoo_uat.report.config import ExitCriteria
 from odoo_uat.report.criteria import evaluate
@@ -26,6 +25,7 @@ from odoo_uat.report.model import (
 )
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import RunResults, Scenario
+from odoo_uat.report.selection import SELECTION_FILE
 
 ALLURE_INDEX = "index.html"
 

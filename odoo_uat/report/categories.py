@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from odoo_uat.report.tags import LABEL_DEFECT
+from odoo_uat.tags import LABEL_DEFECT
 
 FAILED, BROKEN = "failed", "broken"
 FAILING_STATUSES = (FAILED, BROKEN)

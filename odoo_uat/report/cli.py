@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report.build import build_report
 from odoo_uat.report.config import ConfigError, load_criteria
 from odoo_uat.report.model import NO_GO, ExitReport
@@ -16,6 +15,7 @@ from odoo_uat.report.render_json import render_json
 from odoo_uat.report.render_markdown import render_markdown
 from odoo_uat.report.requirements import RequirementsError, load_requirements
 from odoo_uat.report.results import load_results
+from odoo_uat.report.selection import SELECTION_FILE
 from odoo_uat.report.text import criteria_sentence
 
 REPORT_NAME = "exit-report"
@@ -113,7 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     verdict = parser.add_mutually_exclusive_group()
     verdict.add_argument(
-        "--report-only", action="store_true", help=f"exit 0 on NO-GO too (without it a NO-GO exits with status {EXIT_NO_GO})"
+        "--report-only",
+        action="store_true",
+        help=f"exit 0 on NO-GO too (without it a NO-GO exits with status {EXIT_NO_GO})",
     )
     verdict.add_argument("--fail-on-no-go", action="store_true", help="the default; kept for scripts that pass it")
     return parser

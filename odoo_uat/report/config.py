@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from odoo_uat.report.tags import SEVERITIES
+from odoo_uat.tags import SEVERITIES
 
 TABLE = ("tool", "odoo-uat", "exit-criteria")
 FILE_KEY = "file"  # names a TOML file whose top-level keys are read first

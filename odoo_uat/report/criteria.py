@@ -95,10 +95,11 @@ def environment_problems(scenarios: Sequence[Scenario], maximum: int) -> Criteri
         "max_environment_problems",
         broken,
         maximum,
-        title="No scenario broken by the environment" if maximum == 0
+        title="No scenario broken by the environment"
+        if maximum == 0
         else f"At most {maximum} scenarios broken by the environment",
         over=f"{_count(len(broken), 'scenario')} broken by the environment (Odoo could not be prepared, "
-             f"was unreachable or too slow): {_names(broken)}. Fix the environment and run again",
+        f"was unreachable or too slow): {_names(broken)}. Fix the environment and run again",
         within="No environment problem beyond the limit",
     )
 
@@ -112,12 +113,14 @@ def flaky(scenarios: Sequence[Scenario], maximum: int) -> CriterionResult:
         maximum,
         title="No scenario passed only on a retry" if maximum == 0 else f"At most {maximum} flaky scenarios",
         over=f"{_count(len(unstable), 'scenario')} passed only on a retry: {_names(unstable)}. "
-             "Find why the first try failed (docs/flakes.md); a retry is no fix",
+        "Find why the first try failed (docs/flakes.md); a retry is no fix",
         within=f"{_count(len(unstable), 'flaky scenario')}, within the limit of {maximum}",
     )
 
 
-def _at_most(key: str, found: Sequence[Scenario], maximum: int, *, title: str, over: str, within: str) -> CriterionResult:
+def _at_most(
+    key: str, found: Sequence[Scenario], maximum: int, *, title: str, over: str, within: str
+) -> CriterionResult:
     """A criterion met while at most `maximum` scenarios are found; `over` and `within` say why it is or is not."""
     return CriterionResult(
         key=key,

@@ -1,23 +1,5 @@
-"""Link conventions for evidence the exit report shows next to a failed scenario."""
+"""The link type of the records a scenario created or checked: written by odoo_uat/record_links.py, read here."""
 
 from __future__ import annotations
 
-import allure
-
-RECORD_LINK_TYPE = "odoo-record"  # links to records a scenario created or checked
-
-
-def link_record(url: str, name: str) -> None:
-    """Link the running scenario to an Odoo record (e.g. "S00042"); the exit report lists them for failures."""
-    allure.dynamic.link(url, link_type=RECORD_LINK_TYPE, name=name)
-
-
-class RecordLinks:
-    """Links the Odoo records a scenario created or checked from its Allure result."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    def add(self, model: str, record_id: int, label: str) -> None:
-        """Link this record (its URL on the server, /odoo/<model>/<id> on 18.0 and 19.0)."""
-        link_record(f"{self.url}/odoo/{model}/{record_id}", label)
+RECORD_LINK_TYPE = "odoo-record"

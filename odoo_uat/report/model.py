@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import Scenario
-from odoo_uat.report.tags import SEVERITIES, humanise
+from odoo_uat.tags import SEVERITIES, humanise
 
 GO, NO_GO = "GO", "NO-GO"
 UNASSIGNED_AREA = "Unassigned"
@@ -153,8 +153,10 @@ class ImpactSelection:
     def summary(self) -> str:
         """One sentence: what ran of what, and for which range."""
         ran = f"{self.total - self.deselected} of {self.total}"
-        return (f"Only the scenarios the changes {self.revisions} can affect ran: {ran} ({self.deselected} deselected);"
-                " the process areas and requirements in scope are theirs")
+        return (
+            f"Only the scenarios the changes {self.revisions} can affect ran: {ran} ({self.deselected} deselected);"
+            " the process areas and requirements in scope are theirs"
+        )
 
 
 @dataclass(frozen=True)

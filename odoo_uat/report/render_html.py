@@ -210,7 +210,9 @@ def _selection(report: ExitReport) -> str:
     ]
     body = (
         f"<p>{_e(selection.summary)}.</p>"
-        + '<dl class="facts">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts) + "</dl>"
+        + '<dl class="facts">'
+        + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
+        + "</dl>"
         + (_table(["Feature", "Scenario", "Why it ran"], rows) if rows else "<p>The change selected no scenario.</p>")
     )
     return _section("Scenarios selected by the change", body)

@@ -81,8 +81,13 @@ def render_json(report: ExitReport) -> str:
 
 
 def _counts(counts: Any) -> dict[str, int]:
-    return {"total": counts.total, "passed": counts.passed, "failed": counts.failed, "skipped": counts.skipped,
-            "flaky": counts.flaky}
+    return {
+        "total": counts.total,
+        "passed": counts.passed,
+        "failed": counts.failed,
+        "skipped": counts.skipped,
+        "flaky": counts.flaky,
+    }
 
 
 def _scenario(report: ExitReport, scenario: Scenario) -> dict[str, Any]:

@@ -152,8 +152,10 @@ def _selection(report: ExitReport) -> list[str]:
     facts += [["Note", note] for note in selection.notes]
     lines += [_table(["", ""], facts), ""]
     lines.append(
-        _table(["Feature", "Scenario", "Why it ran"],
-               [[s.feature, s.name, "<br>".join(s.reasons)] for s in selection.selected])
+        _table(
+            ["Feature", "Scenario", "Why it ran"],
+            [[s.feature, s.name, "<br>".join(s.reasons)] for s in selection.selected],
+        )
         if selection.selected
         else "The change selected no scenario."
     )

@@ -14,7 +14,7 @@ from typing import Any
 from odoo_uat.report import metadata, properties
 from odoo_uat.report.categories import BROKEN, FAILED, FAILING_STATUSES, classify
 from odoo_uat.report.evidence import RECORD_LINK_TYPE
-from odoo_uat.report.tags import (
+from odoo_uat.tags import (
     DEFAULT_SEVERITY,
     LABEL_DEFECT,
     LABEL_PROCESS_AREA,

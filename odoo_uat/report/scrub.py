@@ -1,4 +1,5 @@
 """Mask secrets (passwords, session ids, CSRF tokens, API keys) in what a run keeps: traces, logs, texts."""
+
 from __future__ import annotations
 
 import json
@@ -17,22 +18,50 @@ MASK = "***masked-by-odoo-uat***"
 MIN_KNOWN_SECRET_LENGTH = 8
 
 # Header, cookie, form-field and JSON-key names whose values are secret (compared in lower case).
-SECRET_HEADERS = frozenset({
-    "cookie", "set-cookie", "authorization", "proxy-authorization",
-    "x-csrf-token", "x-csrftoken", "x-api-key", "api-key", "x-openerp-session-id",
-})
-SECRET_KEYS = frozenset({
-    "password", "passwd", "pwd", "new_password", "old_pwd", "confirm_password", "login_password",
-    "session_id", "sid", "csrf_token", "api_key", "apikey", "access_token", "refresh_token",
-    "token", "secret", "client_secret", "totp_secret",
-})
+SECRET_HEADERS = frozenset(
+    {
+        "cookie",
+        "set-cookie",
+        "authorization",
+        "proxy-authorization",
+        "x-csrf-token",
+        "x-csrftoken",
+        "x-api-key",
+        "api-key",
+        "x-openerp-session-id",
+    }
+)
+SECRET_KEYS = frozenset(
+    {
+        "password",
+        "passwd",
+        "pwd",
+        "new_password",
+        "old_pwd",
+        "confirm_password",
+        "login_password",
+        "session_id",
+        "sid",
+        "csrf_token",
+        "api_key",
+        "apikey",
+        "access_token",
+        "refresh_token",
+        "token",
+        "secret",
+        "client_secret",
+        "totp_secret",
+    }
+)
 SECRET_NAMES = SECRET_HEADERS | SECRET_KEYS
 
 _KEY_ALTERNATION = "|".join(sorted((re.escape(key) for key in SECRET_KEYS), key=len, reverse=True))
 TEXT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "password": "…" in JSON, csrf_token: "…" and csrf_token = "…" in the web client's inline scripts.
-    (re.compile(rf'(["\']?\b(?:{_KEY_ALTERNATION})\b["\']?\s*[:=]\s*)(["\'])(?:\\.|(?!\2).)*\2', re.IGNORECASE),
-     rf"\1\2{MASK}\2"),
+    (
+        re.compile(rf'(["\']?\b(?:{_KEY_ALTERNATION})\b["\']?\s*[:=]\s*)(["\'])(?:\\.|(?!\2).)*\2', re.IGNORECASE),
+        rf"\1\2{MASK}\2",
+    ),
     # password=… in forms and query strings, session_id=… in Cookie and Set-Cookie values.
     (re.compile(rf"(\b(?:{_KEY_ALTERNATION})=)[^&;\s\"'<>]+", re.IGNORECASE), rf"\1{MASK}"),
     # Authorization: Bearer … / Basic … in logs and headers written as text.
@@ -67,7 +96,8 @@ def scrub_json(value: Any, known: Iterable[str] = ()) -> Any:
         name = value.get("name")
         pair_is_secret = isinstance(name, str) and name.lower() in SECRET_NAMES and "value" in value
         return {
-            key: MASK if (key == "value" and pair_is_secret) or (key.lower() in SECRET_KEYS and isinstance(item, str))
+            key: MASK
+            if (key == "value" and pair_is_secret) or (key.lower() in SECRET_KEYS and isinstance(item, str))
             else scrub_json(item, known)
             for key, item in value.items()
         }
@@ -121,8 +151,9 @@ def scrub_trace_zip(path: Path, known: Iterable[str] = ()) -> None:
     try:
         with zipfile.ZipFile(path) as source, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as target:
             for info in source.infolist():
-                target.writestr(info, scrub_member(info.filename, source.read(info), known),
-                                compress_type=zipfile.ZIP_DEFLATED)
+                target.writestr(
+                    info, scrub_member(info.filename, source.read(info), known), compress_type=zipfile.ZIP_DEFLATED
+                )
         shutil.copymode(path, temporary)
         os.replace(temporary, path)
     except BaseException:

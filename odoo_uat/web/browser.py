@@ -1,13 +1,14 @@
 """Browsers for the web client: Debian's Chromium when Playwright has none, one logged-in state per role,
 the pages of the roles acting in a scenario (from odoo_uat.web.role_pages). No pytest here: the fixtures in fixtures/browser.py use these."""
+
 from __future__ import annotations
 
 import glob
 import os
 import re
 import shutil
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlparse
 
@@ -17,6 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from odoo_uat.odoo.roles import Role
 from odoo_uat.odoo.target import OdooTarget
+from odoo_uat.web.session import SESSION_INFO
 
 # Odoo's pages answer in well under this on 2 cores once assets are built; it bounds
 # every auto-wait and expect() instead of Playwright's 5 s default.
@@ -41,7 +43,6 @@ WEB_CLIENT_READY = ".o_web_client .o_action_manager"
 HOME = "/odoo"
 LOGIN_PATH = "/web/login"  # where Odoo sends a page whose session it no longer knows
 # auth="user" in 18.0 and 19.0: a refused session gets odoo.http.SessionExpiredException
-SESSION_INFO_PATH = "/web/session/get_session_info"
 SESSION_INFO_CALL = {"jsonrpc": "2.0", "method": "call", "params": {}}
 SESSION_EXPIRED = "SessionExpiredException"
 SESSION_CHECK_TIMEOUT_MS = 5_000
@@ -52,10 +53,12 @@ class SessionEnded(RuntimeError):
 
 
 # Why Odoo stops accepting a session, and where to see which; said by every SessionEnded.
-SESSION_ENDED_WHY = ("Odoo no longer accepted that role's session: the server ended it (the user's password, login or "
-                     "active flag written, its devices revoked, the database restored or its sessions folder emptied) "
-                     "or the browser sent no session cookie or another one. Odoo's log at this time, and the trace, "
-                     "show which.")
+SESSION_ENDED_WHY = (
+    "Odoo no longer accepted that role's session: the server ended it (the user's password, login or "
+    "active flag written, its devices revoked, the database restored or its sessions folder emptied) "
+    "or the browser sent no session cookie or another one. Odoo's log at this time, and the trace, "
+    "show which."
+)
 
 
 def on_login_form(page: Page) -> bool:
@@ -69,7 +72,7 @@ def session_refused(page: Page) -> bool:
     if on_login_form(page):
         return True
     try:
-        answer = page.context.request.post(SESSION_INFO_PATH, data=SESSION_INFO_CALL, timeout=SESSION_CHECK_TIMEOUT_MS)
+        answer = page.context.request.post(SESSION_INFO, data=SESSION_INFO_CALL, timeout=SESSION_CHECK_TIMEOUT_MS)
         error = (answer.json().get("error") or {}).get("data") or {}
     except (PlaywrightError, ValueError):
         return False  # cannot tell: the failure stands as it is
@@ -134,8 +137,11 @@ class RoleStates:
         try:
             response = context.request.post(
                 "/web/session/authenticate",
-                data={"jsonrpc": "2.0", "method": "call",
-                      "params": {"db": self.target.db, "login": role.login, "password": password}},
+                data={
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {"db": self.target.db, "login": role.login, "password": password},
+                },
             )
             body = response.json()
             if not response.ok or body.get("error") or not (body.get("result") or {}).get("uid"):
@@ -215,7 +221,7 @@ class ActingUsers:
 
 
 def artefact_stem(roles: list[str], role: str) -> str:
-    """"" for a scenario with one role (trace.zip), "-warehouse-operator" per role otherwise."""
+    """ "" for a scenario with one role (trace.zip), "-warehouse-operator" per role otherwise."""
     if len(roles) == 1:
         return ""
     return "-" + re.sub(r"[^a-z0-9]+", "-", role.lower()).strip("-")

@@ -1,6 +1,7 @@
 """Leaving a reused page as a new one would be: dialogs closed, unsaved changes discarded, UI storage cleared,
 no other tab, only the session cookie, the page blank. Odoo saves a dirty record when the page unloads
 (form_controller.js beforeUnload), so changes are discarded before the page is left, never saved."""
+
 from __future__ import annotations
 
 import re

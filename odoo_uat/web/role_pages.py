@@ -1,10 +1,11 @@
 """Where the acting roles' pages come from: one logged-in page per role per worker, kept across scenarios
 (RolePages), or a new browser context per role per scenario (FreshContexts, when videos are recorded: a
 video covers a whole context). A reused page is handed over clean (odoo_uat.web.clean_state) or not at all."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
@@ -109,8 +110,10 @@ class RolePages:
         expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
         if not leave_clean(page):
             page.context.close()
-            raise RuntimeError(f'The web client of the "{role.name}" user ({role.login}) could not be left '
-                               f"clean after its first load at {HOME} (odoo_uat/web/clean_state.py).")
+            raise RuntimeError(
+                f'The web client of the "{role.name}" user ({role.login}) could not be left '
+                f"clean after its first load at {HOME} (odoo_uat/web/clean_state.py)."
+            )
         return page
 
     def _new_page(self, role: Role, password: str) -> Page:

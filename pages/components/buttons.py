@@ -1,4 +1,5 @@
 """Buttons by the label a person reads: dialog footers, open dropdowns, header, control panel, smart buttons."""
+
 from __future__ import annotations
 
 import re
@@ -63,12 +64,13 @@ def named(scope: Locator, label: str) -> Locator:
     pattern = name_pattern(label)
     quoted = label.strip().replace("\\", "\\\\").replace('"', '\\"')
     page = scope.page
-    return (scope.get_by_role("button", name=pattern)
-            .or_(scope.get_by_role("menuitem", name=pattern))
-            .or_(scope.locator(CLICKABLE).filter(has_text=pattern))
-            .or_(scope.locator(", ".join(f'{kind}[data-tooltip="{quoted}" i]' for kind in CLICKABLE_KINDS)))
-            .or_(scope.locator(STAT_BUTTON).filter(has=page.locator(STAT_TEXT, has_text=pattern)))
-            ).filter(visible=True)
+    return (
+        scope.get_by_role("button", name=pattern)
+        .or_(scope.get_by_role("menuitem", name=pattern))
+        .or_(scope.locator(CLICKABLE).filter(has_text=pattern))
+        .or_(scope.locator(", ".join(f'{kind}[data-tooltip="{quoted}" i]' for kind in CLICKABLE_KINDS)))
+        .or_(scope.locator(STAT_BUTTON).filter(has=page.locator(STAT_TEXT, has_text=pattern)))
+    ).filter(visible=True)
 
 
 def visible_labels(page: Page) -> list[str]:
@@ -85,8 +87,9 @@ def click_button(page: Page, label: str, explain: Callable[[str], str | None] | 
 
     `explain(label)` says why the button may be missing (a right the user lacks), for the error.
     """
-    candidates = [named(page.locator(scope).last if scope == ACTIVE_DIALOG else page.locator(scope), label)
-                  for scope in SCOPES]
+    candidates = [
+        named(page.locator(scope).last if scope == ACTIVE_DIALOG else page.locator(scope), label) for scope in SCOPES
+    ]
     anywhere = candidates[0]
     for more in candidates[1:]:
         anywhere = anywhere.or_(more)
@@ -95,8 +98,9 @@ def click_button(page: Page, label: str, explain: Callable[[str], str | None] | 
     except AssertionError:
         shown = ", ".join(f'"{name}"' for name in visible_labels(page)) or "none"
         why = explain(label) if explain else None
-        raise AssertionError(f'No button "{label}" on screen. {why + " " if why else ""}'
-                             f"The buttons: {shown}.") from None
+        raise AssertionError(
+            f'No button "{label}" on screen. {why + " " if why else ""}The buttons: {shown}.'
+        ) from None
     button = next((found.first for found in candidates if found.count()), anywhere.first)
     clear_hover(page)
     button.evaluate(f"(el, dialog) => ({MARK_DIALOGS_JS})([el, dialog])", ACTIVE_DIALOG)
@@ -104,5 +108,7 @@ def click_button(page: Page, label: str, explain: Callable[[str], str | None] | 
     try:
         page.wait_for_function(CALL_DONE_JS, arg=[BUSY_BUTTON, ACTIVE_DIALOG])
     except PlaywrightTimeoutError:
-        raise AssertionError(f'Odoo did not finish what "{label}" does: the screen\'s buttons stayed disabled, '
-                             "or the dialog it is on stayed open, and no other dialog opened.") from None
+        raise AssertionError(
+            f'Odoo did not finish what "{label}" does: the screen\'s buttons stayed disabled, '
+            "or the dialog it is on stayed open, and no other dialog opened."
+        ) from None

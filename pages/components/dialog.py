@@ -1,4 +1,5 @@
 """Modal dialogs and wizards."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect

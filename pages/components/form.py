@@ -1,4 +1,5 @@
 """A form view: its fields found by technical name or by label and set through the widget layer, lines, save."""
+
 from __future__ import annotations
 
 import re
@@ -7,14 +8,13 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
+from odoo_uat.web.session import FieldInfo, WebSession
 from pages.components.dialog import DIALOG_FORM, FORM_VIEW
 from pages.components.fields import FieldRegion, Real, UserLocale, Value, text_pattern
 from pages.components.labels import (
     FIELD_LABEL,
     FIELD_WIDGET,
-    FieldInfo,
     UnknownLabel,
-    WebSession,
     column_labels,
     display_labels,
     display_value,
@@ -112,8 +112,10 @@ class FormView(FieldRegion):
         try:
             expect(shown).to_be_visible()
         except AssertionError:
-            raise AssertionError(f"This form shows no list of {model} lines ({', '.join(names)}): "
-                                 "is its tab hidden, or its view changed?") from None
+            raise AssertionError(
+                f"This form shows no list of {model} lines ({', '.join(names)}): "
+                "is its tab hidden, or its view changed?"
+            ) from None
         return self.lines(shown.get_attribute("name") or names[0])
 
     def save(self) -> None:
@@ -140,10 +142,12 @@ class FormView(FieldRegion):
         """
         shown = field_names(self.root)
         labels = form_labels(self.root)
-        return (match_label(label, labels)
-                or match_label(label, metadata_labels(self.fields, shown))
-                or match_label(label, titled_labels(labels, self.fields))
-                or (label.strip() if label.strip() in shown else None))
+        return (
+            match_label(label, labels)
+            or match_label(label, metadata_labels(self.fields, shown))
+            or match_label(label, titled_labels(labels, self.fields))
+            or (label.strip() if label.strip() in shown else None)
+        )
 
     def _known_labels(self, listed: set[str]) -> str:
         """The field labels shown now and not `listed` yet, naming the notebook tab they are on."""
@@ -159,8 +163,11 @@ class FormView(FieldRegion):
         tabs = self.root.locator(NOTEBOOK_TAB)
         titles = [" ".join(text.split()) for text in tabs.all_inner_texts()]
         active = [ACTIVE_TAB in (cls or "").split() for cls in tabs.evaluate_all("els => els.map(el => el.className)")]
-        return [tabs.filter(has_text=text_pattern(title)).first
-                for title, is_active in zip(titles, active) if title and not is_active]
+        return [
+            tabs.filter(has_text=text_pattern(title)).first
+            for title, is_active in zip(titles, active)
+            if title and not is_active
+        ]
 
     def field_name(self, label: str) -> str:
         """The name of the field labelled (or named) `label`, opening notebook tabs to find it if need be."""
@@ -189,8 +196,11 @@ class FormView(FieldRegion):
     def expect_value(self, label: str, value: Value, real: Real = str) -> None:
         """Wait until the field (or total) labelled `label` shows `value`."""
         text = value if isinstance(value, str) else None
-        if text is not None and not self._on_screen(label) and match_label(
-                label, ((shown, shown) for shown in display_labels(self.root))):
+        if (
+            text is not None
+            and not self._on_screen(label)
+            and match_label(label, ((shown, shown) for shown in display_labels(self.root)))
+        ):
             cell = display_value(self.root, label)
             if AMOUNT.match(text):
                 pattern = self.locale.number_pattern(self.locale.number_value(text))
@@ -220,8 +230,10 @@ class FormView(FieldRegion):
     def _lines_for(self, header: list[str]) -> tuple[One2ManyLines, dict[str, str]] | None:
         for line_list in self._line_lists():
             line_fields, columns = self._columns(line_list)
-            names = {label: match_label(label, columns) or (label if label in dict(columns).values() else None)
-                     for label in header}
+            names = {
+                label: match_label(label, columns) or (label if label in dict(columns).values() else None)
+                for label in header
+            }
             if all(names.values()):
                 return One2ManyLines(line_list, line_fields, self.locale), names  # type: ignore[return-value]
         return None
@@ -242,7 +254,8 @@ class FormView(FieldRegion):
             if tab is None:
                 raise UnknownLabel(
                     f"No list of lines on this form has the columns {label_list(header)}. "
-                    f"Its lists have: {'; '.join(seen) or 'no list of lines'}.")
+                    f"Its lists have: {'; '.join(seen) or 'no list of lines'}."
+                )
             tab.click()
             found = self._lines_for(header)
         lines, names = found

@@ -1,4 +1,5 @@
 """Hover effects (tooltips, popovers) taken out of the way before a click, so they never swallow it."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect

@@ -1,4 +1,5 @@
 """The records view of the current action, list or kanban: its rows or cards, counting them, opening one."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
@@ -31,8 +32,10 @@ class ListView:
 
     def row_texts(self) -> list[str]:
         """The rows' texts, one line each (for messages)."""
-        return [" | ".join(part for part in (" ".join(cell.split()) for cell in text.split("\t")) if part)
-                for text in self.rows.all_inner_texts()]
+        return [
+            " | ".join(part for part in (" ".join(cell.split()) for cell in text.split("\t")) if part)
+            for text in self.rows.all_inner_texts()
+        ]
 
     def _rows_listed(self) -> str:
         texts = self.row_texts()
@@ -47,7 +50,8 @@ class ListView:
         except AssertionError:
             shown = self.rows.count()
             raise AssertionError(
-                f"The {self.WHAT} should show {count} record(s) but shows {shown}: {self._rows_listed()}.") from None
+                f"The {self.WHAT} should show {count} record(s) but shows {shown}: {self._rows_listed()}."
+            ) from None
 
     def _one(self, text: str) -> Locator:
         """The one row (card) whose text contains `text`."""
@@ -59,7 +63,8 @@ class ListView:
             found = matching.count()
             raise AssertionError(
                 f'The {self.WHAT} should have one {self.ITEMS[:-1]} with "{text}" but has {found or "none"}. '
-                f"Its {self.ITEMS}: {self._rows_listed()}.") from None
+                f"Its {self.ITEMS}: {self._rows_listed()}."
+            ) from None
         return matching.first
 
     def _target(self, item: Locator, text: str) -> Locator:
@@ -85,8 +90,10 @@ class KanbanView(ListView):
 
     def row_texts(self) -> list[str]:
         """The cards' texts, one line each (for messages)."""
-        return [" | ".join(line.strip() for line in text.splitlines() if line.strip())
-                for text in self.rows.all_inner_texts()]
+        return [
+            " | ".join(line.strip() for line in text.splitlines() if line.strip())
+            for text in self.rows.all_inner_texts()
+        ]
 
     def _target(self, item: Locator, text: str) -> Locator:
         # The card's title (the text itself), not a widget on the card (tags, stars, activities).
@@ -100,6 +107,7 @@ def records_view(page: Page) -> ListView:
     try:
         expect(shown).to_be_visible()
     except AssertionError:
-        raise AssertionError("No list or kanban view is on screen: open a menu that lists records first "
-                             '(When I open "...").') from None
+        raise AssertionError(
+            'No list or kanban view is on screen: open a menu that lists records first (When I open "...").'
+        ) from None
     return KanbanView(page) if page.locator(MAIN_KANBAN).first.is_visible() else ListView(page)

@@ -1,4 +1,5 @@
 """The main menu: apps, then the app's sections and their dropdown items, by the names shown."""
+
 from __future__ import annotations
 
 import re
@@ -92,7 +93,7 @@ def find_path(wanted: Sequence[str], paths: Sequence[tuple[str, ...]]) -> int | 
         here = [paths[i][depth] for i, path in enumerate(folded) if path[:depth] == prefix and len(path) > depth]
         if goal[depth] not in {normalise_label(name) for name in here}:
             return MenuMiss(tuple(wanted[:depth]), wanted[depth], tuple(dict.fromkeys(here)))
-    children = [paths[i][len(goal)] for i, path in enumerate(folded) if path[:len(goal)] == goal]
+    children = [paths[i][len(goal)] for i, path in enumerate(folded) if path[: len(goal)] == goal]
     return MenuMiss(tuple(wanted), "", tuple(dict.fromkeys(children)))
 
 

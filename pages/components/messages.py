@@ -1,4 +1,5 @@
 """Messages Odoo shows: notifications, warning banners in a form, error dialogs."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect

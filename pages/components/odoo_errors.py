@@ -1,4 +1,5 @@
 """Odoo's error dialogs, turned into failures that quote what Odoo said."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect

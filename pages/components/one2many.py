@@ -1,10 +1,11 @@
 """A one2many (or many2many) list inside a form: add a line, edit a row; every cell set through the widget layer."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator, expect
 
+from odoo_uat.web.session import FieldInfo
 from pages.components.fields import DATA_ROW, FieldRegion, UserLocale
-from pages.components.labels import FieldInfo
 from pages.components.pending_calls import answered
 
 ADD_LINE_CELL = "td.o_field_x2many_list_row_add"
@@ -46,8 +47,9 @@ class LineRow(FieldRegion):
 class One2ManyLines:
     """The lines of one x2many field: add a line, edit the row showing a text."""
 
-    def __init__(self, field: Locator, fields: dict[str, FieldInfo] | None = None,
-                 locale: UserLocale | None = None) -> None:
+    def __init__(
+        self, field: Locator, fields: dict[str, FieldInfo] | None = None, locale: UserLocale | None = None
+    ) -> None:
         self.field = field
         self.fields = fields or {}
         self.locale = locale or UserLocale()
@@ -84,9 +86,12 @@ class One2ManyLines:
         try:
             expect(row).to_have_count(1)
         except AssertionError:
-            shown = [" | ".join(cell.strip() for cell in line.split("\t") if cell.strip())
-                     for line in self.rows.all_inner_texts()]
+            shown = [
+                " | ".join(cell.strip() for cell in line.split("\t") if cell.strip())
+                for line in self.rows.all_inner_texts()
+            ]
             listed = "; ".join(f'"{line}"' for line in shown[:ROWS_LISTED]) or "no lines"
-            raise AssertionError(f'The lines should have one row with "{text}" but have {row.count() or "none"}: '
-                                 f"{listed}.") from None
+            raise AssertionError(
+                f'The lines should have one row with "{text}" but have {row.count() or "none"}: {listed}.'
+            ) from None
         return LineRow(self, row.first, edited=False)

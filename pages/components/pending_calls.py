@@ -1,4 +1,5 @@
 """Waiting until the web client has the answers to what a change asked (onchanges, name searches), never for time."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -38,8 +39,10 @@ def settle(page: Page) -> None:
         page.wait_for_function(IDLE_JS)
     except PlaywrightTimeoutError:
         pending = ", ".join(page.evaluate(PENDING_URLS_JS)) or "unknown calls"
-        raise AssertionError(f"Odoo did not answer the web client's calls ({pending}): the server is busy or "
-                             "stuck; see the server log of this run.") from None
+        raise AssertionError(
+            f"Odoo did not answer the web client's calls ({pending}): the server is busy or "
+            "stuck; see the server log of this run."
+        ) from None
     page.evaluate(RENDERED_JS)
 
 

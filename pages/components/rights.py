@@ -1,11 +1,13 @@
 """Why a button a scenario names is missing: an access right or a group the acting user lacks, and the fix."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from pages.components.labels import WebSession, normalise_label
+from odoo_uat.web.session import WebSession
+from pages.components.labels import normalise_label
 
 # The buttons Odoo shows only to users with an access right on the screen's model.
 OPERATION_BUTTONS = {
@@ -51,8 +53,7 @@ class MissingRight:
         if not self.groups:
             return f'The "{role}" {self.what}.'
         choices = " or ".join(f'"{group}"' for group in self.groups[:GROUPS_LISTED])
-        return (f'The "{role}" {self.what}: add {choices} to the groups of ["{role}"] in {roles_file} '
-                f"to grant it.")
+        return f'The "{role}" {self.what}: add {choices} to the groups of ["{role}"] in {roles_file} to grant it.'
 
 
 class RightsInspector:
@@ -64,7 +65,8 @@ class RightsInspector:
 
     def _xml_ids(self, group_ids: Iterable[int]) -> tuple[str, ...]:
         rows = self.odoo.env["ir.model.data"].search_read(
-            [("model", "=", "res.groups"), ("res_id", "in", list(group_ids))], ["module", "name", "res_id"])
+            [("model", "=", "res.groups"), ("res_id", "in", list(group_ids))], ["module", "name", "res_id"]
+        )
         return tuple(dict.fromkeys(f"{row['module']}.{row['name']}" for row in rows))
 
     def _user_groups(self) -> set[str]:
@@ -79,12 +81,17 @@ class RightsInspector:
         if operation and not self.user.call(model, "has_access", [], operation):
             access = self.odoo.env["ir.model.access"].search_read(
                 [("model_id.model", "=", model), (ACCESS_FLAGS[operation], "=", True), ("group_id", "!=", False)],
-                ["group_id"])
+                ["group_id"],
+            )
             groups = self._xml_ids(row["group_id"][0] for row in access)
-            return MissingRight(f'may not {OPERATION_WORDS[operation]} records of {model} ("{label}" needs the '
-                                f"{operation} access right)", groups)
+            return MissingRight(
+                f'may not {OPERATION_WORDS[operation]} records of {model} ("{label}" needs the '
+                f"{operation} access right)",
+                groups,
+            )
         views = self.odoo.env["ir.ui.view"].search_read(
-            [("model", "=", model), ("type", "in", VIEW_TYPES)], ["arch_db"])
+            [("model", "=", model), ("type", "in", VIEW_TYPES)], ["arch_db"]
+        )
         needed = list(dict.fromkeys(g for view in views for g in button_groups(view["arch_db"] or "", label)))
         if needed and not set(needed) & self._user_groups():
             return MissingRight(f'is not in a group the "{label}" button of {model} needs', tuple(needed))

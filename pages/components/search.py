@@ -1,4 +1,5 @@
 """The search bar of a list or kanban view."""
+
 from __future__ import annotations
 
 import re
@@ -52,13 +53,15 @@ class SearchBar:
         self._type(text)
         options = self.page.locator(SEARCH_OPTION)
         option = options.filter(has=self.page.locator(OPTION_FIELD, has_text=exactly(field))).filter(
-            has=self.page.locator(OPTION_TEXT, has_text=exactly(text)))
+            has=self.page.locator(OPTION_TEXT, has_text=exactly(text))
+        )
         try:
             expect(option.first).to_be_visible()
         except AssertionError:
             names = [" ".join(name.split()) for name in options.locator(OPTION_FIELD).all_inner_texts()]
             raise AssertionError(
                 f'The search has no option "Search {field} for: {text}". It can search: '
-                f'{", ".join(names) or "nothing"}.') from None
+                f"{', '.join(names) or 'nothing'}."
+            ) from None
         option.first.click()
         expect(self._facet(text).first).to_be_visible()

@@ -1,4 +1,5 @@
 """The form header: action buttons and the status bar."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Locator

@@ -1,4 +1,5 @@
 """What a scenario writes (dates, numbers, names) as the logged-in user's language types and shows it: pure logic."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from odoo_uat.values import is_date, parse_date, parse_number  # noqa: F401 - dates in every registered language
-from pages.components.labels import WebSession
+from odoo_uat.web.session import WebSession
 
 # A date typed into a datetime field gets midday: whatever the user's timezone, it stays that day.
 DEFAULT_TIME = time(12, 0)
@@ -52,8 +53,13 @@ class UserLocale:
     @classmethod
     def _read(cls, session: WebSession) -> UserLocale:
         lang = session.user_context.get("lang") or "en_US"
-        found = session.call("res.lang", "search_read", [["code", "=", lang]],
-                             fields=["date_format", "time_format", "decimal_point", "thousands_sep"], limit=1)
+        found = session.call(
+            "res.lang",
+            "search_read",
+            [["code", "=", lang]],
+            fields=["date_format", "time_format", "decimal_point", "thousands_sep"],
+            limit=1,
+        )
         if not found:
             return cls()
         row = found[0]
@@ -80,7 +86,7 @@ class UserLocale:
         """The number as shown, with or without separators, trailing zeros and a currency symbol."""
         whole, _, decimals = f"{abs(value):.10f}".rstrip("0").partition(".")
         head = len(whole) % 3 or 3
-        groups = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
+        groups = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
         separator = f"(?:{re.escape(self.thousands_sep)}|\u00a0|\u202f)?" if self.thousands_sep else ""
         digits = separator.join(groups)
         point = re.escape(self.decimal_point)

@@ -1,6 +1,7 @@
 """The cleanup for real: a scenario runs against an existing server (an embedded Odoo serving a fresh
 neutralised clone, as a staging would), then `python -m odoo_uat.odoo.cleanup` archives, cancels and
 deactivates what it left, and leaves alone a record the suite did not create."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,14 +32,28 @@ def test_cleanup_archives_cancels_and_deactivates_what_a_run_left_and_nothing_el
     bystander_order = odoo.env["sale.order"].create({"partner_id": bystander})
 
     results = tmp_path / "allure-results"
-    scenario = run_python(["-m", "pytest", *SCENARIO, f"--alluredir={results}", "--clean-alluredir",
-                    f"--junitxml={tmp_path / 'junit.xml'}", f"--output={tmp_path / 'playwright'}",
-                    "-p", "no:randomly", "-p", "no:cacheprovider"], env)
+    scenario = run_python(
+        [
+            "-m",
+            "pytest",
+            *SCENARIO,
+            f"--alluredir={results}",
+            "--clean-alluredir",
+            f"--junitxml={tmp_path / 'junit.xml'}",
+            f"--output={tmp_path / 'playwright'}",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+        ],
+        env,
+    )
     assert scenario.returncode == 0, scenario.stdout[-3000:]
     run_id = properties.read(results / "environment.properties")[RUN_ID_PROPERTY]
 
-    markers = odoo.env["ir.model.data"].search_read([("module", "=", RUN_MODULE), ("name", "=like", f"{run_id}%")],
-                                                    ["model", "res_id"])
+    markers = odoo.env["ir.model.data"].search_read(
+        [("module", "=", RUN_MODULE), ("name", "=like", f"{run_id}%")], ["model", "res_id"]
+    )
     marked = {(row["model"], row["res_id"]) for row in markers}
     [partner] = [rid for model, rid in marked if model == "res.partner"]
     [product] = [rid for model, rid in marked if model == "product.product"]

@@ -1,4 +1,5 @@
 """The embedded default for real: Odoo from ODOO_SRC serves a fresh clone of the template database."""
+
 from __future__ import annotations
 
 import socket
@@ -8,8 +9,8 @@ import odoorpc
 import pytest
 
 from odoo_uat.embedded import EmbeddedOdoo, detect_series
-from odoo_uat.embedded.database import RUN_NAME
 from odoo_uat.embedded.requirements import addon_modules
+from odoo_uat.embedded.run_names import RUN_NAME
 
 pytestmark = pytest.mark.e2e
 

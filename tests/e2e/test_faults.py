@@ -6,6 +6,7 @@ started is left, and, where the run wrote results, that the exit report files th
 "Environment problems". Rows that reach an existing server point ODOO_URL at this session's embedded
 Odoo (a fresh clone, so nothing shared is harmed); rows about the embedded Odoo itself start their own.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,7 @@ RUN_TIMEOUT = 600  # seconds: the bound no row may reach (each ends far sooner; 
 ODOO_VARIABLES = ("ODOO_URL", "ODOO_DB", "ODOO_LOGIN", "ODOO_PASSWORD", "ODOO_SRC", OVERRIDE_VARIABLE)
 
 # Loaded into the run under test with -p: makes the fault from inside the run, at a known step.
-FAULT_PLUGIN = '''
+FAULT_PLUGIN = """
 import os, signal
 from odoo_uat.plugins.odoo_server import STATE
 
@@ -63,7 +64,7 @@ def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     elif fault == "sigint":
         open(os.environ["FAULT_MARK"], "w").write(str(os.getpid()))
         os.kill(os.getpid(), signal.SIGINT)
-'''
+"""
 
 
 @dataclass
@@ -78,8 +79,22 @@ class Run:
 
     def exit_report(self) -> dict:
         """Build the exit report from the run's Allure results, as `make report` does."""
-        subprocess.run([sys.executable, "-m", "odoo_uat.report", "--results", str(self.results), "--output",
-                        str(self.reports), "--report-only"], cwd=REPO, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "odoo_uat.report",
+                "--results",
+                str(self.results),
+                "--output",
+                str(self.reports),
+                "--report-only",
+            ],
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         return json.loads((self.reports / "exit-report.json").read_text())
 
 
@@ -89,8 +104,16 @@ def odoo_src(embedded_settings) -> Path:
     return embedded_settings.src
 
 
-def run_suite(tmp_path: Path, args: list[str], env: dict[str, str], *, plugin: str | None = None,
-              on_start=None, timeout: float = RUN_TIMEOUT, cwd: Path = REPO) -> Run:
+def run_suite(
+    tmp_path: Path,
+    args: list[str],
+    env: dict[str, str],
+    *,
+    plugin: str | None = None,
+    on_start=None,
+    timeout: float = RUN_TIMEOUT,
+    cwd: Path = REPO,
+) -> Run:
     """Run the suite in a subprocess with its own results folders; the run's own process group."""
     results, reports = tmp_path / "allure-results", tmp_path / "reports"
     base = {k: v for k, v in os.environ.items() if k not in ODOO_VARIABLES}
@@ -99,11 +122,29 @@ def run_suite(tmp_path: Path, args: list[str], env: dict[str, str], *, plugin: s
         (tmp_path / "fault_plugin.py").write_text(plugin)
         base["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))
         extra = ["-p", "fault_plugin"]
-    argv = [sys.executable, "-m", "pytest", *args, *extra, f"--alluredir={results}", "--clean-alluredir",
-            f"--junitxml={tmp_path / 'junit.xml'}", f"--output={tmp_path / 'playwright'}", "-p", "no:randomly"]
+    argv = [
+        sys.executable,
+        "-m",
+        "pytest",
+        *args,
+        *extra,
+        f"--alluredir={results}",
+        "--clean-alluredir",
+        f"--junitxml={tmp_path / 'junit.xml'}",
+        f"--output={tmp_path / 'playwright'}",
+        "-p",
+        "no:randomly",
+    ]
     started = time.monotonic()
-    process = subprocess.Popen(argv, cwd=cwd, env={**base, **env}, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        argv,
+        cwd=cwd,
+        env={**base, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     if on_start is not None:
         on_start(process)
     try:
@@ -131,8 +172,13 @@ def session_processes(pid: int) -> list[str]:
 
 def server_env(target: OdooTarget, **overrides: str) -> dict[str, str]:
     """Settings that point a run at this session's embedded Odoo as an existing server."""
-    return {"ODOO_URL": target.url, "ODOO_DB": target.db, "ODOO_PASSWORD": target.password,
-            OVERRIDE_VARIABLE: OVERRIDE_VALUE, **overrides}
+    return {
+        "ODOO_URL": target.url,
+        "ODOO_DB": target.db,
+        "ODOO_PASSWORD": target.password,
+        OVERRIDE_VARIABLE: OVERRIDE_VALUE,
+        **overrides,
+    }
 
 
 def environment_failures(report: dict) -> list[dict]:
@@ -140,6 +186,7 @@ def environment_failures(report: dict) -> list[dict]:
 
 
 # -- rows against an existing server (this session's embedded Odoo) ----------------------------------
+
 
 def test_wrong_admin_credentials_stop_the_run_at_start(odoo_src, odoo_target, tmp_path):
     env = server_env(odoo_target, ODOO_PASSWORD="not-the-password")
@@ -165,8 +212,14 @@ MISSING_GROUP = "sale.group_that_does_not_exist"
 def suite_with_a_broken_role(tmp_path) -> Path:
     """A copy of the suite whose Sales coordinator also names a group no Odoo has (the repository is untouched)."""
     copy = tmp_path / "suite"
-    shutil.copytree(REPO, copy, symlinks=True, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "node_modules", "reports", "allure-results", "__pycache__", ".pytest_cache"))
+    shutil.copytree(
+        REPO,
+        copy,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "node_modules", "reports", "allure-results", "__pycache__", ".pytest_cache"
+        ),
+    )
     roles = copy / "roles.toml"
     text = roles.read_text()
     start = text.index('["Sales coordinator"]')
@@ -176,7 +229,8 @@ def suite_with_a_broken_role(tmp_path) -> Path:
 
 
 def test_a_role_whose_group_does_not_exist_fails_its_scenario_naming_the_group_and_the_file(
-        odoo_src, odoo_target, suite_with_a_broken_role, tmp_path):
+    odoo_src, odoo_target, suite_with_a_broken_role, tmp_path
+):
     run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"], server_env(odoo_target), cwd=suite_with_a_broken_role)
     assert run.returncode == TESTS_FAILED, run.output[-3000:]
     assert MISSING_GROUP in run.output and "roles.toml" in run.output, run.output[-3000:]
@@ -199,8 +253,12 @@ class _FailOnce(BaseHTTPRequestHandler):
             self.failed.set()
             self.send_error(500, "Internal Server Error")
             return
-        request = urllib.request.Request(self.upstream + self.path, data=body or None, method=self.command,
-                                         headers={k: v for k, v in self.headers.items() if k.lower() != "host"})
+        request = urllib.request.Request(
+            self.upstream + self.path,
+            data=body or None,
+            method=self.command,
+            headers={k: v for k, v in self.headers.items() if k.lower() != "host"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=120) as answer:
                 status, headers, payload = answer.status, answer.getheaders(), answer.read()
@@ -230,10 +288,8 @@ def failing_once_proxy(odoo_target) -> Iterator[str]:
     proxy.server_close()
 
 
-def test_odoo_answering_500_on_one_call_is_an_environment_problem(odoo_src, odoo_target, failing_once_proxy,
-                                                                  tmp_path):
-    run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"],
-                    server_env(odoo_target, ODOO_URL=failing_once_proxy))
+def test_odoo_answering_500_on_one_call_is_an_environment_problem(odoo_src, odoo_target, failing_once_proxy, tmp_path):
+    run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"], server_env(odoo_target, ODOO_URL=failing_once_proxy))
     assert run.returncode == TESTS_FAILED, run.output[-3000:]
     assert "HTTP Error 500" in run.output
     report = run.exit_report()
@@ -242,11 +298,12 @@ def test_odoo_answering_500_on_one_call_is_an_environment_problem(odoo_src, odoo
     assert run.seconds < 120
 
 
-def test_a_role_session_odoo_ends_mid_run_fails_that_scenario_only_as_an_environment_problem(odoo_src, odoo_target,
-                                                                                              tmp_path):
+def test_a_role_session_odoo_ends_mid_run_fails_that_scenario_only_as_an_environment_problem(
+    odoo_src, odoo_target, tmp_path
+):
     run = run_suite(tmp_path, [QUOTE_TO_SHIP], server_env(odoo_target, FAULT="end-session"), plugin=FAULT_PLUGIN)
     assert run.returncode == TESTS_FAILED, run.output[-3000:]
-    assert 'SessionEnded: Odoo answered the page that opened' in run.output, run.output[-3000:]
+    assert "SessionEnded: Odoo answered the page that opened" in run.output, run.output[-3000:]
     report = run.exit_report()
     assert [f["category"] for f in report["failures"]] == [ENVIRONMENT_PROBLEMS], report["failures"]
     assert report["totals"]["passed"] == 1, report["totals"]  # the next scenario logged the role in again
@@ -255,31 +312,37 @@ def test_a_role_session_odoo_ends_mid_run_fails_that_scenario_only_as_an_environ
 
 # -- rows about the embedded Odoo itself --------------------------------------------------------------
 
+
 def test_odoo_killed_mid_scenario_files_it_and_the_next_as_environment_problems(odoo_src, tmp_path):
-    run = run_suite(tmp_path, [QUOTE_TO_SHIP], {"ODOO_SRC": str(odoo_src), "FAULT": "kill-odoo"},
-                    plugin=FAULT_PLUGIN)
+    run = run_suite(tmp_path, [QUOTE_TO_SHIP], {"ODOO_SRC": str(odoo_src), "FAULT": "kill-odoo"}, plugin=FAULT_PLUGIN)
     assert run.returncode == TESTS_FAILED, run.output[-3000:]
     assert f"{STOPPED_ANSWERING} at" in run.output
     report = run.exit_report()
     failures = report["failures"]
     assert len(failures) == 2 and environment_failures(report) == failures, failures
     assert run.seconds < 180
-    database = next(line.split("database ")[1].split(" ")[0] for line in run.output.splitlines()
-                    if "odoo-uat: Odoo " in line and " database " in line)
+    database = next(
+        line.split("database ")[1].split(" ")[0]
+        for line in run.output.splitlines()
+        if "odoo-uat: Odoo " in line and " database " in line
+    )
     assert left_running(database) == []
 
 
 def test_ctrl_c_mid_scenario_leaves_nothing_running_and_the_next_run_starts(odoo_src, tmp_path):
     mark = tmp_path / "interrupted"
-    run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"],
-                    {"ODOO_SRC": str(odoo_src), "FAULT": "sigint", "FAULT_MARK": str(mark)}, plugin=FAULT_PLUGIN)
+    run = run_suite(
+        tmp_path,
+        [f"{QUOTE_TO_SHIP}:16"],
+        {"ODOO_SRC": str(odoo_src), "FAULT": "sigint", "FAULT_MARK": str(mark)},
+        plugin=FAULT_PLUGIN,
+    )
     assert mark.is_file(), run.output[-3000:]
     assert run.returncode == INTERRUPTED and "KeyboardInterrupt" in run.output, run.output[-3000:]
     pid = int(mark.read_text())
     assert session_processes(pid) == [], "left running after Ctrl-C"
     assert run.seconds < 180
-    again = run_suite(tmp_path / "again", [f"{QUOTE_TO_SHIP}:30"],
-                      {"ODOO_SRC": str(odoo_src)})
+    again = run_suite(tmp_path / "again", [f"{QUOTE_TO_SHIP}:30"], {"ODOO_SRC": str(odoo_src)})
     assert again.returncode == 0, again.output[-3000:]
 
 
@@ -290,7 +353,9 @@ def small_mount(tmp_path) -> Iterator[Path]:
         pytest.skip("Making a small filesystem needs root (mount -t tmpfs); run as root to cover this row.")
     point = tmp_path / "mnt"
     point.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(point)], capture_output=True, text=True)
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(point)], capture_output=True, text=True
+    )
     if made.returncode != 0:
         pytest.skip(f"This machine does not let us mount a tmpfs ({made.stderr.strip()}).")
     yield point
@@ -300,8 +365,9 @@ def small_mount(tmp_path) -> Iterator[Path]:
 def test_a_cache_folder_that_is_not_writable_stops_the_run_naming_it(odoo_src, small_mount, tmp_path):
     subprocess.run(["mount", "-o", "remount,ro", str(small_mount)], check=True)
     cache = small_mount / "odoo-uat"
-    run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"], {"ODOO_SRC": str(odoo_src), "ODOO_UAT_CACHE": str(cache)},
-                    timeout=120)
+    run = run_suite(
+        tmp_path, [f"{QUOTE_TO_SHIP}:16"], {"ODOO_SRC": str(odoo_src), "ODOO_UAT_CACHE": str(cache)}, timeout=120
+    )
     assert run.returncode != 0 and str(cache) in run.output, run.output[-3000:]
     assert "Read-only file system" in run.output or "not writable" in run.output
     assert left_running(str(cache)) == []
@@ -310,8 +376,9 @@ def test_a_cache_folder_that_is_not_writable_stops_the_run_naming_it(odoo_src, s
 def test_a_full_cache_disk_stops_the_run_naming_the_folder(odoo_src, small_mount, tmp_path):
     # A 1 MiB cache folder: the new Odoo virtualenv fills it within seconds.
     cache = small_mount / "odoo-uat"
-    run = run_suite(tmp_path, [f"{QUOTE_TO_SHIP}:16"], {"ODOO_SRC": str(odoo_src), "ODOO_UAT_CACHE": str(cache)},
-                    timeout=300)
+    run = run_suite(
+        tmp_path, [f"{QUOTE_TO_SHIP}:16"], {"ODOO_SRC": str(odoo_src), "ODOO_UAT_CACHE": str(cache)}, timeout=300
+    )
     assert run.returncode != 0 and str(cache) in run.output, run.output[-3000:]
     # The free space is checked before pip runs: the message says how much is free, what is needed, the fix.
     assert "MB free; Odoo's virtualenv needs about" in run.output and "ODOO_UAT_CACHE" in run.output
@@ -319,6 +386,7 @@ def test_a_full_cache_disk_stops_the_run_naming_the_folder(odoo_src, small_mount
 
 
 # -- PostgreSQL's port taken ---------------------------------------------------------------------------
+
 
 @pytest.fixture
 def taken_port() -> Iterator[int]:

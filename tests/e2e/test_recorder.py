@@ -1,5 +1,6 @@
 """The recorder for real: a scripted session (Playwright driving the recorder as a super user would) on the embedded
 Odoo writes a feature file that lints clean and passes when run against the same Odoo."""
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,8 @@ def quotation_session(page: Page) -> None:
     row.locator("td[name=product_uom_qty] input").fill("2")
     page.locator(".o_statusbar_buttons button[name=action_confirm]").first.click()
     expect(page.locator(".o_statusbar_status button.o_arrow_button_current[aria-checked=true]")).to_have_attribute(
-        "data-value", "sale")
+        "data-value", "sale"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,15 +68,34 @@ def test_a_recorded_quotation_session_becomes_a_feature_that_lints_clean_and_pas
     odoo.env["product.product"].create({"name": PRODUCT, "type": "consu", "list_price": 45.0, "standard_price": 30.0})
     env = server_env(server)
 
-    recorded = run_python(["-m", "odoo_uat.recorder", "--role", ROLE, "--out", str(recorded_file),
-                    "--script", f"{Path(__file__).relative_to(REPO)}:quotation_session"], env)
+    recorded = run_python(
+        [
+            "-m",
+            "odoo_uat.recorder",
+            "--role",
+            ROLE,
+            "--out",
+            str(recorded_file),
+            "--script",
+            f"{Path(__file__).relative_to(REPO)}:quotation_session",
+        ],
+        env,
+    )
     assert recorded.returncode == 0, recorded.stderr[-3000:]
     text = recorded_file.read_text(encoding="utf-8")
     print(text)
-    for line in ('Given the following customers exist:', f"| {CUSTOMER} |", "And the following products exist:",
-                 f'And I am logged in as a "{ROLE}"', 'When I open "Sales / Orders / Quotations"', 'And I click "New"',
-                 f'And I set "Customer" to "{CUSTOMER}"', "And I add the lines:", 'And I click "Confirm"',
-                 'Then the status is "Sales Order"'):
+    for line in (
+        "Given the following customers exist:",
+        f"| {CUSTOMER} |",
+        "And the following products exist:",
+        f'And I am logged in as a "{ROLE}"',
+        'When I open "Sales / Orders / Quotations"',
+        'And I click "New"',
+        f'And I set "Customer" to "{CUSTOMER}"',
+        "And I add the lines:",
+        'And I click "Confirm"',
+        'Then the status is "Sales Order"',
+    ):
         assert line in text
     comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
     assert comments == [], "every action of this session has a documented phrase"
@@ -82,8 +103,20 @@ def test_a_recorded_quotation_session_becomes_a_feature_that_lints_clean_and_pas
     linted = run_python(["-m", "odoo_uat.authoring.lint", str(recorded_file)], env)
     assert linted.returncode == 0, linted.stdout
 
-    scenario = run_python(["-m", "pytest", str(recorded_file), f"--alluredir={tmp_path / 'allure-results'}",
-                    f"--junitxml={tmp_path / 'junit.xml'}", f"--output={tmp_path / 'playwright'}",
-                    "-p", "no:randomly", "-p", "no:cacheprovider"], env)
+    scenario = run_python(
+        [
+            "-m",
+            "pytest",
+            str(recorded_file),
+            f"--alluredir={tmp_path / 'allure-results'}",
+            f"--junitxml={tmp_path / 'junit.xml'}",
+            f"--output={tmp_path / 'playwright'}",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+        ],
+        env,
+    )
     assert scenario.returncode == 0, scenario.stdout[-4000:]
     assert "1 passed" in scenario.stdout

@@ -1,4 +1,5 @@
 """Clicks on a real Odoo: one that opens a confirmation returns at once; one on a row under a tooltip lands."""
+
 from __future__ import annotations
 
 import time
@@ -32,9 +33,15 @@ def receipt(odoo, names) -> int:
     move = {"product_id": product, "product_uom_qty": 2, "location_id": source, "location_dest_id": destination}
     if "name" in odoo.env["stock.move"].fields_get(["name"]):  # 18.0 requires a description, 19.0 has none
         move["name"] = "crate"
-    return odoo.env["stock.picking"].create({
-        "partner_id": vendor, "picking_type_id": receipts.id, "location_id": source,
-        "location_dest_id": destination, "move_ids": [(0, 0, move)]})
+    return odoo.env["stock.picking"].create(
+        {
+            "partner_id": vendor,
+            "picking_type_id": receipts.id,
+            "location_id": source,
+            "location_dest_id": destination,
+            "move_ids": [(0, 0, move)],
+        }
+    )
 
 
 def test_a_click_that_opens_a_confirmation_dialog_returns_at_once(receipt: int, acting: ActingUsers, odoo) -> None:
@@ -53,8 +60,10 @@ def test_a_click_that_opens_a_confirmation_dialog_returns_at_once(receipt: int, 
 
 def test_a_click_on_a_list_row_under_a_tooltip_opens_the_record(odoo, names, acting: ActingUsers) -> None:
     vendor = odoo.env["res.partner"].create({"name": names.unique("Tooltip Vendor")})
-    orders = [odoo.env["purchase.order"].create({"partner_id": vendor, "partner_ref": names.unique(f"TIP-{n}")})
-              for n in range(2)]
+    orders = [
+        odoo.env["purchase.order"].create({"partner_id": vendor, "partner_ref": names.unique(f"TIP-{n}")})
+        for n in range(2)
+    ]
     page = acting.login_as("Buyer")
     open_action(page, RFQ_ACTION)
     rows = ListView(page).rows
@@ -65,7 +74,8 @@ def test_a_click_on_a_list_row_under_a_tooltip_opens_the_record(odoo, names, act
     expect(tooltip).to_be_visible()
     tip, second = tooltip.bounding_box(), rows.nth(1).bounding_box()
     assert tip and second and tip["y"] < second["y"] + second["height"] and tip["y"] + tip["height"] > second["y"], (
-        f"the tooltip {tip} should lie over the second row {second}")
+        f"the tooltip {tip} should lie over the second row {second}"
+    )
     reference = rows.nth(1).locator("td.o_data_cell").nth(1).inner_text().strip()
     ListView(page).open(reference)
     expect(page.locator(TOOLTIP)).to_have_count(0)

@@ -1,12 +1,13 @@
 """Menus on a real Odoo: sections folded under the navbar's "More" on a narrow screen; a missing right explained."""
+
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
 from odoo_uat.web.browser import ActingUsers
+from odoo_uat.web.session import WebSession
 from pages.components.buttons import click_button
-from pages.components.labels import WebSession
 from pages.components.list_view import MAIN_KANBAN, MAIN_LIST
 from pages.components.menu import MORE_TOGGLE, MainMenu
 from pages.components.rights import MissingRight, RightsInspector
@@ -29,8 +30,9 @@ LIST_OR_KANBAN = f"{MAIN_LIST}, {MAIN_KANBAN}"
 
 def test_a_menu_folded_under_more_opens(browser, browser_context_args: dict, role_users, role_states) -> None:
     role, password = role_users.ensure("Inventory accountant")
-    context = browser.new_context(**{**browser_context_args, "viewport": NARROW,
-                                     "storage_state": role_states.state(role, password)})
+    context = browser.new_context(
+        **{**browser_context_args, "viewport": NARROW, "storage_state": role_states.state(role, password)}
+    )
     context.add_init_script(WIDE_SECTIONS_JS)
     try:
         page = context.new_page()

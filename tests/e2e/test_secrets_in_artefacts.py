@@ -1,5 +1,6 @@
 """No secret in what a failing run writes: a scenario fails on the embedded Odoo after a role logged in, then
 every file the run wrote is searched for the passwords and session cookies, and scanned by detect-secrets."""
+
 from __future__ import annotations
 
 import io
@@ -79,8 +80,10 @@ def settings(embedded_settings):
 @pytest.fixture(scope="module")
 def detect_secrets():
     return pytest.importorskip(
-        "detect_secrets", reason="detect-secrets is not installed: `.venv/bin/pip install detect-secrets` "
-                                 "(until it is pinned in requirements.lock)")
+        "detect_secrets",
+        reason="detect-secrets is not installed: `.venv/bin/pip install detect-secrets` "
+        "(until it is pinned in requirements.lock)",
+    )
 
 
 def failing_project(root: Path, cookies: Path) -> None:
@@ -97,8 +100,9 @@ def failing_project(root: Path, cookies: Path) -> None:
 def run(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> int:
     """Run a command, its terminal output (stdout and stderr) kept in `log` to be scanned too."""
     with log.open("wb") as output:
-        return subprocess.run(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
-                              timeout=RUN_TIMEOUT_S, check=False).returncode
+        return subprocess.run(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT, timeout=RUN_TIMEOUT_S, check=False
+        ).returncode
 
 
 def written_files(*folders: Path) -> Iterator[tuple[str, bytes]]:
@@ -115,7 +119,9 @@ def written_files(*folders: Path) -> Iterator[tuple[str, bytes]]:
 
 def read_environment(results: Path) -> dict[str, str]:
     """environment.properties as a dict (keys unescaped)."""
-    pairs = (line.split("=", 1) for line in (results / "environment.properties").read_text().splitlines() if "=" in line)
+    pairs = (
+        line.split("=", 1) for line in (results / "environment.properties").read_text().splitlines() if "=" in line
+    )
     return {key.replace("\\ ", " "): value for key, value in pairs}
 
 
@@ -123,9 +129,11 @@ def is_known_hash(secret_value: str, text: str) -> bool:
     """Whether a finding is the value of a JSON key, or of a URL's query parameter, that holds a hash of public
     content (the web client asks /web/webclient/translations?hash=… once its page is reused)."""
     value = re.escape(secret_value)
-    forms = (rf'"(?!value")(\w+)"\s*:\s*"{value}"',  # {"hash": "<value>"}
-             rf'"name"\s*:\s*"(\w+)"\s*,\s*"value"\s*:\s*"{value}"',  # a trace's query: {"name": "hash", "value": …}
-             rf"[?&](\w+)={value}\b")  # …?hash=<value>&…
+    forms = (
+        rf'"(?!value")(\w+)"\s*:\s*"{value}"',  # {"hash": "<value>"}
+        rf'"name"\s*:\s*"(\w+)"\s*,\s*"value"\s*:\s*"{value}"',  # a trace's query: {"name": "hash", "value": …}
+        rf"[?&](\w+)={value}\b",
+    )  # …?hash=<value>&…
     keys = [match.group(1) for form in forms for match in re.finditer(form, text)]
     return bool(keys) and all(key in NON_SECRET_HASH_KEYS for key in keys)
 
@@ -150,10 +158,13 @@ def detect_secrets_findings(detect_secrets, files: list[tuple[str, bytes]], scra
     with default_settings():
         for copy in names:
             collection.scan_file(copy)
-    return [f"{names[file]}:{secret.line_number} {secret.type}"
-            for file, secrets in collection.data.items() for secret in secrets
-            if MASK not in (secret.secret_value or "")
-            and not is_known_hash(secret.secret_value or "", Path(file).read_text())]
+    return [
+        f"{names[file]}:{secret.line_number} {secret.type}"
+        for file, secrets in collection.data.items()
+        for secret in secrets
+        if MASK not in (secret.secret_value or "")
+        and not is_known_hash(secret.secret_value or "", Path(file).read_text())
+    ]
 
 
 def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_secrets, tmp_path):
@@ -163,13 +174,32 @@ def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_s
     reports, basetemp = root / "reports", root / "basetemp"
     env = {**os.environ, "ODOO_SRC": str(settings.src), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("ODOO_URL", None)
-    status = run([sys.executable, "-m", "pytest", "features", f"--basetemp={basetemp}", "-p", "no:randomly"],
-                 root, env, root / "terminal-pytest.txt")
+    status = run(
+        [sys.executable, "-m", "pytest", "features", f"--basetemp={basetemp}", "-p", "no:randomly"],
+        root,
+        env,
+        root / "terminal-pytest.txt",
+    )
     assert status == 1, (root / "terminal-pytest.txt").read_text()[-4000:]
-    report_status = run([sys.executable, "-m", "odoo_uat.report", "--results", str(reports / "allure-results"),
-                         "--output", str(reports), "--allure-report", str(reports / "allure-report"),
-                         "--pyproject", str(root / "pyproject.toml"), "--report-only"],
-                        PROJECT, env, root / "terminal-exit-report.txt")
+    report_status = run(
+        [
+            sys.executable,
+            "-m",
+            "odoo_uat.report",
+            "--results",
+            str(reports / "allure-results"),
+            "--output",
+            str(reports),
+            "--allure-report",
+            str(reports / "allure-report"),
+            "--pyproject",
+            str(root / "pyproject.toml"),
+            "--report-only",
+        ],
+        PROJECT,
+        env,
+        root / "terminal-exit-report.txt",
+    )
     assert report_status == 0, (root / "terminal-exit-report.txt").read_text()[-4000:]
 
     # What a leak would be: the role's password (keyed by the admin's and the run's database) and every cookie
@@ -179,8 +209,11 @@ def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_s
     role_password = Roles(PROJECT / "roles.toml")[ROLE].password(EMBEDDED_ADMIN_PASSWORD, database)
     cookies = {value for line in cookies_file.read_text().splitlines() for value in json.loads(line) if len(value) > 8}
     assert cookies, "the scenario's browser contexts held no session cookie: nothing was proven"
-    known = {"role password": [role_password], "session cookie": sorted(cookies),
-             "session cookie prefix": sorted(value[:COOKIE_PREFIX] for value in cookies)}
+    known = {
+        "role password": [role_password],
+        "session cookie": sorted(cookies),
+        "session cookie prefix": sorted(value[:COOKIE_PREFIX] for value in cookies),
+    }
 
     terminal = [(str(path), path.read_bytes()) for path in sorted(root.glob("terminal-*.txt"))]
     files = [*written_files(reports, basetemp), *terminal]
@@ -190,10 +223,16 @@ def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_s
     assert any(name.endswith("-attachment.zip!trace.network") for name in names), names
     assert any(name.endswith("-attachment.txt") for name in names), names
     assert {"junit.xml", "environment.properties", "exit-report.json", "exit-report.md", "exit-report.html"} <= {
-        Path(name).name for name in names}
+        Path(name).name for name in names
+    }
 
-    leaks = [f"{what} in {name}" for name, data in files for what, values in known.items()
-             for value in values if value.encode() in data]
+    leaks = [
+        f"{what} in {name}"
+        for name, data in files
+        for what, values in known.items()
+        for value in values
+        if value.encode() in data
+    ]
     assert leaks == [], "\n".join(leaks)
 
     # The trace is still a valid trace, masked rather than emptied.

@@ -23,8 +23,7 @@ pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parents[2]
 # The plugins conftest.py loads for tags and Allure, each with one job.
 PLUGINS = tuple(
-    f"odoo_uat.plugins.{name}"
-    for name in ("tag_marks", "waves", "allure_labels", "allure_outcomes", "run_metadata")
+    f"odoo_uat.plugins.{name}" for name in ("tag_marks", "waves", "allure_labels", "allure_outcomes", "run_metadata")
 )
 LOAD = tuple(arg for plugin in PLUGINS for arg in ("-p", plugin))
 RESULTS = "allure-results"

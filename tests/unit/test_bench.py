@@ -1,4 +1,5 @@
 """The bench's pure parts: splitting a step's time, the table, the history file, the speed-ups."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ import re
 import pytest
 
 from odoo_uat.bench.profile import intersect, slowest_steps, split_step, totals, union
-from odoo_uat.bench.server_load import LogWindow
 from odoo_uat.bench.report import append_history, flow_row, speedups, table
+from odoo_uat.bench.server_load import LogWindow
 
 
 def test_union_merges_overlapping_and_drops_empty_intervals():
@@ -44,14 +45,22 @@ def test_intervals_of_other_steps_do_not_count():
 
 
 PROFILE = [
-    {"scenario": "a", "steps": [{"step": "Given x", "total": 1, "code": 1, "rpc": 0, "http": 0, "render": 0},
-                                {"step": "When y", "total": 5, "code": 0, "rpc": 1, "http": 2, "render": 2}]},
+    {
+        "scenario": "a",
+        "steps": [
+            {"step": "Given x", "total": 1, "code": 1, "rpc": 0, "http": 0, "render": 0},
+            {"step": "When y", "total": 5, "code": 0, "rpc": 1, "http": 2, "render": 2},
+        ],
+    },
     {"scenario": "b", "steps": [{"step": "When z", "total": 3, "code": 0, "rpc": 0, "http": 1, "render": 2}]},
 ]
 
 
 def test_the_slowest_steps_come_first_with_their_scenario():
-    assert [(step["scenario"], step["step"]) for step in slowest_steps(PROFILE, 2)] == [("a", "When y"), ("b", "When z")]
+    assert [(step["scenario"], step["step"]) for step in slowest_steps(PROFILE, 2)] == [
+        ("a", "When y"),
+        ("b", "When z"),
+    ]
 
 
 def test_totals_sum_every_step():
@@ -71,16 +80,29 @@ def test_speedups_are_relative_to_one_worker():
     assert speedups({1: 300.0, 2: 200.0, 4: 250.0}) == {1: 1.0, 2: 1.5, 4: 1.2}
 
 
-RESULT = {"odoo": "19.0", "mode": "embedded", "commit": "abc1234", "date": "2026-01-01T00:00:00+00:00",
-          "rounds": 3, "warm_start": 12.5,
-          "flows": [flow_row("quote-to-ship", [3.0], [36.0]), flow_row("returns", [2.0], [])],
-          "profile_totals": totals(PROFILE), "slowest_steps": slowest_steps(PROFILE),
-          "scaling": [{"workers": 1, "seconds": 300.0, "speedup": 1.0, "passed": 18, "tests": 18},
-                      {"workers": 2, "seconds": 200.0, "speedup": 1.5, "passed": 18, "tests": 18,
-                       "server": {"requests": 4000, "requests_per_s": 20.0, "server_busy_s": 150.0,
-                                  "server_busy_per_s": 0.75}},
-                      {"workers": 2, "processes": 2, "seconds": 330.0, "speedup": 1.82, "passed": 36,
-                       "tests": 36}]}
+RESULT = {
+    "odoo": "19.0",
+    "mode": "embedded",
+    "commit": "abc1234",
+    "date": "2026-01-01T00:00:00+00:00",
+    "rounds": 3,
+    "warm_start": 12.5,
+    "flows": [flow_row("quote-to-ship", [3.0], [36.0]), flow_row("returns", [2.0], [])],
+    "profile_totals": totals(PROFILE),
+    "slowest_steps": slowest_steps(PROFILE),
+    "scaling": [
+        {"workers": 1, "seconds": 300.0, "speedup": 1.0, "passed": 18, "tests": 18},
+        {
+            "workers": 2,
+            "seconds": 200.0,
+            "speedup": 1.5,
+            "passed": 18,
+            "tests": 18,
+            "server": {"requests": 4000, "requests_per_s": 20.0, "server_busy_s": 150.0, "server_busy_per_s": 0.75},
+        },
+        {"workers": 2, "processes": 2, "seconds": 330.0, "speedup": 1.82, "passed": 36, "tests": 36},
+    ],
+}
 
 
 def test_the_table_shows_each_flow_the_profile_scaling_and_warm_start():
@@ -115,10 +137,13 @@ def test_the_servers_load_is_read_from_its_request_lines(tmp_path):
     window = LogWindow(log)
     window.open()
     with log.open("a") as handle:
-        handle.write('2026 1 INFO db werkzeug: 127.0.0.1 - - [28/Nov/2026 23:04:00] "POST /jsonrpc HTTP/1.1" '
-                     '200 - 10 0.010 0.371\n')
-        handle.write('2026 1 INFO db werkzeug: 127.0.0.1 - - [28/Nov/2026 23:04:01] "GET /odoo HTTP/1.1" '
-                     '303 - 3 0.020 0.100\n')
+        handle.write(
+            '2026 1 INFO db werkzeug: 127.0.0.1 - - [28/Nov/2026 23:04:00] "POST /jsonrpc HTTP/1.1" '
+            "200 - 10 0.010 0.371\n"
+        )
+        handle.write(
+            '2026 1 INFO db werkzeug: 127.0.0.1 - - [28/Nov/2026 23:04:01] "GET /odoo HTTP/1.1" 303 - 3 0.020 0.100\n'
+        )
         handle.write("2026 1 INFO db odoo.modules.registry: Caches invalidated\n")
     load = window.close(wall_seconds=2.0)
     assert load.as_json() == {"requests": 2, "requests_per_s": 1.0, "server_busy_s": 0.5, "server_busy_per_s": 0.25}

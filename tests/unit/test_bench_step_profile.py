@@ -1,4 +1,5 @@
 """The step-profile plugin costs nothing unless --step-profile is given."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -41,7 +42,12 @@ def test_with_the_option_the_profiler_patches_until_the_session_ends(tmp_path):
 
 
 def test_workers_profiles_merge_into_one():
-    merged = step_profile.merge([{"first_step": 12.0, "tests": [{"scenario": "a", "steps": []}]},
-                                 {"first_step": 11.0, "tests": [{"scenario": "b", "steps": []}]}], started=10.0)
+    merged = step_profile.merge(
+        [
+            {"first_step": 12.0, "tests": [{"scenario": "a", "steps": []}]},
+            {"first_step": 11.0, "tests": [{"scenario": "b", "steps": []}]},
+        ],
+        started=10.0,
+    )
     assert merged["first_step"] == 11.0 and merged["workers"] == 2
     assert [test["scenario"] for test in merged["tests"]] == ["a", "b"]

@@ -3,6 +3,7 @@
 Clearing every cookie and adding the session back left a moment without it; a request of Odoo's service
 worker in that moment got a new anonymous session whose cookie replaced the login (the soaks' one flake).
 """
+
 from __future__ import annotations
 
 from playwright.sync_api import Browser
@@ -10,9 +11,16 @@ from playwright.sync_api import Browser
 from odoo_uat.web.clean_state import leave_clean
 
 URL = "http://127.0.0.1:9"  # no server: cookies only
-COOKIES = [{"name": name, "value": value, "url": URL}
-           for name, value in (("session_id", "s3cr3t"), ("cids", "1"), ("tz", "Europe/Brussels"),
-                               ("session_id_backup", "x"), ("frontend_lang", "fr_FR"))]
+COOKIES = [
+    {"name": name, "value": value, "url": URL}
+    for name, value in (
+        ("session_id", "s3cr3t"),
+        ("cids", "1"),
+        ("tz", "Europe/Brussels"),
+        ("session_id_backup", "x"),
+        ("frontend_lang", "fr_FR"),
+    )
+]
 
 
 def test_only_the_session_cookie_is_left_by_one_filtered_clear(browser: Browser) -> None:

@@ -1,8 +1,8 @@
 """The cleanup's pure parts: markers, what to do per model and state, the report; and the refusal of the embedded mode."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import odoorpc
 import pytest
@@ -22,30 +22,45 @@ from odoo_uat.odoo.cleanup import (
 )
 from odoo_uat.odoo.run_id import RUN_MODULE, marker_name, marker_values, parse_marker
 from odoo_uat.settings import SettingsError
+from tests.unit.fake_odoo import FakeOdoo
 
 
 def test_a_marker_names_the_run_the_model_and_the_record():
     assert marker_name("k3x9ab", "res.partner", 42) == "k3x9ab_res_partner_42"
     [row] = marker_values("k3x9ab", "res.partner", [42])
-    assert row == {"module": RUN_MODULE, "name": "k3x9ab_res_partner_42", "model": "res.partner", "res_id": 42,
-                   "noupdate": True}
+    assert row == {
+        "module": RUN_MODULE,
+        "name": "k3x9ab_res_partner_42",
+        "model": "res.partner",
+        "res_id": 42,
+        "noupdate": True,
+    }
     marker = parse_marker("k3x9ab_res_partner_42", "res.partner", 42)
     assert marker is not None and (marker.run_id, marker.model, marker.res_id) == ("k3x9ab", "res.partner", 42)
 
 
-@pytest.mark.parametrize("name, model, res_id", [
-    ("k3x9ab_res_partner_42", "res.partner", 43),      # points elsewhere than it says
-    ("k3x9ab_res_partner_42", "product.product", 42),  # another model
-    ("somebody else's", "res.partner", 42),            # not a name we write
-])
+@pytest.mark.parametrize(
+    "name, model, res_id",
+    [
+        ("k3x9ab_res_partner_42", "res.partner", 43),  # points elsewhere than it says
+        ("k3x9ab_res_partner_42", "product.product", 42),  # another model
+        ("somebody else's", "res.partner", 42),  # not a name we write
+    ],
+)
 def test_a_row_that_is_not_exactly_one_of_our_markers_is_ignored(name, model, res_id):
     assert parse_marker(name, model, res_id) is None
 
 
 def test_markers_group_by_model_and_filter_by_run():
-    rows = [{"name": marker_name(run, model, rid), "model": model, "res_id": rid}
-            for run, model, rid in [("aaaa11", "res.partner", 1), ("bbbb22", "res.partner", 2),
-                                    ("aaaa11", "product.product", 7), ("aaaa11", "res.partner", 1)]]
+    rows = [
+        {"name": marker_name(run, model, rid), "model": model, "res_id": rid}
+        for run, model, rid in [
+            ("aaaa11", "res.partner", 1),
+            ("bbbb22", "res.partner", 2),
+            ("aaaa11", "product.product", 7),
+            ("aaaa11", "res.partner", 1),
+        ]
+    ]
     assert markers_by_model(rows) == {"res.partner": [1, 2], "product.product": [7]}
     assert markers_by_model(rows, "aaaa11") == {"res.partner": [1], "product.product": [7]}
 
@@ -55,29 +70,35 @@ def test_documents_are_cleaned_before_the_masters_they_use():
     assert order == ["account.move", "sale.order", "res.partner", "stock.warehouse", "res.users", "x.custom"]
 
 
-@pytest.mark.parametrize("model, row, action", [
-    ("sale.order", {"state": "draft"}, Action.DELETE),
-    ("sale.order", {"state": "sent"}, Action.DELETE),
-    ("sale.order", {"state": "sale", "locked": True}, Action.CANCEL),
-    ("sale.order", {"state": "cancel"}, Action.NOTHING),
-    ("purchase.order", {"state": "draft"}, Action.DELETE),
-    ("purchase.order", {"state": "purchase"}, Action.CANCEL),
-    ("purchase.order", {"state": "done"}, Action.CANCEL),
-    ("stock.picking", {"state": "draft"}, Action.DELETE),
-    ("stock.picking", {"state": "assigned"}, Action.CANCEL),
-    ("stock.picking", {"state": "done"}, Action.LEAVE),
-    ("account.move", {"state": "draft", "name": "/"}, Action.DELETE),
-    ("account.move", {"state": "draft", "name": "INV/2026/00003"}, Action.CANCEL),
-    ("account.move", {"state": "posted", "name": "INV/2026/00003", "inalterable_hash": False},
-     Action.RESET_AND_CANCEL),
-    ("account.move", {"state": "posted", "name": "INV/2026/00003", "inalterable_hash": "$1$ab"}, Action.REVERSE),
-    ("account.move", {"state": "posted", "payment_state": "reversed"}, Action.NOTHING),
-    ("res.partner", {"active": True}, Action.ARCHIVE),
-    ("res.partner", {"active": False}, Action.NOTHING),
-    ("res.users", {"active": True}, Action.DEACTIVATE),
-    ("product.category", {"name": "Chilled"}, Action.LEAVE),
-    ("sale.order", {"state": "weird"}, Action.LEAVE),
-])
+@pytest.mark.parametrize(
+    "model, row, action",
+    [
+        ("sale.order", {"state": "draft"}, Action.DELETE),
+        ("sale.order", {"state": "sent"}, Action.DELETE),
+        ("sale.order", {"state": "sale", "locked": True}, Action.CANCEL),
+        ("sale.order", {"state": "cancel"}, Action.NOTHING),
+        ("purchase.order", {"state": "draft"}, Action.DELETE),
+        ("purchase.order", {"state": "purchase"}, Action.CANCEL),
+        ("purchase.order", {"state": "done"}, Action.CANCEL),
+        ("stock.picking", {"state": "draft"}, Action.DELETE),
+        ("stock.picking", {"state": "assigned"}, Action.CANCEL),
+        ("stock.picking", {"state": "done"}, Action.LEAVE),
+        ("account.move", {"state": "draft", "name": "/"}, Action.DELETE),
+        ("account.move", {"state": "draft", "name": "INV/2026/00003"}, Action.CANCEL),
+        (
+            "account.move",
+            {"state": "posted", "name": "INV/2026/00003", "inalterable_hash": False},
+            Action.RESET_AND_CANCEL,
+        ),
+        ("account.move", {"state": "posted", "name": "INV/2026/00003", "inalterable_hash": "$1$ab"}, Action.REVERSE),
+        ("account.move", {"state": "posted", "payment_state": "reversed"}, Action.NOTHING),
+        ("res.partner", {"active": True}, Action.ARCHIVE),
+        ("res.partner", {"active": False}, Action.NOTHING),
+        ("res.users", {"active": True}, Action.DEACTIVATE),
+        ("product.category", {"name": "Chilled"}, Action.LEAVE),
+        ("sale.order", {"state": "weird"}, Action.LEAVE),
+    ],
+)
 def test_what_is_done_per_model_and_state(model, row, action):
     assert decide(model, row).action is action
 
@@ -88,11 +109,13 @@ def test_what_is_left_says_why():
 
 
 def test_the_report_counts_per_model_and_names_each_failure_with_odoos_message():
-    report = Report([
-        Outcome("sale.order", 5, "S00005", Action.CANCEL),
-        Outcome("sale.order", 6, "S00006", Action.CANCEL, error="You cannot cancel a locked order."),
-        Outcome("stock.picking", 9, "WH/OUT/00009", Action.LEAVE, "done: its stock moves are history"),
-    ])
+    report = Report(
+        [
+            Outcome("sale.order", 5, "S00005", Action.CANCEL),
+            Outcome("sale.order", 6, "S00006", Action.CANCEL, error="You cannot cancel a locked order."),
+            Outcome("stock.picking", 9, "WH/OUT/00009", Action.LEAVE, "done: its stock moves are history"),
+        ]
+    )
     lines = report.lines()
     assert lines[0] == "sale.order: 1 cancelled, 1 FAILED"
     assert lines[1] == ("  FAILED S00006 (sale.order 6): cancel refused by Odoo: You cannot cancel a locked order.")
@@ -103,66 +126,57 @@ def test_the_report_counts_per_model_and_names_each_failure_with_odoos_message()
 
 def test_a_dry_run_report_says_would_be():
     assert Report([Outcome("res.partner", 1, "Acme", Action.ARCHIVE)]).lines(dry_run=True) == [
-        "res.partner: 1 would be archived"]
+        "res.partner: 1 would be archived"
+    ]
 
 
 def test_an_empty_report_says_where_it_looked():
     assert RUN_MODULE in Report().lines()[0]
 
 
-def rpc_error(message: str) -> odoorpc.error.RPCError:
-    return odoorpc.error.RPCError("Odoo Server Error", {"code": 200, "message": "Odoo Server Error",
-                                                         "data": {"message": message, "name": "UserError"}})
-
-
 def test_odoos_message_is_taken_from_the_rpc_error():
-    assert odoo_message(rpc_error("Only draft journal entries can be cancelled.")) == (
-        "Only draft journal entries can be cancelled.")
+    error = odoorpc.error.RPCError(
+        "Odoo Server Error",
+        {
+            "code": 200,
+            "message": "Odoo Server Error",
+            "data": {"message": "Only draft journal entries can be cancelled.", "name": "UserError"},
+        },
+    )
+    assert odoo_message(error) == "Only draft journal entries can be cancelled."
 
 
-class FakeOdoo:
-    """Records execute_kw calls; raises for the (model, method) pairs in `refuse`."""
-
-    def __init__(self, refuse: dict[tuple[str, str], str] | None = None) -> None:
-        self.refuse = refuse or {}
-        self.calls: list[tuple[str, str, Any]] = []
-
-    def execute_kw(self, model: str, method: str, args: list, kwargs: dict | None = None) -> Any:
-        self.calls.append((model, method, args[0]))
-        if (model, method) in self.refuse:
-            raise rpc_error(self.refuse[(model, method)])
-        return 99 if method == "create" else None
-
-
-def test_a_posted_invoice_whose_reset_is_refused_is_reversed():
-    odoo = FakeOdoo({("account.move", "button_draft"): "You cannot modify a posted entry of this journal."})
-    done = Cleaner(odoo).apply("account.move", {"id": 3, "state": "posted"}, Action.RESET_AND_CANCEL)
+def test_a_posted_invoice_whose_reset_is_refused_is_reversed(fake_odoo: FakeOdoo):
+    fake_odoo.refuse("account.move", "button_draft", "You cannot modify a posted entry of this journal.")
+    done = Cleaner(fake_odoo).apply("account.move", {"id": 3, "state": "posted"}, Action.RESET_AND_CANCEL)
     assert done is Action.REVERSE
-    assert ("account.move.reversal", "refund_moves", [99]) in odoo.calls
-    assert ("account.move", "button_cancel", [3]) not in odoo.calls
+    [wizard] = fake_odoo.rows["account.move.reversal"]
+    assert wizard["move_ids"] == [(6, 0, [3])]
+    assert fake_odoo.called("account.move.reversal", "refund_moves") == [([wizard["id"]],)]
+    assert fake_odoo.called("account.move", "button_cancel") == []
 
 
-def test_a_locked_order_is_unlocked_then_cancelled():
-    odoo = FakeOdoo()
-    Cleaner(odoo).apply("sale.order", {"id": 4, "state": "sale", "locked": True}, Action.CANCEL)
-    assert [call[1] for call in odoo.calls] == ["action_unlock", "action_cancel"]
+def test_a_locked_order_is_unlocked_then_cancelled(fake_odoo: FakeOdoo):
+    Cleaner(fake_odoo).apply("sale.order", {"id": 4, "state": "sale", "locked": True}, Action.CANCEL)
+    assert [call.method for call in fake_odoo.calls] == ["action_unlock", "action_cancel"]
 
 
-def test_a_refusal_becomes_a_failed_outcome_naming_the_record():
-    odoo = FakeOdoo({("sale.order", "action_cancel"): "Nope."})
-    cleaner = Cleaner(odoo)
-    cleaner.read = lambda model, ids: [{"id": 4, "display_name": "S00004", "state": "sale"}]  # type: ignore[method-assign]
+def test_a_refusal_becomes_a_failed_outcome_naming_the_record(fake_odoo: FakeOdoo):
+    fake_odoo.rows["sale.order"] = [{"id": 4, "display_name": "S00004", "state": "sale"}]
+    fake_odoo.refuse("sale.order", "action_cancel", "Nope.")
+    cleaner = Cleaner(fake_odoo)
     cleaner.clean_model("sale.order", [4])
     [outcome] = cleaner.report.outcomes
     assert (outcome.label, outcome.error) == ("S00004", "Nope.")
 
 
-def test_a_dry_run_changes_nothing():
-    odoo = FakeOdoo()
-    cleaner = Cleaner(odoo, dry_run=True)
-    cleaner.read = lambda model, ids: [{"id": 1, "display_name": "Acme", "active": True}]  # type: ignore[method-assign]
+def test_a_dry_run_changes_nothing(fake_odoo: FakeOdoo):
+    partner = {"id": 1, "display_name": "Acme", "active": True}
+    fake_odoo.rows["res.partner"] = [dict(partner)]
+    cleaner = Cleaner(fake_odoo, dry_run=True)
     cleaner.clean_model("res.partner", [1])
-    assert odoo.calls == [] and cleaner.report.outcomes[0].action is Action.ARCHIVE
+    assert {call.method for call in fake_odoo.calls} <= {"fields_get", "search", "read"}
+    assert fake_odoo.rows["res.partner"] == [partner] and cleaner.report.outcomes[0].action is Action.ARCHIVE
 
 
 def test_the_embedded_mode_is_refused(tmp_path: Path):

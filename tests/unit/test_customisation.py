@@ -1,4 +1,5 @@
 """The customisation under test: which of its modules are installed, their content digests, their Python needs."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -83,7 +84,10 @@ def test_python_needs_come_from_manifests_and_the_folders_requirements(tmp_path)
     module(tmp_path, "unused", external_dependencies={"python": ["never_installed"]})
     (tmp_path / "requirements.txt").write_text("# ours\nphonenumbers\nopenpyxl==3.1.2 ; python_version >= '3.8'\n")
     assert Customisation.from_folders([tmp_path], ["rules"]).requirements() == [
-        "openpyxl==3.1.2", "phonenumbers", "zeep>=4"]
+        "openpyxl==3.1.2",
+        "phonenumbers",
+        "zeep>=4",
+    ]
 
 
 def test_a_requirement_pip_cannot_read_names_the_manifest(tmp_path):

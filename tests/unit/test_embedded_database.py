@@ -1,4 +1,5 @@
 """Embedded Odoo databases: template names, run names, and which old runs are dropped."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,17 +7,14 @@ from datetime import datetime
 import pytest
 
 from odoo_uat.embedded import EmbeddedError
-from odoo_uat.embedded.database import (
-    RUN_NAME,
+from odoo_uat.embedded.databases import quote
+from odoo_uat.embedded.odoo_log import build_failure, failure_excerpt
+from odoo_uat.embedded.run_names import RUN_NAME, run_db_name, runs_to_drop
+from odoo_uat.embedded.template_plan import (
     TemplatePlan,
     TemplateSpec,
-    build_failure,
     custom_template_name,
-    failure_excerpt,
     plan_template,
-    quote,
-    run_db_name,
-    runs_to_drop,
     superseded_templates,
     template_name,
 )
@@ -147,8 +145,9 @@ SyntaxError: expected ':'
 
 
 def test_the_failure_names_the_customisation_module_and_quotes_the_traceback():
-    culprit, excerpt = failure_excerpt(SYNTAX_ERROR_LOG, ["sale_management", "uat_minimum_order"],
-                                       ["uat_minimum_order"])
+    culprit, excerpt = failure_excerpt(
+        SYNTAX_ERROR_LOG, ["sale_management", "uat_minimum_order"], ["uat_minimum_order"]
+    )
     assert culprit == "uat_minimum_order"
     assert "Couldn't load module uat_minimum_order" in excerpt
     assert "Initiating shutdown" not in excerpt and "loading 60 modules" not in excerpt
@@ -157,18 +156,18 @@ def test_the_failure_names_the_customisation_module_and_quotes_the_traceback():
 def test_the_failure_quotes_the_traceback_of_the_first_error_record():
     lines = SYNTAX_ERROR_LOG.splitlines()
     log = "\n".join([*lines[:2], lines[2].replace("Couldn't load module uat_minimum_order", "oops"), *lines[3:]])
-    _, excerpt = failure_excerpt(log.replace("CRITICAL uat_build_x odoo.modules", "INFO uat_build_x odoo.modules"),
-                                 ["uat_minimum_order"])
+    _, excerpt = failure_excerpt(
+        log.replace("CRITICAL uat_build_x odoo.modules", "INFO uat_build_x odoo.modules"), ["uat_minimum_order"]
+    )
     assert excerpt.splitlines()[0].endswith("Failed to initialize database `uat_build_x`.")
-    assert "SyntaxError: expected ':'" in excerpt and "sale_order.py\", line 8" in excerpt
+    assert "SyntaxError: expected ':'" in excerpt and 'sale_order.py", line 8' in excerpt
 
 
 def test_the_error_message_says_what_failed_where_and_quotes_odoo(tmp_path):
     log = tmp_path / "uat_build_x.log"
     log.write_text(SYNTAX_ERROR_LOG)
     message = str(build_failure(log, 255, ["uat_minimum_order"], "update", preferred=["uat_minimum_order"]))
-    assert message.startswith("Odoo could not update the module uat_minimum_order (Odoo exited with 255). "
-                              f"From {log}:")
+    assert message.startswith(f"Odoo could not update the module uat_minimum_order (Odoo exited with 255). From {log}:")
     assert "    SyntaxError: expected ':'" in message
 
 

@@ -1,4 +1,5 @@
 """The odoo_server plugin: `odoo_target` skips, stops the run, or comes from the settings, as configured."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,8 +38,19 @@ def test_uses_odoo(odoo_target):
 @pytest.fixture
 def run(pytester, monkeypatch):
     """Run pytest on a tiny project with the plugin and no Odoo configured in the environment."""
-    for variable in ("ODOO_URL", "ODOO_DB", "ODOO_LOGIN", "ODOO_PASSWORD", "ODOO_SRC", "ODOO_UAT_CACHE",
-                     "ODOO_UAT_ADDON_PACKAGES", "ODOO_ADDONS_PATH", "ODOO_INSTALL", "ODOO_SERIES", "ODOO_REPO"):
+    for variable in (
+        "ODOO_URL",
+        "ODOO_DB",
+        "ODOO_LOGIN",
+        "ODOO_PASSWORD",
+        "ODOO_SRC",
+        "ODOO_UAT_CACHE",
+        "ODOO_UAT_ADDON_PACKAGES",
+        "ODOO_ADDONS_PATH",
+        "ODOO_INSTALL",
+        "ODOO_SERIES",
+        "ODOO_REPO",
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("PATH", "/nonexistent")  # no `odoo` command to find
     pytester.syspathinsert(REPO)
@@ -46,8 +58,18 @@ def run(pytester, monkeypatch):
 
     def run(*args: str) -> pytest.RunResult:
         # In-process runs cannot nest pytest-playwright's soft-assertion scope.
-        return pytester.runpytest("-p", "odoo_uat.plugins.odoo_server", "-p", "no:cacheprovider", "-p", "no:playwright", "-s",
-                                  *args)
+        return pytester.runpytest(
+            "-p",
+            "odoo_uat.plugins.odoo_server",
+            "-p",
+            "fixtures.run",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:playwright",
+            "-s",
+            *args,
+        )
 
     return run
 
@@ -135,8 +157,9 @@ def test_an_existing_neutralised_server_is_the_target_and_the_metadata_says_so(r
     result = run("--odoo-url", "http://odoo.example/", "--odoo-db", "staging", f"--alluredir={tmp_path}")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["*TARGET http://odoo.example staging admin False"])
-    assert properties.read(tmp_path / "environment.properties")[DATABASE_SAFETY].endswith("database neutralised "
-                                                                                          f"({NEUTRALIZED_PARAMETER})")
+    assert properties.read(tmp_path / "environment.properties")[DATABASE_SAFETY].endswith(
+        f"database neutralised ({NEUTRALIZED_PARAMETER})"
+    )
 
 
 def test_a_database_that_is_not_neutralised_stops_the_run_before_any_test(run, server_database):
@@ -168,8 +191,14 @@ def test_an_unreachable_server_stops_the_run_at_start_naming_the_url(run, monkey
 
 
 def test_the_embedded_target_reaches_workers_intact():
-    target = OdooTarget(url="http://127.0.0.1:8123", db="uat_20250101_000000_abcd", login="admin",
-                        password="admin", embedded=True, log_path=Path("/cache/logs/uat.log"))
+    target = OdooTarget(
+        url="http://127.0.0.1:8123",
+        db="uat_20250101_000000_abcd",
+        login="admin",
+        password="admin",
+        embedded=True,
+        log_path=Path("/cache/logs/uat.log"),
+    )
     shared = shared_target(target)
     assert all(isinstance(value, (str, bool, type(None))) for value in shared.values())  # execnet-safe
     assert target_from_shared(shared) == target

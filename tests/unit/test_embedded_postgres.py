@@ -1,4 +1,5 @@
 """Embedded PostgreSQL: finding the binaries, stale postmaster.pid files, who may enter the cluster folder."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Embedded Odoo runtime: the version of a source tree, the pins chosen from requirements.txt, pip errors."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,8 +45,15 @@ def release_py(tmp_path: Path, version_info: str) -> Path:
 
 def test_python_311_gets_the_pins_odoo_gives_python_312():
     selected = select_requirements(REQUIREMENTS, marker_environment((3, 11, 7)))
-    assert selected == ["cbor2==5.6.2", "Babel==2.10.3", "gevent==24.2.1", "lxml-html-clean", "psycopg2==2.9.9",
-                        "pytz", "geoip2==2.9.0"]
+    assert selected == [
+        "cbor2==5.6.2",
+        "Babel==2.10.3",
+        "gevent==24.2.1",
+        "lxml-html-clean",
+        "psycopg2==2.9.9",
+        "pytz",
+        "geoip2==2.9.0",
+    ]
 
 
 def test_python_313_keeps_its_own_markers():
@@ -75,11 +83,15 @@ def test_addon_package_without_version_is_held_to_the_series():
     ("log", "culprit"),
     [
         ("Collecting cbor2==5.4.2\n  error: subprocess-exited-with-error\nFailed to build cbor2\n", "cbor2"),
-        ("ERROR: Could not find a version that satisfies the requirement odoo-addon-nope==19.0.* "
-         "(from versions: none)\nERROR: No matching distribution found for odoo-addon-nope==19.0.*\n",
-         "odoo-addon-nope==19.0.*"),
-        ("Collecting psycopg2==2.9.9\n  Getting requirements to build wheel: finished with status 'error'\n",
-         "psycopg2==2.9.9"),
+        (
+            "ERROR: Could not find a version that satisfies the requirement odoo-addon-nope==19.0.* "
+            "(from versions: none)\nERROR: No matching distribution found for odoo-addon-nope==19.0.*\n",
+            "odoo-addon-nope==19.0.*",
+        ),
+        (
+            "Collecting psycopg2==2.9.9\n  Getting requirements to build wheel: finished with status 'error'\n",
+            "psycopg2==2.9.9",
+        ),
         ("ERROR: something unexpected\n", None),
     ],
 )
@@ -89,8 +101,11 @@ def test_pip_failure_names_the_package(log, culprit):
 
 @pytest.mark.parametrize(
     ("version_info", "series"),
-    [("(19, 0, 0, FINAL, 0, '')", "19.0"), ("(18, 0, 0, FINAL, 0, '')", "18.0"),
-     ("('saas~18', 3, 0, ALPHA, 1, '')", "saas~18.3")],
+    [
+        ("(19, 0, 0, FINAL, 0, '')", "19.0"),
+        ("(18, 0, 0, FINAL, 0, '')", "18.0"),
+        ("('saas~18', 3, 0, ALPHA, 1, '')", "saas~18.3"),
+    ],
 )
 def test_series_is_read_from_release_py(tmp_path, version_info, series):
     source = OdooSource.from_path(release_py(tmp_path, version_info))
@@ -132,8 +147,12 @@ def test_addon_packages_no_longer_wanted_are_uninstalled_by_name():
 
 
 def test_addon_packages_name_the_modules_they_bring():
-    packages = ["odoo-addon-sale-financial-risk==19.0.*", "odoo-addon-rma_sale", "odoo14-addon-web-responsive",
-                "requests"]
+    packages = [
+        "odoo-addon-sale-financial-risk==19.0.*",
+        "odoo-addon-rma_sale",
+        "odoo14-addon-web-responsive",
+        "requests",
+    ]
     assert addon_modules(packages) == ["sale_financial_risk", "rma_sale", "web_responsive"]
 
 

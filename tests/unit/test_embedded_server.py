@@ -1,4 +1,5 @@
 """Embedded Odoo process: readiness, an early death reported with its log, stopping a process group."""
+
 from __future__ import annotations
 
 import json
@@ -78,15 +79,18 @@ def test_odoo_dying_early_is_reported_with_the_end_of_its_log(tmp_path):
 
 def test_odoo_never_answering_hits_the_deadline(sleeper, tmp_path):
     with pytest.raises(EmbeddedError, match=r"did not answer .* within 0 s"):
-        wait_until_ready(f"http://127.0.0.1:{free_port()}", "uat_db", sleeper, tmp_path / "odoo.log",
-                         timeout=0.3, interval=0.05)
+        wait_until_ready(
+            f"http://127.0.0.1:{free_port()}", "uat_db", sleeper, tmp_path / "odoo.log", timeout=0.3, interval=0.05
+        )
 
 
 def test_terminate_ends_the_whole_process_group_even_when_sigterm_is_ignored(tmp_path):
     # A parent that ignores SIGTERM and a child of its own, like a wedged server with helpers.
-    script = ("import signal, subprocess, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
-              "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
-              "print(child.pid, flush=True); time.sleep(60)")
+    script = (
+        "import signal, subprocess, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+        "print(child.pid, flush=True); time.sleep(60)"
+    )
     log = tmp_path / "group.log"
     process = spawn([sys.executable, "-c", script], log)
     while not tail(log).strip():

@@ -1,4 +1,5 @@
 """The roles' languages are part of the embedded template: its name, and Odoo's --load-language when it is built."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,16 +9,11 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.embedded import EmbeddedError
-from odoo_uat.embedded.database import (
-    TEMPLATE_FORMAT,
-    TEMPLATE_PREFIX,
-    Databases,
-    TemplateSpec,
-    language_args,
-    template_name,
-)
+from odoo_uat.embedded.databases import Databases
+from odoo_uat.embedded.odoo_command import language_args
 from odoo_uat.embedded.runtime import OdooSource
 from odoo_uat.embedded.server import EmbeddedOdoo, role_languages
+from odoo_uat.embedded.template_plan import TEMPLATE_FORMAT, TEMPLATE_PREFIX, TemplateSpec, template_name
 
 MODULES = ["sale_management", "stock"]
 ROLES = """
@@ -48,8 +44,9 @@ def test_a_new_language_gives_a_new_template_whatever_the_order():
     french = template_name("19.0", "/src", MODULES, (), ["fr_FR"])
     assert french != plain
     assert template_name("19.0", "/src", MODULES, (), ["fr_FR", "es_ES"]) not in (plain, french)
-    assert template_name("19.0", "/src", MODULES, (), ["es_ES", "fr_FR", "es_ES"]) == \
-        template_name("19.0", "/src", MODULES, (), ["fr_FR", "es_ES"])
+    assert template_name("19.0", "/src", MODULES, (), ["es_ES", "fr_FR", "es_ES"]) == template_name(
+        "19.0", "/src", MODULES, (), ["fr_FR", "es_ES"]
+    )
 
 
 def test_the_roles_languages_are_read_once_each_and_sorted(tmp_path):
@@ -78,8 +75,10 @@ def test_odoo_loads_the_languages_with_one_option_english_first():
 def test_a_template_that_made_a_language_the_databases_own_is_not_reused():
     # The first build with fr_FR alone made French the administrator's language: its name must not come back.
     key = json.dumps([TEMPLATE_FORMAT, "19.0", "/src", sorted(MODULES), [], ["fr_FR"]])
-    assert template_name("19.0", "/src", MODULES, (), ["fr_FR"]) != \
-        TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
+    assert (
+        template_name("19.0", "/src", MODULES, (), ["fr_FR"])
+        != TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
+    )
 
 
 class Cluster:

@@ -167,11 +167,24 @@ def test_allure_3_renders_the_recorded_results_with_our_config(tmp_path: Path) -
 def test_merged_shards_of_a_changed_run_carry_its_selection(project: Path) -> None:
     shard = project / "reports" / "shards" / "1-of-2"
     shutil.copytree(DATA / "allure-results-wave1-pass", shard / "allure-results")
-    (shard / "impact-selection.json").write_text(json.dumps({
-        "schema_version": 1, "revisions": "base...head", "changed_modules": {}, "affected_modules": {},
-        "changed_features": [], "suite_code_changed": [], "other_changes": [], "notes": [],
-        "total": 20, "deselected": 12, "selected": [],
-    }), encoding="utf-8")
+    (shard / "impact-selection.json").write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "revisions": "base...head",
+                "changed_modules": {},
+                "affected_modules": {},
+                "changed_features": [],
+                "suite_code_changed": [],
+                "other_changes": [],
+                "notes": [],
+                "total": 20,
+                "deselected": 12,
+                "selected": [],
+            }
+        ),
+        encoding="utf-8",
+    )
 
     run_report(project, shard / "allure-results")
 

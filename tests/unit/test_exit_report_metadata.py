@@ -106,8 +106,12 @@ def test_the_ci_executor_is_described_only_in_ci(env: dict[str, str], expected: 
         ("broken", "Error: Invalid Operation\nYou cannot validate a transfer", {}, PRODUCT_DEFECTS),
         ("broken", "ConnectionRefusedError: [Errno 111] Connection refused", {}, ENVIRONMENT_PROBLEMS),
         ("broken", "URLError: <urlopen error [Errno 111] Connection refused>", {}, ENVIRONMENT_PROBLEMS),
-        ("broken", "odoo_uat.web.browser.SessionEnded: Odoo answered the page with its login form", {},
-         ENVIRONMENT_PROBLEMS),
+        (
+            "broken",
+            "odoo_uat.web.browser.SessionEnded: Odoo answered the page with its login form",
+            {},
+            ENVIRONMENT_PROBLEMS,
+        ),
         (
             "broken",
             "playwright._impl._errors.TimeoutError: Locator.click: Timeout 30000ms exceeded.",

@@ -1,10 +1,10 @@
 """The exit report of a `--changed` run: what was selected and why, in every rendering; nothing on a full run."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from odoo_uat.impact import SELECTION_FILE
 from odoo_uat.report.build import build_report
 from odoo_uat.report.config import ExitCriteria
 from odoo_uat.report.model import GO, NO_GO
@@ -13,6 +13,7 @@ from odoo_uat.report.render_json import render_json
 from odoo_uat.report.render_markdown import render_markdown
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import load_results
+from odoo_uat.report.selection import SELECTION_FILE
 
 RESULTS = Path(__file__).resolve().parents[1] / "data" / "allure-results-wave1-pass"
 SELECTION = {
@@ -26,12 +27,14 @@ SELECTION = {
     "notes": [],
     "total": 18,
     "deselected": 17,
-    "selected": [{
-        "key": "features/test_feature_files.py::test_small_orders_are_refused",
-        "name": "Small orders are refused",
-        "feature": "features/order_to_cash/minimum_order.feature",
-        "reasons": ["@requires_module:uat_minimum_order, which changed"],
-    }],
+    "selected": [
+        {
+            "key": "features/test_feature_files.py::test_small_orders_are_refused",
+            "name": "Small orders are refused",
+            "feature": "features/order_to_cash/minimum_order.feature",
+            "reasons": ["@requires_module:uat_minimum_order, which changed"],
+        }
+    ],
 }
 
 
@@ -45,12 +48,16 @@ def test_a_changed_run_is_noted_and_shown_in_every_rendering(tmp_path: Path) -> 
     report = report_in(tmp_path)
 
     assert report.selection is not None and report.selection.deselected == 17
-    assert report.notes[0] == ("Only the scenarios the changes origin/main...HEAD can affect ran: "
-                               "1 of 18 (17 deselected); the process areas and requirements in scope are theirs")
+    assert report.notes[0] == (
+        "Only the scenarios the changes origin/main...HEAD can affect ran: "
+        "1 of 18 (17 deselected); the process areas and requirements in scope are theirs"
+    )
     markdown = render_markdown(report)
     assert "## Scenarios selected by the change" in markdown
-    assert ("| features/order_to_cash/minimum_order.feature | Small orders are refused | "
-            "@requires_module:uat_minimum_order, which changed |") in markdown
+    assert (
+        "| features/order_to_cash/minimum_order.feature | Small orders are refused | "
+        "@requires_module:uat_minimum_order, which changed |"
+    ) in markdown
     html = render_html(report)
     assert "<h2>Scenarios selected by the change</h2>" in html and "uat_minimum_order (changed)" in html
     data = json.loads(render_json(report))["selection"]

@@ -1,9 +1,11 @@
 """The repository's own feature files pass the lint: every step known, every tag known, names unique."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from odoo_uat.authoring.lint import LintConfig, lint
+from odoo_uat.authoring.lint import lint
+from odoo_uat.authoring.project import LintConfig
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 

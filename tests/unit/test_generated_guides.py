@@ -1,5 +1,6 @@
 """The guide per language is generated from docs/guide/<code>.md and the language file: it quotes only phrases that
 exist, its keywords, dates and table values come from the same tables, and --check finds a stale one."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,38 +25,46 @@ def french(registry):
 
 def test_placeholders_are_filled_from_the_language_file(tmp_path, registry, french):
     template = tmp_path / "fr.md"
-    template.write_text("`{{keyword.given}}`/`{{keyword.when}}`; {{dates}}; {{values.Type}}; {{column.Type}}\n"
-                        "```gherkin\n{{example:I save}}\n{{phrase:I open \"{menu_path:MenuPath}\"}}\n```\n")
+    template.write_text(
+        "`{{keyword.given}}`/`{{keyword.when}}`; {{dates}}; {{values.Type}}; {{column.Type}}\n"
+        '```gherkin\n{{example:I save}}\n{{phrase:I open "{menu_path:MenuPath}"}}\n```\n'
+    )
     text = render_guide(template, registry, french)
     assert "`Étant donné`/`Quand`" in text
     assert "`dans 3 jours`" in text and "`Biens` (Goods)" in text
-    assert "Quand j'enregistre" in text and "Quand j'ouvre \"<menu_path>\"" in text
+    assert "Quand j'enregistre" in text and 'Quand j\'ouvre "<menu_path>"' in text
     assert text.startswith("<!-- Généré depuis")
 
 
 def test_a_gherkin_block_quoting_no_phrase_stops_the_generation_naming_the_line(tmp_path, registry, french):
     template = tmp_path / "fr.md"
-    template.write_text("# Guide\n\n```gherkin\nQuand j'enregistre\nAlors le statu est \"Terminé\"\n```\n")
+    template.write_text('# Guide\n\n```gherkin\nQuand j\'enregistre\nAlors le statu est "Terminé"\n```\n')
     with pytest.raises(GuideError, match=r"fr\.md:5: the guide quotes 'Alors le statu est \"Terminé\"'"):
         render_guide(template, registry, french)
 
 
 def test_english_lines_tables_and_descriptions_of_a_gherkin_block_are_accepted(tmp_path, registry, french):
     template = tmp_path / "fr.md"
-    template.write_text("```gherkin\n# language: fr\nFonctionnalité: Achats\n  Une description.\n"
-                        "  Scénario: Un cas\n    When I save\n    Et que je suis connecté en tant que \"Acheteur\"\n"
-                        "      | Nom |\n```\n")
+    template.write_text(
+        "```gherkin\n# language: fr\nFonctionnalité: Achats\n  Une description.\n"
+        '  Scénario: Un cas\n    When I save\n    Et que je suis connecté en tant que "Acheteur"\n'
+        "      | Nom |\n```\n"
+    )
     assert "When I save" in render_guide(template, registry, french)
 
 
-@pytest.mark.parametrize(("placeholder", "message"), [
-    ("{{example:I dance}}", "translates no phrase 'I dance'"),
-    ("{{keyword.sometimes}}", "no keyword 'sometimes'"),
-    ("{{values.Colour}}", r"no \[values.Colour\] section"),
-    ("{{weather}}", "unknown placeholder"),
-])
-def test_a_placeholder_the_language_cannot_fill_names_the_file_and_line(tmp_path, registry, french, placeholder,
-                                                                          message):
+@pytest.mark.parametrize(
+    ("placeholder", "message"),
+    [
+        ("{{example:I dance}}", "translates no phrase 'I dance'"),
+        ("{{keyword.sometimes}}", "no keyword 'sometimes'"),
+        ("{{values.Colour}}", r"no \[values.Colour\] section"),
+        ("{{weather}}", "unknown placeholder"),
+    ],
+)
+def test_a_placeholder_the_language_cannot_fill_names_the_file_and_line(
+    tmp_path, registry, french, placeholder, message
+):
     template = tmp_path / "fr.md"
     template.write_text(f"Titre\n{placeholder}\n")
     with pytest.raises(GuideError, match=rf"fr\.md:2: .*{message}"):

@@ -1,11 +1,12 @@
 """Labels as written in scenarios match the labels Odoo shows, whatever their case, spacing and marks."""
+
 from __future__ import annotations
 
 import pytest
 
+from odoo_uat.web.session import FieldInfo
 from pages.components.buttons import name_pattern
 from pages.components.labels import (
-    FieldInfo,
     label_list,
     label_pattern,
     match_label,
@@ -15,12 +16,15 @@ from pages.components.labels import (
 from pages.components.search import exactly
 
 
-@pytest.mark.parametrize("shown, written", [
-    ("Vendor?", "Vendor"),               # the help tooltip's superscript
-    ("Vendor:", "vendor"),
-    ("  Order\n Deadline ? ", "order deadline"),
-    ("Expected Arrival", "EXPECTED ARRIVAL:"),
-])
+@pytest.mark.parametrize(
+    "shown, written",
+    [
+        ("Vendor?", "Vendor"),  # the help tooltip's superscript
+        ("Vendor:", "vendor"),
+        ("  Order\n Deadline ? ", "order deadline"),
+        ("Expected Arrival", "EXPECTED ARRIVAL:"),
+    ],
+)
 def test_labels_compare_without_case_spacing_or_trailing_marks(shown: str, written: str) -> None:
     assert normalise_label(shown) == normalise_label(written)
 
@@ -62,7 +66,10 @@ def test_a_search_option_s_bold_parts_match_whole_in_any_language() -> None:
 
 
 def test_a_title_field_is_found_by_its_label_and_the_field_s_string() -> None:
-    fields = {"name": FieldInfo("name", "Name", "char"), "categ_id": FieldInfo("categ_id", "Product Category", "many2one")}
+    fields = {
+        "name": FieldInfo("name", "Name", "char"),
+        "categ_id": FieldInfo("categ_id", "Product Category", "many2one"),
+    }
     pairs = titled_labels([("Product", "name"), ("Product Category", "categ_id")], fields)
     assert match_label("Product Name", pairs) == "name"
     assert match_label("Product Category Product Category", pairs) is None  # a label that holds the string already

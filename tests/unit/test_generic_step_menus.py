@@ -1,4 +1,5 @@
 """Menu paths: "App / Section / Item" against the flat dropdown Odoo renders (headers and indented items)."""
+
 from __future__ import annotations
 
 import pytest
@@ -74,8 +75,13 @@ MORE = [
 
 def test_sections_under_more_are_top_level_entries() -> None:
     paths = dropdown_paths(MORE)
-    assert paths == [("Reporting", "Sales"), ("Reporting", "Salespersons"), ("Configuration", "Settings"),
-                     ("Configuration", "Sales Teams"), ("Dashboard",)]
+    assert paths == [
+        ("Reporting", "Sales"),
+        ("Reporting", "Salespersons"),
+        ("Configuration", "Settings"),
+        ("Configuration", "Sales Teams"),
+        ("Dashboard",),
+    ]
     assert find_path(["Configuration", "Sales Teams"], paths) == 3
     assert find_path(["dashboard"], paths) == 4
 

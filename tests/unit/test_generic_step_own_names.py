@@ -1,10 +1,11 @@
 """A record's own name typed in the web client is made unique to the scenario; other values are typed as written."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
-from pages.components.labels import FieldInfo
+from odoo_uat.web.session import FieldInfo
 from steps.ui_steps import own_name
 
 
@@ -13,8 +14,12 @@ class FakeForm:
     """Stands for a LabelledForm: which field a label names, and the model's fields."""
 
     labels: dict[str, str]
-    fields: dict[str, FieldInfo] = field(default_factory=lambda: {
-        RECORD_NAME: FieldInfo(RECORD_NAME, "Name", "char"), "ref": FieldInfo("ref", "Reference", "char")})
+    fields: dict[str, FieldInfo] = field(
+        default_factory=lambda: {
+            RECORD_NAME: FieldInfo(RECORD_NAME, "Name", "char"),
+            "ref": FieldInfo("ref", "Reference", "char"),
+        }
+    )
 
     def field_name(self, label: str) -> str:
         return self.labels[label]

@@ -1,4 +1,5 @@
 """Phrases in other languages: one file per language, stacked on the English phrases' step functions, checked at import."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +8,7 @@ import pytest
 
 from odoo_uat.authoring import catalog, lint, step_registry
 from odoo_uat.authoring.i18n import TranslationError, read_languages
-from odoo_uat.authoring.lint import LintConfig
+from odoo_uat.authoring.project import LintConfig
 from odoo_uat.authoring.tables import table_rows
 from odoo_uat.odoo.roles import Roles, RolesFileError
 
@@ -38,6 +39,7 @@ STEPS = '''
         """
 '''
 
+
 @pytest.fixture(autouse=True)
 def keep_the_suite_s_languages():
     """A sample project's loader registers its own languages in-process: give the suite's back afterwards,
@@ -57,9 +59,9 @@ LOADER = '''
     """Translations: the phrases in other languages."""
     from pathlib import Path
 
-    from odoo_uat.authoring.i18n import register
+    from odoo_uat.authoring.step_registry import register_translations
 
-    LANGUAGES = register(Path(__file__).parent / "i18n", ["steps.sales"], globals())
+    LANGUAGES = register_translations(Path(__file__).parent / "i18n", ["steps.sales"], globals())
 '''
 
 FRENCH = """\
@@ -107,14 +109,19 @@ def test_a_translation_is_one_more_phrase_of_the_same_step_function(project) -> 
     translated = by_phrase['je commande <qty> unité/unités de "<product>"']
     assert translated.func is by_phrase['I order <qty> units of "<product>"'].func
     assert translated.type == "when" and translated.keyword == "Quand"
-    assert translated.parser.parse_arguments('je commande 2,5 unités de "Bureau"') == {"qty": 2.5, "product": "Bureau",
-                                                                                      "phrase_language": "fr_FR"}
+    assert translated.parser.parse_arguments('je commande 2,5 unités de "Bureau"') == {
+        "qty": 2.5,
+        "product": "Bureau",
+        "phrase_language": "fr_FR",
+    }
 
 
 def test_an_example_is_made_from_the_english_one_when_the_file_has_none(project) -> None:
     registry = step_registry.load(project.path)
-    assert french(registry.steps)['je commande <qty> unité/unités de "<product>"'].example == \
-        'Quand je commande 3 unités de "Desk"'
+    assert (
+        french(registry.steps)['je commande <qty> unité/unités de "<product>"'].example
+        == 'Quand je commande 3 unités de "Desk"'
+    )
     assert french(registry.steps)['le statut est "<status>"'].example == 'Alors le statut est "Bon de commande"'
 
 
@@ -128,13 +135,18 @@ def test_a_translation_of_an_unknown_phrase_fails_naming_the_file_and_line(proje
 
 
 def test_a_translation_with_other_fields_fails_naming_the_file_and_line(tmp_path) -> None:
-    (tmp_path / "fr.toml").write_text(FRENCH.replace('de "{product:Name}"\'', 'de "{produit:Name}"\''),
-                                      encoding="utf-8")
+    (tmp_path / "fr.toml").write_text(
+        FRENCH.replace('de "{product:Name}"\'', 'de "{produit:Name}"\''), encoding="utf-8"
+    )
     [language] = read_languages(tmp_path)
     from odoo_uat.authoring.i18n import check_translation
-    with pytest.raises(TranslationError, match=r"fr.toml:16: the translation .* must have the fields of the English "
-                                               r"phrase .*\{qty:Quantity\}, \{product:Name\}; it has "
-                                               r"\{qty:Quantity\}, \{produit:Name\}"):
+
+    with pytest.raises(
+        TranslationError,
+        match=r"fr.toml:16: the translation .* must have the fields of the English "
+        r"phrase .*\{qty:Quantity\}, \{product:Name\}; it has "
+        r"\{qty:Quantity\}, \{produit:Name\}",
+    ):
         check_translation(language.phrases[0], language)
 
 
@@ -147,9 +159,12 @@ def test_a_wording_may_not_take_the_name_of_a_type(tmp_path) -> None:
 def test_the_lint_reads_french_keywords_and_suggests_french_phrases(project) -> None:
     feature = project.path / "features" / "vente.feature"
     feature.parent.mkdir()
-    feature.write_text("# language: fr\nFonctionnalité: Vente\n  Scénario: Commander\n"
-                       '    Quand je commande 2 unités de "Bureau"\n'
-                       '    Alors le statu est "Bon de commande"\n', encoding="utf-8")
+    feature.write_text(
+        "# language: fr\nFonctionnalité: Vente\n  Scénario: Commander\n"
+        '    Quand je commande 2 unités de "Bureau"\n'
+        '    Alors le statu est "Bon de commande"\n',
+        encoding="utf-8",
+    )
     report = lint.lint([feature], project.path)
     [problem] = report.problems
     assert problem.line == 5
@@ -177,18 +192,23 @@ def test_the_repository_s_language_catalogs_are_up_to_date() -> None:
     assert {"fr", "es", "de", "nl"} <= set(languages)
     for language in languages.values():
         written = REPOSITORY / catalog.catalog_path(language.code)
-        assert written.is_file() and written.read_text(encoding="utf-8") == catalog.render(registry, config, language), \
-            catalog.OUT_OF_DATE_OTHER.format(path=catalog.catalog_path(language.code))
+        assert written.is_file() and written.read_text(encoding="utf-8") == catalog.render(
+            registry, config, language
+        ), catalog.OUT_OF_DATE_OTHER.format(path=catalog.catalog_path(language.code))
 
 
 def test_every_generic_phrase_is_translated_in_each_language() -> None:
     registry = step_registry.load(REPOSITORY)
     generic = {"steps.ui_steps", "steps.check_steps", "steps.data_steps", "steps.records_steps", "steps.session_steps"}
-    english = {definition.parser.name for definition in registry.steps
-               if definition.module in generic and definition.language == "en"}
+    english = {
+        definition.parser.name
+        for definition in registry.steps
+        if definition.module in generic and definition.language == "en"
+    }
     for code in ("fr", "es", "de", "nl"):
-        translated = {definition.parser.translation.english for definition in registry.steps
-                      if definition.language == code}
+        translated = {
+            definition.parser.translation.english for definition in registry.steps if definition.language == code
+        }
         assert english <= translated, f"{code}: not translated: {sorted(english - translated)}"
 
 

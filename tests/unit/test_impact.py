@@ -1,4 +1,5 @@
 """odoo_uat.impact without git: modules of changed files, their dependants, and the scenarios they select."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,9 @@ def addon(folder: Path, name: str, depends: list[str] | None = None, manifest: s
     """A fake Odoo module: a folder with a __manifest__.py (and an __init__.py)."""
     module = folder / name
     module.mkdir(parents=True)
-    (module / "__manifest__.py").write_text(manifest if manifest is not None
-                                            else repr({"name": name, "depends": depends or []}))
+    (module / "__manifest__.py").write_text(
+        manifest if manifest is not None else repr({"name": name, "depends": depends or []})
+    )
     (module / "__init__.py").write_text("")
     return module
 
@@ -98,14 +100,24 @@ def test_changed_files_are_sorted_by_what_they_select(tmp_path: Path) -> None:
     assert changes.modules == {"uat_minimum_order": ("examples/addons/uat_minimum_order/models.py",)}
     assert changes.features == (project / "features" / "order_to_cash" / "quote_to_ship.feature",)
     assert changes.suite_code == ("pyproject.toml", "steps/sales.py")
-    assert set(changes.other) == {"README.md", "docs/writing-scenarios.md", "features/requirements.csv",
-                                  str(tmp_path / "other-repo" / "README.md")}
+    assert set(changes.other) == {
+        "README.md",
+        "docs/writing-scenarios.md",
+        "features/requirements.csv",
+        str(tmp_path / "other-repo" / "README.md"),
+    }
 
 
-def scenario(key: str, area: str = "order_to_cash", modules: tuple[str, ...] = (), smoke: bool = False,
-             feature: str = "x.feature") -> ScenarioInfo:
-    return ScenarioInfo(key=key, name=key, feature=Path("/p/features") / area / feature, area=area,
-                        modules=modules, smoke=smoke)
+def scenario(
+    key: str,
+    area: str = "order_to_cash",
+    modules: tuple[str, ...] = (),
+    smoke: bool = False,
+    feature: str = "x.feature",
+) -> ScenarioInfo:
+    return ScenarioInfo(
+        key=key, name=key, feature=Path("/p/features") / area / feature, area=area, modules=modules, smoke=smoke
+    )
 
 
 AREAS = {"order_to_cash": ["sale", "stock"], "procure_to_stock": ["purchase"]}
@@ -128,8 +140,11 @@ def test_a_changed_module_selects_the_scenarios_needing_it_or_its_dependants() -
     assert [r.text for r in selection.reasons["dependant"]] == [
         "@requires_module:uat_big_customers, which depends on uat_minimum_order (changed)"
     ]
-    assert list(selection.causes()) == ["uat_minimum_order (changed)",
-                                        "uat_big_customers (depends on uat_minimum_order (changed))", CAUSE_SMOKE]
+    assert list(selection.causes()) == [
+        "uat_minimum_order (changed)",
+        "uat_big_customers (depends on uat_minimum_order (changed))",
+        CAUSE_SMOKE,
+    ]
 
 
 def test_a_process_area_is_selected_through_the_modules_it_exercises() -> None:
@@ -179,5 +194,11 @@ def test_the_json_names_range_modules_reasons_and_the_deselected_count() -> None
     assert data["changed_modules"] == {"uat_x": ["addons/uat_x/a.py"]}
     assert data["affected_modules"] == {"uat_x": "changed"}
     assert (data["total"], data["deselected"]) == (2, 1)
-    assert data["selected"] == [{"key": "a", "name": "a", "feature": "features/order_to_cash/x.feature",
-                                 "reasons": ["@requires_module:uat_x, which changed"]}]
+    assert data["selected"] == [
+        {
+            "key": "a",
+            "name": "a",
+            "feature": "features/order_to_cash/x.feature",
+            "reasons": ["@requires_module:uat_x, which changed"],
+        }
+    ]

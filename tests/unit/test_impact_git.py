@@ -1,4 +1,5 @@
 """odoo_uat.impact with real git repositories made in the test: which files a revision range changed."""
+
 from __future__ import annotations
 
 import subprocess
@@ -119,7 +120,8 @@ def customer_with_suite_submodule(tmp_path: Path) -> Path:
 
 
 def test_the_customers_range_is_read_in_their_repository_when_the_suite_is_a_submodule(
-        customer_with_suite_submodule: Path) -> None:
+    customer_with_suite_submodule: Path,
+) -> None:
     customer = customer_with_suite_submodule
     write(customer / "addons" / "customer_rules" / "models.py", "# v2\n")
     commit_all(customer, "rule")
@@ -129,12 +131,12 @@ def test_the_customers_range_is_read_in_their_repository_when_the_suite_is_a_sub
 
     assert changes.modules == {"customer_rules": (str((customer / "addons/customer_rules/models.py").resolve()),)}
     assert not changes.suite_code
-    assert changes.notes == (f"{range_} is not in the history of {(customer / 'uat').resolve()}: "
-                             "its changes are not looked at",)
+    assert changes.notes == (
+        f"{range_} is not in the history of {(customer / 'uat').resolve()}: its changes are not looked at",
+    )
 
 
-def test_moving_the_suite_submodule_counts_as_a_change_of_the_suites_code(
-        customer_with_suite_submodule: Path) -> None:
+def test_moving_the_suite_submodule_counts_as_a_change_of_the_suites_code(customer_with_suite_submodule: Path) -> None:
     customer = customer_with_suite_submodule
     write(customer / "uat" / "steps" / "sales_steps.py", "# v2\n")
     commit_all(customer / "uat", "suite upgraded")

@@ -1,4 +1,5 @@
 """The --changed plugin on a tiny suite in a real git repository: what it deselects and what it says."""
+
 from __future__ import annotations
 
 import json
@@ -96,8 +97,7 @@ def change(suite: pytest.Pytester, relative: str) -> None:
 
 
 def collect(suite: pytest.Pytester, *args: str) -> pytest.RunResult:
-    return suite.runpytest("-p", "no:playwright", "-p", "no:cacheprovider", "-p", PLUGIN, "--collect-only", "-q",
-                           *args)
+    return suite.runpytest("-p", "no:playwright", "-p", "no:cacheprovider", "-p", PLUGIN, "--collect-only", "-q", *args)
 
 
 def test_a_changed_module_selects_its_tagged_scenarios_and_smoke_ones(suite: pytest.Pytester) -> None:
@@ -105,15 +105,17 @@ def test_a_changed_module_selects_its_tagged_scenarios_and_smoke_ones(suite: pyt
 
     result = collect(suite, "--changed", "HEAD~1..HEAD")
 
-    result.stdout.fnmatch_lines([
-        "odoo-uat: --changed HEAD~1..HEAD: changed modules: uat_minimum_order (1 file)",
-        "odoo-uat:   uat_minimum_order (changed) → 1 scenario",
-        "odoo-uat:       features/order_to_cash/orders.feature: Small orders are refused",
-        "odoo-uat:   @smoke → 1 scenario",
-        "odoo-uat:       features/returns/returns.feature: A return is received",
-        "odoo-uat:   selected 2, deselected 2 of 4 scenarios",
-        "*2/4 tests collected (2 deselected)*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "odoo-uat: --changed HEAD~1..HEAD: changed modules: uat_minimum_order (1 file)",
+            "odoo-uat:   uat_minimum_order (changed) → 1 scenario",
+            "odoo-uat:       features/order_to_cash/orders.feature: Small orders are refused",
+            "odoo-uat:   @smoke → 1 scenario",
+            "odoo-uat:       features/returns/returns.feature: A return is received",
+            "odoo-uat:   selected 2, deselected 2 of 4 scenarios",
+            "*2/4 tests collected (2 deselected)*",
+        ]
+    )
     data = json.loads((suite.path / SELECTION).read_text())
     assert data["changed_modules"] == {"uat_minimum_order": ["addons/uat_minimum_order/models.py"]}
     assert [s["name"] for s in data["selected"]] == ["Small orders are refused", "A return is received"]
@@ -125,12 +127,14 @@ def test_a_module_change_reaches_its_dependants_and_the_process_area(suite: pyte
 
     result = collect(suite, "--changed", "HEAD~1..HEAD")
 
-    result.stdout.fnmatch_lines([
-        "odoo-uat:   and the modules depending on them: uat_minimum_order",
-        "odoo-uat:   sale (changed) → 2 scenarios",
-        "odoo-uat:   uat_minimum_order (depends on sale (changed)) → 1 scenario",
-        "*3/4 tests collected (1 deselected)*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "odoo-uat:   and the modules depending on them: uat_minimum_order",
+            "odoo-uat:   sale (changed) → 2 scenarios",
+            "odoo-uat:   uat_minimum_order (depends on sale (changed)) → 1 scenario",
+            "*3/4 tests collected (1 deselected)*",
+        ]
+    )
 
 
 def test_an_unrelated_module_selects_only_smoke_scenarios(suite: pytest.Pytester) -> None:

@@ -1,21 +1,28 @@
-"""Dependencies point one way: steps -> pages, odoo_uat; pages -> odoo_uat.web; only conftest.py and tests load plugins.
+"""Dependencies point one way, as docs/extending.md's table "Where each kind of code lives" says, and never in a circle.
 
-Read from the source (ast), so a violation is named by file and line without importing anything.
+The rules are read from that table (its "may import" column), so the page and the check cannot drift apart;
+the imports are read from the source (ast), so a violation is named by file and line without importing anything.
+Deferred imports (inside functions) and TYPE_CHECKING ones count: they hide a circle, they do not remove it.
 """
+
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PACKAGES = ("pages", "steps", "fixtures", "odoo_uat", "tests", "features", "conftest")
-PLUGINS = "odoo_uat.plugins"
-# Violations in files other helpers own, each waiting for their change (issue 11); remove the entry when it lands.
-PENDING: dict[str, str] = {}  # file -> the pending change that will fix its violation (xfail until then)
+GUIDE = ROOT / "docs" / "extending.md"
+TABLE_HEADING = "## Where each kind of code lives"
+PROJECT_PACKAGES = ("pages", "steps", "fixtures", "odoo_uat", "conftest")
+CHECKED_FOLDERS = ("pages", "steps", "fixtures", "odoo_uat")  # tests/ and conftest.py may import anything
+NOTHING = "—"  # the table's "may import" for a folder of no Python (features/)
+WILDCARD = ".*"
+CODE = re.compile(r"`([^`]+)`")
 # Module-level calls a plugin may make at import: building constants, not changing global state.
 CONSTANT_BUILDERS = {"StashKey", "Path", "compile", "frozenset", "tuple", "dict", "set", "list", "namedtuple"}
 
@@ -32,16 +39,32 @@ class Import:
         return f"{self.path.relative_to(ROOT)}:{self.line}: imports {self.module}"
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What the files of one folder may import: module patterns allowed, and those never allowed."""
+
+    folder: str
+    allowed: tuple[str, ...]
+    never: tuple[str, ...]
+
+    def permits(self, module: str) -> bool:
+        """Whether a file of this folder may import `module` (its own package always)."""
+        own = self.folder.rstrip("/").replace("/", ".")
+        if any(matches(module, pattern) for pattern in self.never):
+            return False
+        return under(module, own) or any(matches(module, pattern) for pattern in self.allowed)
+
+
 def module_name(path: Path) -> str:
     """The dotted name of a project file (pages/components/fields.py -> pages.components.fields)."""
     parts = path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports(path: Path) -> Iterator[Import]:
+def imports(path: Path, name: str | None = None) -> Iterator[Import]:
     """Every module a file imports, relative imports resolved, `from x import y` also as x.y."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    package = module_name(path).split(".")
+    package = (name or module_name(path)).split(".")
     if path.name != "__init__.py":
         package = package[:-1]
     for node in ast.walk(tree):
@@ -66,62 +89,156 @@ def under(module: str, package: str) -> bool:
     return module == package or module.startswith(f"{package}.")
 
 
+def matches(module: str, pattern: str) -> bool:
+    """Whether a module falls under a table pattern: `odoo_uat.*` (anything in it) or `odoo_uat.web` (it and below)."""
+    return under(module, pattern.removesuffix(WILDCARD))
+
+
 def project_top(module: str) -> str | None:
     """The project's top-level package a module belongs to, None for stdlib and third-party ones."""
     top = module.split(".", 1)[0]
     return top if top in PROJECT_PACKAGES else None
 
 
-def violations(paths: list[Path], allowed: Callable[[Path, str], bool]) -> list[str]:
-    """The imports of project modules that allowed(file, module) refuses, deduplicated per line."""
-    found = {
-        (i.path, i.line): str(i)
-        for path in paths
-        for i in imports(path)
-        if project_top(i.module) and not allowed(path, i.module)
-    }
+def rules_from_guide(text: str) -> list[Rule]:
+    """The rows of the guide's table: one folder per row, its "may import" cell as patterns and `never` ones."""
+    table = text.split(TABLE_HEADING, 1)[1].split("\n## ", 1)[0]
+    rules = []
+    for row in table.splitlines():
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        if len(cells) < 3 or not cells[0].startswith("`"):
+            continue
+        folder, may_import = CODE.findall(cells[0])[0], cells[-1]
+        allowed, _, forbidden = may_import.partition("never")
+        if allowed.strip() == NOTHING:
+            rules.append(Rule(folder, (), (WILDCARD,)))
+            continue
+        rules.append(Rule(folder, tuple(CODE.findall(allowed)), tuple(CODE.findall(forbidden))))
+    return rules
+
+
+RULES = rules_from_guide(GUIDE.read_text(encoding="utf-8"))
+
+
+def rule_for(path: Path) -> Rule | None:
+    """The most specific row of the table whose folder holds this file."""
+    relative = path.relative_to(ROOT).as_posix()
+    holding = [rule for rule in RULES if relative.startswith(rule.folder.rstrip("/") + "/")]
+    return max(holding, key=lambda rule: len(rule.folder), default=None)
+
+
+def violations(paths: Iterable[Path]) -> list[str]:
+    """The imports of project modules that the table refuses, deduplicated per line."""
+    found = {}
+    for path in paths:
+        rule = rule_for(path)
+        for i in imports(path):
+            if rule is not None and project_top(i.module) and not rule.permits(i.module):
+                found[(i.path, i.line)] = f"{i} (the table allows {', '.join(rule.allowed) or 'nothing'})"
     return [found[key] for key in sorted(found)]
 
 
-def is_pending(problem: str) -> bool:
-    """Whether a violation is in a file listed in PENDING."""
-    return problem.split(":", 1)[0] in PENDING
+def import_graph(paths: Iterable[Path]) -> dict[str, set[str]]:
+    """Module -> the project modules it imports (a `from package import name` names the package's module)."""
+    modules = {module_name(path): path for path in paths}
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for i in imports(path):
+            target = i.module if i.module in modules else None
+            if target is None:  # `from a.b import c` where c is a name, not a module: the edge is to a.b
+                target = i.module.rsplit(".", 1)[0] if i.module.rsplit(".", 1)[0] in modules else None
+            if target and target != name:
+                graph[name].add(target)
+    return graph
 
 
-def pages_allowed(_path: Path, module: str) -> bool:
-    """pages/ may import pages, the web layer and how people write values (stdlib, third-party: not checked)."""
-    return under(module, "pages") or under(module, "odoo_uat.web") or under(module, "odoo_uat.values")
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import circles of a graph: its strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for successor in sorted(graph.get(node, ())):
+            if successor not in index:
+                visit(successor)
+                low[node] = min(low[node], low[successor])
+            elif successor in on_stack:
+                low[node] = min(low[node], index[successor])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
 
 
-def framework_allowed(path: Path, module: str) -> bool:
-    """odoo_uat/ never imports steps or fixtures; only odoo_uat/bench imports pages."""
-    if under(module, "pages"):
-        return path.is_relative_to(ROOT / "odoo_uat" / "bench")
-    return under(module, "odoo_uat")
+def test_the_guide_has_a_rule_for_every_folder_of_code() -> None:
+    folders = {rule.folder.rstrip("/") for rule in RULES}
+    assert {"steps", "pages", "fixtures", "odoo_uat", "odoo_uat/plugins", "odoo_uat/report"} <= folders
+    code_folders = {p.parent.relative_to(ROOT).as_posix() for p in files(*CHECKED_FOLDERS)}
+    assert [folder for folder in sorted(code_folders) if rule_for(ROOT / folder / "x.py") is None] == []
 
 
-LAYERS = {"pages": pages_allowed, "odoo_uat": framework_allowed}
+@pytest.mark.parametrize("folder", CHECKED_FOLDERS)
+def test_each_folder_imports_only_what_the_guide_allows(folder: str) -> None:
+    assert violations(files(folder)) == []
 
 
-@pytest.mark.parametrize("folder", LAYERS)
-def test_each_layer_imports_only_what_it_may(folder: str) -> None:
-    found = [v for v in violations(files(folder), LAYERS[folder]) if not is_pending(v)]
-    assert found == []
+def test_no_import_circle_anywhere() -> None:
+    assert circles(import_graph(files(*CHECKED_FOLDERS))) == []
 
 
 def test_plugins_are_loaded_only_by_conftest_and_tests() -> None:
     plugins = ROOT / "odoo_uat" / "plugins"
+    outside = [p for p in files(*CHECKED_FOLDERS) if not p.is_relative_to(plugins)]
+    loaded = [str(i) for path in outside for i in imports(path) if under(i.module, "odoo_uat.plugins")]
+    assert loaded == []
 
-    def allowed(path: Path, module: str) -> bool:
-        return not under(module, PLUGINS) or path.is_relative_to(plugins)
 
-    checked = files("odoo_uat", "steps", "fixtures", "pages")
-    assert violations(checked, allowed) == []
+def test_the_table_is_read_as_written() -> None:
+    rules = rules_from_guide(
+        f"{TABLE_HEADING}\n\n| folder | what | may import |\n|---|---|---|\n"
+        "| `features/<area>/` | scenarios | — |\n"
+        "| `steps/` | phrases | `pages`, `odoo_uat.*` (never `odoo_uat.plugins`) |\n"
+        "| `odoo_uat/report/` | the report | `odoo_uat.report`, `odoo_uat.tags` |\n\n## Next\n| `x/` | y | z |\n"
+    )
+    assert [(r.folder, r.allowed, r.never) for r in rules] == [
+        ("features/<area>/", (), (WILDCARD,)),
+        ("steps/", ("pages", "odoo_uat.*"), ("odoo_uat.plugins",)),
+        ("odoo_uat/report/", ("odoo_uat.report", "odoo_uat.tags"), ()),
+    ]
+    steps, report = rules[1], rules[2]
+    assert steps.permits("odoo_uat.odoo.records") and steps.permits("steps.translations")
+    assert not steps.permits("odoo_uat.plugins.evidence") and not steps.permits("fixtures.data")
+    assert report.permits("odoo_uat.tags") and not report.permits("odoo_uat.impact")
+
+
+def test_a_circle_is_found_deferred_imports_included(tmp_path: Path) -> None:
+    graph = {"a.one": {"a.two"}, "a.two": {"a.three"}, "a.three": {"a.one"}, "a.four": {"a.one"}, "b": set()}
+    assert circles(graph) == [["a.one", "a.three", "a.two"]]
+    module = tmp_path / "m.py"
+    module.write_text("def late():\n    from odoo_uat.report import build\n")
+    assert [i.module for i in imports(module, "x.m")] == ["odoo_uat.report", "odoo_uat.report.build"]
 
 
 def test_the_layering_check_sees_from_imports_and_their_names() -> None:
     found = {i.module for i in imports(ROOT / "odoo_uat" / "plugins" / "allure_labels.py")}
-    assert {"odoo_uat.report.tags", "odoo_uat.scenarios.scenario_of", "allure"} <= found
+    assert {"odoo_uat.tags", "odoo_uat.scenarios.scenario_of", "allure"} <= found
 
 
 @pytest.mark.parametrize("path", files("odoo_uat/plugins"), ids=lambda p: p.name)

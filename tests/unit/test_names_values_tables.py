@@ -1,11 +1,12 @@
 """Unique names, the values super users write, and step tables."""
+
 from __future__ import annotations
 
 import pytest
 
 from odoo_uat.authoring.tables import TableError, table_rows
-from odoo_uat.values import parse_bool, parse_number, same_amount
 from odoo_uat.odoo.names import RunNames
+from odoo_uat.values import parse_bool, parse_number, same_amount
 
 
 def test_each_scenario_gets_its_own_unique_names():
@@ -31,15 +32,18 @@ def test_workers_of_one_run_share_its_id_and_never_its_names():
     assert second.unique("Acme") == "Acme ab12cd-gw1-1"
 
 
-@pytest.mark.parametrize("text, decimal_point, expected", [
-    ("45", None, 45.0),
-    ("45.00", None, 45.0),
-    ("$ 1,234.50", None, 1234.5),
-    ("1.234,50 €", None, 1234.5),
-    ("1,234", ".", 1234.0),
-    ("2.000", ".", 2.0),
-    ("-3.5", None, -3.5),
-])
+@pytest.mark.parametrize(
+    "text, decimal_point, expected",
+    [
+        ("45", None, 45.0),
+        ("45.00", None, 45.0),
+        ("$ 1,234.50", None, 1234.5),
+        ("1.234,50 €", None, 1234.5),
+        ("1,234", ".", 1234.0),
+        ("2.000", ".", 2.0),
+        ("-3.5", None, -3.5),
+    ],
+)
 def test_numbers_compare_by_value_whatever_the_format(text, decimal_point, expected):
     assert parse_number(text, decimal_point) == expected
 

@@ -1,4 +1,5 @@
 """Numbers and dates as the user's language types and shows them: what every field of every screen goes through."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,6 +8,8 @@ import pytest
 
 from pages.components.fields import FieldWidget, plain_number
 from pages.components.user_locale import UserLocale, record_name_pattern
+from pages.components.widget_base import Markup, Widget
+from pages.components.widgets import WIDGETS, ShownText, widget_class, widget_parts
 
 ENGLISH = UserLocale()
 FRENCH = UserLocale("%d/%m/%Y", "%H:%M:%S", ",", "\u202f")
@@ -18,12 +21,20 @@ def test_a_number_is_taken_as_given_by_a_screen_or_read_from_a_scenario(given: s
     assert ENGLISH.number_value(given) == number
 
 
-@pytest.mark.parametrize("locale, value, typed", [
-    (ENGLISH, 8, "8"), (ENGLISH, 12.5, "12.5"), (ENGLISH, 1250.75, "1250.75"),
-    (FRENCH, 12.5, "12,5"), (GERMAN, 1250.75, "1250,75"), (GERMAN, 0.125, "0,125"),
-])
-def test_numbers_are_typed_in_the_user_s_language_without_separators(locale: UserLocale, value: float,
-                                                                       typed: str) -> None:
+@pytest.mark.parametrize(
+    "locale, value, typed",
+    [
+        (ENGLISH, 8, "8"),
+        (ENGLISH, 12.5, "12.5"),
+        (ENGLISH, 1250.75, "1250.75"),
+        (FRENCH, 12.5, "12,5"),
+        (GERMAN, 1250.75, "1250,75"),
+        (GERMAN, 0.125, "0,125"),
+    ],
+)
+def test_numbers_are_typed_in_the_user_s_language_without_separators(
+    locale: UserLocale, value: float, typed: str
+) -> None:
     assert locale.number_text(value) == typed
 
 
@@ -56,13 +67,16 @@ def test_dates_follow_the_user_s_format() -> None:
     assert GERMAN.date_text(date(2026, 3, 2)) == "02.03.2026"
 
 
-@pytest.mark.parametrize("name, shown, matches", [
-    ("Oak Pallet", "[OAK-1] Oak Pallet", True),
-    ("Oak Pallet", "Oak  Pallet", True),
-    ("WH/IN/00012", "WH/IN/00012", True),
-    ("Oak Pallet", "Oak Pallet Large", False),
-    ("WH/IN/0001", "WH/IN/00012", False),
-])
+@pytest.mark.parametrize(
+    "name, shown, matches",
+    [
+        ("Oak Pallet", "[OAK-1] Oak Pallet", True),
+        ("Oak Pallet", "Oak  Pallet", True),
+        ("WH/IN/00012", "WH/IN/00012", True),
+        ("Oak Pallet", "Oak Pallet Large", False),
+        ("WH/IN/0001", "WH/IN/00012", False),
+    ],
+)
 def test_a_record_is_chosen_by_its_whole_shown_name(name: str, shown: str, matches: bool) -> None:
     assert bool(record_name_pattern(name).match(shown)) is matches
 
@@ -86,3 +100,17 @@ def test_the_user_s_locale_is_read_once_per_session() -> None:
     assert first == again == UserLocale("%d/%m/%Y", "%H:%M:%S", ",", "")
     assert session.calls == 1
 
+
+def test_every_kind_is_in_the_table_once_and_the_last_takes_what_is_left() -> None:
+    assert len(set(WIDGETS)) == len(WIDGETS)
+    assert WIDGETS[-1] is ShownText
+    assert widget_class(Markup(frozenset(), frozenset())) is ShownText
+
+
+def test_two_kinds_cannot_read_one_part_of_the_markup_with_two_selectors() -> None:
+    class Phone(Widget):
+        kind = "phone"
+        parts = {"input": "input[type=tel]"}
+
+    with pytest.raises(ValueError, match="Phone reads the part 'input'"):
+        widget_parts((*WIDGETS, Phone))

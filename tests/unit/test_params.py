@@ -1,4 +1,5 @@
 """The parameter grammar: one type per kind of value, read the same way in every phrase, each documenting itself."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,15 +9,18 @@ from odoo_uat.authoring.params import TYPES, PhraseError, phrase
 QUANTITY_PHRASE = phrase('I ship {quantity:Quantity} {:Units} of "{product:Name}"')
 
 
-@pytest.mark.parametrize(("typed", "value"), [("12", 12.0), ("2.5", 2.5), ("1,000.50", 1000.5), ("2,5", 2.5),
-                                              ("1.000,50", 1000.5), ("1", 1.0)])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("12", 12.0), ("2.5", 2.5), ("1,000.50", 1000.5), ("2,5", 2.5), ("1.000,50", 1000.5), ("1", 1.0)],
+)
 def test_a_quantity_is_read_as_a_user_types_it(typed: str, value: float) -> None:
     text = f'I ship {typed} {"unit" if typed == "1" else "units"} of "Oak Pallet"'
     assert QUANTITY_PHRASE.parse_arguments(text) == {"quantity": value, "product": "Oak Pallet"}
 
 
-@pytest.mark.parametrize(("typed", "value"), [("900.00", 900.0), ("€ 1,250.00", 1250.0), ("45.00 EUR", 45.0),
-                                              ("1.000,50", 1000.5)])
+@pytest.mark.parametrize(
+    ("typed", "value"), [("900.00", 900.0), ("€ 1,250.00", 1250.0), ("45.00 EUR", 45.0), ("1.000,50", 1000.5)]
+)
 def test_an_amount_may_carry_thousands_separators_and_a_currency(typed: str, value: float) -> None:
     owes = phrase('"{customer:Name}" owes {amount:Amount} on a posted invoice')
     assert owes.parse_arguments(f'"Acme" owes {typed} on a posted invoice') == {"customer": "Acme", "amount": value}
@@ -40,7 +44,8 @@ def test_choices_become_the_value_they_stand_for() -> None:
     assert valued.parse_arguments('"Pumps" is valued at average cost (AVCO)')["method"] == "average"
     assert valued.parse_arguments('"Pumps" is valued at FIFO')["method"] == "fifo"
     assert phrase("receives in {steps:ReceptionSteps}").parse_arguments("receives in two steps") == {
-        "steps": "two_steps"}
+        "steps": "two_steps"
+    }
 
 
 def test_a_parameter_without_a_type_of_the_grammar_is_refused_naming_the_types() -> None:

@@ -1,4 +1,5 @@
 """The recorder's output: the feature file's text, the listener's events, the --script and file name options."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,14 +16,19 @@ from odoo_uat.recorder.writer import feature_text
 
 
 def test_the_feature_file_has_and_for_a_repeated_keyword_aligned_tables_and_comments_as_hash_lines():
-    text = feature_text("Quote", "Recorded.", "Quote, as recorded", [
-        Step("given", "the following customers exist:", (("Name",), ("Acme Retail",), ("B|C",))),
-        Step("given", 'I am logged in as a "Sales coordinator"'),
-        Step("when", 'I click "New"'),
-        Comment("went back to \"Quotations\""),
-        Step("when", 'I click "Confirm"'),
-        Step("then", 'the status is "Sales Order"'),
-    ])
+    text = feature_text(
+        "Quote",
+        "Recorded.",
+        "Quote, as recorded",
+        [
+            Step("given", "the following customers exist:", (("Name",), ("Acme Retail",), ("B|C",))),
+            Step("given", 'I am logged in as a "Sales coordinator"'),
+            Step("when", 'I click "New"'),
+            Comment('went back to "Quotations"'),
+            Step("when", 'I click "Confirm"'),
+            Step("then", 'the status is "Sales Order"'),
+        ],
+    )
     assert text == (
         "Feature: Quote\n"
         "  Recorded.\n"
@@ -36,7 +42,8 @@ def test_the_feature_file_has_and_for_a_repeated_keyword_aligned_tables_and_comm
         '    When I click "New"\n'
         '    # went back to "Quotations"\n'
         '    And I click "Confirm"\n'
-        '    Then the status is "Sales Order"\n')
+        '    Then the status is "Sales Order"\n'
+    )
 
 
 def test_an_event_from_the_listener_keeps_known_keys_and_an_unknown_kind_becomes_other():
@@ -50,8 +57,9 @@ def test_the_listener_calls_the_binding_the_session_exposes():
 
 
 def test_file_and_feature_names():
-    assert default_out(Path("/p"), "Sales coordinator", datetime(2026, 1, 2, 3, 4, 5)) == \
-        Path("/p/features/recorded/sales-coordinator-20260102-030405.feature")
+    assert default_out(Path("/p"), "Sales coordinator", datetime(2026, 1, 2, 3, 4, 5)) == Path(
+        "/p/features/recorded/sales-coordinator-20260102-030405.feature"
+    )
     assert feature_name(Path("quote_to_confirm.feature")) == "Quote to confirm"
 
 

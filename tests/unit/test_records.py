@@ -1,42 +1,12 @@
 """The record service: what a scenario calls a record, answered with an id; errors list what exists."""
-from __future__ import annotations
 
-from typing import Any
+from __future__ import annotations
 
 import pytest
 
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import RecordNotFound, Records
-
-
-class FakeModel:
-    """Just enough of an odoorpc model for name look-ups: rows of {id, field: value}."""
-
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        self.rows = rows
-
-    def _matching(self, domain: list) -> list[dict[str, Any]]:
-        rows = self.rows
-        for field, operator, value in domain:
-            if operator == "=":
-                rows = [row for row in rows if row.get(field) == value]
-            elif operator == "ilike":
-                rows = [row for row in rows if str(value).casefold() in str(row.get(field, "")).casefold()]
-        return rows
-
-    def search(self, domain: list, limit: int | None = None) -> list[int]:
-        return [row["id"] for row in self._matching(domain)][:limit]
-
-    def search_read(self, domain: list, fields: list[str], limit: int | None = None, order: str | None = None):
-        return [{key: row.get(key) for key in ["id", *fields]} for row in self._matching(domain)][:limit]
-
-    def read(self, ids: list[int], fields: list[str]) -> list[dict[str, Any]]:
-        return [{key: row.get(key) for key in fields} for row in self.rows if row["id"] in ids]
-
-
-class FakeOdoo:
-    def __init__(self, models: dict[str, list[dict[str, Any]]]) -> None:
-        self.env = {name: FakeModel(rows) for name, rows in models.items()}
+from tests.unit.fake_odoo import FakeOdoo
 
 
 @pytest.fixture
@@ -50,8 +20,9 @@ def records(odoo: FakeOdoo, names: ScenarioNames, seeded: dict | None = None) ->
     return Records(odoo, names, seeded if seeded is not None else {})
 
 
-def test_a_seeded_record_is_answered_without_asking_odoo(names: ScenarioNames) -> None:
-    assert records(FakeOdoo({}), names, {("product.product", "Oak Pallet"): 7}).product("Oak Pallet") == 7
+def test_a_seeded_record_is_answered_without_asking_odoo(names: ScenarioNames, fake_odoo: FakeOdoo) -> None:
+    assert records(fake_odoo, names, {("product.product", "Oak Pallet"): 7}).product("Oak Pallet") == 7
+    assert fake_odoo.calls == []
 
 
 def test_an_existing_record_is_found_by_its_unique_name(names: ScenarioNames) -> None:
@@ -61,14 +32,21 @@ def test_an_existing_record_is_found_by_its_unique_name(names: ScenarioNames) ->
 
 def test_an_unknown_name_lists_records_that_exist(names: ScenarioNames) -> None:
     odoo = FakeOdoo({"res.partner": [{"id": 1, "name": "Acme"}, {"id": 2, "name": "Globex"}]})
-    with pytest.raises(RecordNotFound, match=r"No single customer named 'Initech' \(found 0\). "
-                                             r"Some that exist: 'Acme', 'Globex'"):
+    with pytest.raises(
+        RecordNotFound,
+        match=r"No single customer named 'Initech' \(found 0\). "
+        r"Some that exist: 'Acme', 'Globex'",
+    ):
         records(odoo, names).partner("Initech", "customer")
 
 
 def test_a_location_of_a_scenario_warehouse_is_found_under_the_warehouse_short_name(names: ScenarioNames) -> None:
-    odoo = FakeOdoo({"stock.warehouse": [{"id": 9, "view_location_id": [50, "UX1"]}],
-                     "stock.location": [{"id": 51, "complete_name": "UX1/Stock/Shelf A"}]})
+    odoo = FakeOdoo(
+        {
+            "stock.warehouse": [{"id": 9, "view_location_id": [50, "UX1"]}],
+            "stock.location": [{"id": 51, "complete_name": "UX1/Stock/Shelf A"}],
+        }
+    )
     service = records(odoo, names, {("stock.warehouse", "North Depot"): 9})
     assert service.location_name("North Depot/Stock/Shelf A") == "UX1/Stock/Shelf A"
     assert service.location("North Depot/Stock/Shelf A") == 51

@@ -1,4 +1,5 @@
 """The @requires_module:<name> plugin: scenarios needing a module the Odoo under test lacks are skipped, with why."""
+
 from __future__ import annotations
 
 import textwrap
@@ -14,7 +15,7 @@ TAGS_PLUGIN = "odoo_uat.plugins.tag_marks"  # turns @requires_module:<name> into
 
 # A stand-in for the odoorpc connection: it answers ir.module.module look-ups from
 # MODULE_STATES and writes each look-up to lookups.txt, so a test can count them.
-CONFTEST = '''
+CONFTEST = """
 import pytest
 from pathlib import Path
 from odoo_uat.odoo.target import OdooTarget
@@ -45,9 +46,9 @@ def odoo():
 @pytest.fixture(scope="session")
 def odoo_target():
     return OdooTarget(url="http://odoo.invalid", db="uatdb", login="admin", password="x")
-'''
+"""
 
-STEPS = '''
+STEPS = """
 from pytest_bdd import given, scenarios
 
 scenarios("orders.feature")
@@ -56,11 +57,12 @@ scenarios("orders.feature")
 @given("an order")
 def _():
     pass
-'''
+"""
 
 
-def write_suite(pytester: pytest.Pytester, feature: str, states: dict[str, str] | None = None,
-                unreachable: bool = False) -> None:
+def write_suite(
+    pytester: pytest.Pytester, feature: str, states: dict[str, str] | None = None, unreachable: bool = False
+) -> None:
     """A tiny suite: the feature, a step module binding it, and a fake Odoo with these module states."""
     pytester.syspathinsert(str(ROOT))
     pytester.makeconftest(CONFTEST.format(states=states or {}, unreachable=unreachable))
@@ -110,7 +112,9 @@ def test_scenario_runs_when_the_module_is_installed(pytester: pytest.Pytester) -
 
 
 def test_a_module_is_looked_up_once_per_session(pytester: pytest.Pytester) -> None:
-    write_suite(pytester, """
+    write_suite(
+        pytester,
+        """
         @requires_module:sale_financial_risk
         Feature: Orders
           Scenario: One
@@ -122,13 +126,17 @@ def test_a_module_is_looked_up_once_per_session(pytester: pytest.Pytester) -> No
           @requires_module:rma_sale
           Scenario: Three
             Given an order
-    """, states={"sale_financial_risk": "installed", "rma_sale": "installed"})
+    """,
+        states={"sale_financial_risk": "installed", "rma_sale": "installed"},
+    )
     run(pytester, "-p", PLUGIN).assert_outcomes(passed=3)
     assert sorted(lookups(pytester)) == ["rma_sale", "sale_financial_risk"]
 
 
 def test_feature_tag_applies_to_every_scenario(pytester: pytest.Pytester) -> None:
-    write_suite(pytester, """
+    write_suite(
+        pytester,
+        """
         @requires_module:sale_financial_risk
         Feature: Orders
           Scenario: One
@@ -136,16 +144,22 @@ def test_feature_tag_applies_to_every_scenario(pytester: pytest.Pytester) -> Non
 
           Scenario: Two
             Given an order
-    """, states={"sale_financial_risk": "to install"})
+    """,
+        states={"sale_financial_risk": "to install"},
+    )
     run(pytester, "-p", PLUGIN).assert_outcomes(skipped=2)
 
 
 def test_untagged_scenarios_never_connect_to_odoo(pytester: pytest.Pytester) -> None:
-    write_suite(pytester, """
+    write_suite(
+        pytester,
+        """
         Feature: Orders
           Scenario: Plain order
             Given an order
-    """, unreachable=True)
+    """,
+        unreachable=True,
+    )
     run(pytester, "-p", PLUGIN).assert_outcomes(passed=1)
     assert lookups(pytester) == []
 
@@ -159,7 +173,8 @@ def test_works_with_the_tag_marks_under_strict_markers(pytester: pytest.Pytester
 
 def test_plain_pytest_mark_is_honoured(pytester: pytest.Pytester) -> None:
     write_suite(pytester, "Feature: Orders\n", states={"stock_landed_costs": "installed"})
-    pytester.makepyfile(test_orders="""
+    pytester.makepyfile(
+        test_orders="""
         import pytest
 
         @pytest.mark.requires_module("stock_landed_costs")
@@ -169,7 +184,8 @@ def test_plain_pytest_mark_is_honoured(pytester: pytest.Pytester) -> None:
         @pytest.mark.requires_module(name="mrp")
         def test_missing():
             pass
-    """)
+    """
+    )
     result = run(pytester, "-p", PLUGIN, "--strict-markers", "-rs")
     result.assert_outcomes(passed=1, skipped=1)
     result.stdout.fnmatch_lines(["*needs the Odoo module mrp, which is not installed on uatdb*"])

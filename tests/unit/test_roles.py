@@ -1,4 +1,5 @@
 """The roles file: plain-word roles, their logins and errors for unknown roles."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -54,7 +55,12 @@ def test_a_role_s_user_gets_the_new_user_defaults_then_its_own_groups_once() -> 
 
 
 def test_of_the_new_user_defaults_only_rights_outside_applications_are_kept() -> None:
-    defaults = [(1, "base.module_category_user_type"), (9, "base.module_category_usability"),
-                (40, "base.module_category_sales_sales"), (55, "base.module_category_inventory_inventory"),
-                (8, "base.module_category_hidden"), (70, None)]
+    defaults = [
+        (1, "base.module_category_user_type"),
+        (9, "base.module_category_usability"),
+        (40, "base.module_category_sales_sales"),
+        (55, "base.module_category_inventory_inventory"),
+        (8, "base.module_category_hidden"),
+        (70, None),
+    ]
     assert extra_rights(defaults) == [1, 9, 8, 70]

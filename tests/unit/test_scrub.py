@@ -1,4 +1,5 @@
 """Masking secrets in traces, logs and texts (odoo_uat/report/scrub.py), on small Playwright-shaped samples."""
+
 from __future__ import annotations
 
 import json
@@ -19,20 +20,34 @@ PASSWORD = "0f3c9a1b2d4e5f60718293a4b5c6d7e8"
 
 def network_event(cookie: str = SESSION) -> dict:
     """One trace.network line as Playwright 1.5x writes it (HAR-like request and response)."""
-    return {"type": "resource-snapshot", "snapshot": {
-        "request": {"method": "POST", "url": "http://127.0.0.1:8069/web/dataset/call_kw/sale.order/web_save",
-                    "cookies": [{"name": "session_id", "value": cookie}, {"name": "cids", "value": "1"}],
-                    "headers": [{"name": "Cookie", "value": f"session_id={cookie}; cids=1"},
-                                {"name": "Content-Type", "value": "application/json"}],
-                    "postData": {"mimeType": "application/json", "text": "", "_file": "resources/abc.json"}},
-        "response": {"status": 200, "cookies": [],
-                     "headers": [{"name": "Set-Cookie", "value": f"session_id={cookie}; HttpOnly; Path=/"}]}}}
+    return {
+        "type": "resource-snapshot",
+        "snapshot": {
+            "request": {
+                "method": "POST",
+                "url": "http://127.0.0.1:8069/web/dataset/call_kw/sale.order/web_save",
+                "cookies": [{"name": "session_id", "value": cookie}, {"name": "cids", "value": "1"}],
+                "headers": [
+                    {"name": "Cookie", "value": f"session_id={cookie}; cids=1"},
+                    {"name": "Content-Type", "value": "application/json"},
+                ],
+                "postData": {"mimeType": "application/json", "text": "", "_file": "resources/abc.json"},
+            },
+            "response": {
+                "status": 200,
+                "cookies": [],
+                "headers": [{"name": "Set-Cookie", "value": f"session_id={cookie}; HttpOnly; Path=/"}],
+            },
+        },
+    }
 
 
 def test_secret_headers_and_cookies_of_a_network_event_are_masked_and_others_kept():
     scrubbed = scrub_json(network_event())["snapshot"]
-    assert scrubbed["request"]["headers"] == [{"name": "Cookie", "value": MASK},
-                                              {"name": "Content-Type", "value": "application/json"}]
+    assert scrubbed["request"]["headers"] == [
+        {"name": "Cookie", "value": MASK},
+        {"name": "Content-Type", "value": "application/json"},
+    ]
     assert scrubbed["request"]["cookies"][0] == {"name": "session_id", "value": MASK}
     assert scrubbed["response"]["headers"] == [{"name": "Set-Cookie", "value": MASK}]
     assert scrubbed["request"]["url"].endswith("/web_save")
@@ -40,15 +55,18 @@ def test_secret_headers_and_cookies_of_a_network_event_are_masked_and_others_kep
 
 def test_password_keys_in_json_bodies_are_masked_at_any_depth():
     body = {"params": {"db": "uat", "login": "uat-buyer", "password": PASSWORD, "args": [{"new_password": "x"}]}}
-    assert scrub_json(body) == {"params": {"db": "uat", "login": "uat-buyer", "password": MASK,
-                                           "args": [{"new_password": MASK}]}}
+    assert scrub_json(body) == {
+        "params": {"db": "uat", "login": "uat-buyer", "password": MASK, "args": [{"new_password": MASK}]}
+    }
 
 
 def test_texts_lose_form_fields_inline_tokens_bearer_keys_and_odoo_device_logs():
-    text = (f'login=uat-buyer&password={PASSWORD}&redirect=/odoo\n'
-            'csrf_token: "26d6165ded229892cfc2f88668acb568ae1b4e42o1827425445",\n'
-            "Authorization: Bearer 6f1e2d3c4b5a69788796a5b4c3d2e1f0\n"
-            f"odoo.addons.base.models.res_device: User 5 inserts device log ({SESSION[:42]})")
+    text = (
+        f"login=uat-buyer&password={PASSWORD}&redirect=/odoo\n"
+        'csrf_token: "26d6165ded229892cfc2f88668acb568ae1b4e42o1827425445",\n'
+        "Authorization: Bearer 6f1e2d3c4b5a69788796a5b4c3d2e1f0\n"
+        f"odoo.addons.base.models.res_device: User 5 inserts device log ({SESSION[:42]})"
+    )
     scrubbed = scrub_text(text)
     assert PASSWORD not in scrubbed and "26d6165ded" not in scrubbed and "6f1e2d3c" not in scrubbed
     assert SESSION[:42] not in scrubbed
@@ -77,10 +95,18 @@ def test_a_scrubbed_trace_zip_is_still_a_trace_with_every_member_and_valid_event
     with zipfile.ZipFile(trace) as archive:
         assert archive.testzip() is None
         members = {name: archive.read(name) for name in archive.namelist()}
-    assert list(members) == ["trace.trace", "trace.network", "resources/abc.json", "resources/page.html",
-                             "screencast/page@1.jpeg"]
-    assert all(secret not in data for data in members.values()
-               for secret in (SESSION.encode(), PASSWORD.encode(), b"26d6165ded229892cfc2f8"))
+    assert list(members) == [
+        "trace.trace",
+        "trace.network",
+        "resources/abc.json",
+        "resources/page.html",
+        "screencast/page@1.jpeg",
+    ]
+    assert all(
+        secret not in data
+        for data in members.values()
+        for secret in (SESSION.encode(), PASSWORD.encode(), b"26d6165ded229892cfc2f8")
+    )
     events = [json.loads(line) for line in members["trace.network"].decode().splitlines()]
     assert events[0]["snapshot"]["request"]["headers"][0] == {"name": "Cookie", "value": MASK}
     assert json.loads(members["resources/abc.json"]) == {"params": {"password": MASK}}

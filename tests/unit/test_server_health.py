@@ -1,4 +1,5 @@
 """The server_health plugin: a failure while Odoo does not answer is an environment problem; later tests fail fast."""
+
 from __future__ import annotations
 
 import socket
@@ -81,14 +82,15 @@ def test_the_outage_message_is_filed_under_environment_problems():
     message = Outage(datetime(2025, 1, 2, 14, 5, 9), "GET x failed: refused").message()
     assert message.startswith(f"{STOPPED_ANSWERING} at 14:05:09 (GET x failed: refused)")
     assert classify(BROKEN, message, {}) == ENVIRONMENT_PROBLEMS
-    assert classify(BROKEN, "AssertionError: Locator expected to be visible", {LABEL_ENVIRONMENT_FAILURE: ["x"]}) \
+    assert (
+        classify(BROKEN, "AssertionError: Locator expected to be visible", {LABEL_ENVIRONMENT_FAILURE: ["x"]})
         == ENVIRONMENT_PROBLEMS
+    )
     assert classify("failed", "AssertionError: Locator expected to be visible", {}) == PRODUCT_DEFECTS
 
 
 def test_an_http_500_answer_to_an_rpc_call_is_an_environment_problem():
-    assert classify(BROKEN, "urllib.error.HTTPError: HTTP Error 500: Internal Server Error", {}) \
-        == ENVIRONMENT_PROBLEMS
+    assert classify(BROKEN, "urllib.error.HTTPError: HTTP Error 500: Internal Server Error", {}) == ENVIRONMENT_PROBLEMS
 
 
 TESTS = """
@@ -133,8 +135,19 @@ def run(pytester, monkeypatch):
     pytester.makepyfile(test_odoo=TESTS)
 
     def run(*args: str) -> pytest.RunResult:
-        return pytester.runpytest("-p", "odoo_uat.plugins.odoo_server", "-p", "odoo_uat.plugins.server_health",
-                                  "-p", "no:cacheprovider", "-p", "no:playwright", *args)
+        return pytester.runpytest(
+            "-p",
+            "odoo_uat.plugins.odoo_server",
+            "-p",
+            "odoo_uat.plugins.server_health",
+            "-p",
+            "fixtures.run",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:playwright",
+            *args,
+        )
 
     yield run
     server.shutdown()
@@ -156,18 +169,27 @@ def test_odoo_gone_makes_the_failure_an_environment_problem_and_later_tests_fail
     # The first test's failure becomes the outage (its assertion kept as the cause); the second
     # does not run; the third does not need Odoo and passes.
     result.assert_outcomes(failed=1, errors=1, passed=1)
-    result.stdout.fnmatch_lines([f"odoo-uat: {STOPPED_ANSWERING} at ??:??:?? (GET http://127.0.0.1:*/web/health "
-                                 "failed*the tests after this one that need Odoo fail at once."])
-    result.stdout.fnmatch_lines([
-        "*AssertionError: Locator expected to be visible*",
-        "*direct cause*",
-        f"*OdooStoppedAnswering: {STOPPED_ANSWERING} at ??:??:?? (GET http://127.0.0.1:*/web/health failed*",
-    ])
-    result.stdout.fnmatch_lines(["*ERROR at setup of test_second_needs_odoo*",
-                                 f"E   *OdooStoppedAnswering: {STOPPED_ANSWERING} at*this test did not run."])
+    result.stdout.fnmatch_lines(
+        [
+            f"odoo-uat: {STOPPED_ANSWERING} at ??:??:?? (GET http://127.0.0.1:*/web/health "
+            "failed*the tests after this one that need Odoo fail at once."
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        [
+            "*AssertionError: Locator expected to be visible*",
+            "*direct cause*",
+            f"*OdooStoppedAnswering: {STOPPED_ANSWERING} at ??:??:?? (GET http://127.0.0.1:*/web/health failed*",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        [
+            "*ERROR at setup of test_second_needs_odoo*",
+            f"E   *OdooStoppedAnswering: {STOPPED_ANSWERING} at*this test did not run.",
+        ]
+    )
     junit = (pytester.path / "junit.xml").read_text()
     assert junit.count(STOPPED_ANSWERING) >= 2
-
 
 
 # A scenario's page that Odoo no longer accepts: on the login form (URL), or still in the web client whose
@@ -205,19 +227,24 @@ def test_refused_mid_scenario(odoo_target, request):
 """
 
 
-@pytest.mark.parametrize("page_url", [
-    "http://127.0.0.1:8069/web/login?redirect=%2Fodoo%2Faction-sale.action_orders",  # sent to the login form
-    "http://127.0.0.1:8069/odoo/action-sale.action_orders/new",  # "Session Expired" shown over the web client
-])
+@pytest.mark.parametrize(
+    "page_url",
+    [
+        "http://127.0.0.1:8069/web/login?redirect=%2Fodoo%2Faction-sale.action_orders",  # sent to the login form
+        "http://127.0.0.1:8069/odoo/action-sale.action_orders/new",  # "Session Expired" shown over the web client
+    ],
+)
 def test_a_failure_on_a_page_whose_session_odoo_refuses_says_the_session_ended(run, pytester, monkeypatch, page_url):
     monkeypatch.setenv("PAGE_URL", page_url)
     pytester.makepyfile(test_refused=REFUSED_SESSION)
     result = run("test_refused.py")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines([
-        "*AssertionError: Locator expected to be visible*",
-        "*direct cause*",
-        '*SessionEnded: Odoo refused the "Sales coordinator" page\'s session when this test\'s call failed*'
-        "no longer accepted that role's session*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*AssertionError: Locator expected to be visible*",
+            "*direct cause*",
+            "*SessionEnded: Odoo refused the \"Sales coordinator\" page's session when this test's call failed*"
+            "no longer accepted that role's session*",
+        ]
+    )
     result.stdout.no_fnmatch_line(f"*{STOPPED_ANSWERING}*")

@@ -1,4 +1,5 @@
 """Settings: command line over environment over pyproject.toml, and errors that say what to set."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -78,8 +79,9 @@ def test_an_odoo_command_on_path_selects_the_embedded_mode(tmp_path):
 def test_modules_and_addon_packages_come_from_pyproject_or_environment(tmp_path):
     root = project(tmp_path, 'modules = ["sale_stock"]\naddon_packages = ["odoo-addon-a"]')
     assert load_settings(root, environ={}, which=no_odoo_command).addon_packages == ("odoo-addon-a",)
-    settings = load_settings(root, environ={"ODOO_UAT_ADDON_PACKAGES": "odoo-addon-b odoo-addon-c"},
-                             which=no_odoo_command)
+    settings = load_settings(
+        root, environ={"ODOO_UAT_ADDON_PACKAGES": "odoo-addon-b odoo-addon-c"}, which=no_odoo_command
+    )
     assert settings.modules == ("sale_stock",)
     assert settings.addon_packages == ("odoo-addon-b", "odoo-addon-c")
 
@@ -128,7 +130,6 @@ def test_a_local_mirror_of_odoo_is_resolved_against_the_project_and_a_url_kept(t
 
 
 def test_a_series_that_is_no_branch_of_odoo_is_refused_before_cloning(tmp_path):
-    settings = load_settings(project(tmp_path), environ={"ODOO_SERIES": "19"}, which=no_odoo_command,
-                             allow_clone=True)
+    settings = load_settings(project(tmp_path), environ={"ODOO_SERIES": "19"}, which=no_odoo_command, allow_clone=True)
     with pytest.raises(SettingsError, match="ODOO_SERIES=19 is not an Odoo series"):
         settings.check()

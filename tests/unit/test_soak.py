@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.odoo.target import OdooTarget
 from odoo_uat import soak
+from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.soak import (
     Outcome,
     RunRecord,
@@ -28,13 +28,22 @@ RETURN = "returns/return.feature: Return a delivery"
 TIMEOUT = 'TimeoutError: Locator.click: Timeout 15000ms exceeded.\nCall log:\n  - waiting for locator("button")'
 
 
-def write_result(folder: Path, uuid: str, key: str, status: str, *, history: str | None = None,
-                 message: str = "", stop: int = 1) -> None:
+def write_result(
+    folder: Path, uuid: str, key: str, status: str, *, history: str | None = None, message: str = "", stop: int = 1
+) -> None:
     """One Allure result file, as allure-pytest-bdd writes it, for the scenario the table calls key."""
     folder.mkdir(parents=True, exist_ok=True)
     path, name = key.split(": ", 1)
-    result = {"uuid": uuid, "historyId": history or uuid, "name": name, "status": status, "start": 0, "stop": stop,
-              "fullName": f"{path}:{name}", "statusDetails": {"message": message}}
+    result = {
+        "uuid": uuid,
+        "historyId": history or uuid,
+        "name": name,
+        "status": status,
+        "start": 0,
+        "stop": stop,
+        "fullName": f"{path}:{name}",
+        "statusDetails": {"message": message},
+    }
     (folder / f"{uuid}-result.json").write_text(json.dumps(result), encoding="utf-8")
 
 
@@ -101,15 +110,21 @@ def test_runs_and_pytest_arguments_are_told_apart() -> None:
 
 
 def test_make_soak_passes_runs_retries_and_args_through() -> None:
-    done = subprocess.run(["make", "-n", "soak", "N=3", "RETRIES=1", "ARGS=-n 2"], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["make", "-n", "soak", "N=3", "RETRIES=1", "ARGS=-n 2"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert ".venv/bin/python -m odoo_uat.soak --runs 3 --reruns 1 -n 2" in done.stdout
 
 
 def make_variable(name: str, *assignments: str) -> str:
     """A Makefile variable's value after the assignments (no recipe runs)."""
-    done = subprocess.run(["make", "-s", "--eval", f"print-it: ; @echo '$({name})'", "print-it", *assignments],
-                          cwd=ROOT, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["make", "-s", "--eval", f"print-it: ; @echo '$({name})'", "print-it", *assignments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout.strip()
 
 
@@ -121,8 +136,9 @@ def test_retries_are_off_unless_set(retries: str, expected: str) -> None:
 def test_the_embedded_servers_log_is_kept_next_to_the_runs(tmp_path: Path) -> None:
     log = tmp_path / "uat_x.log"
     log.write_text("GET /odoo 200\n")
-    target = OdooTarget(url="http://127.0.0.1:1", db="uat_x", login="admin", password="admin", embedded=True,
-                        log_path=log)
+    target = OdooTarget(
+        url="http://127.0.0.1:1", db="uat_x", login="admin", password="admin", embedded=True, log_path=log
+    )
     soak.keep_server_log(target, tmp_path / "soak")
     assert (tmp_path / "soak" / soak.ODOO_LOG).read_text() == "GET /odoo 200\n"
     soak.keep_server_log(None, tmp_path / "elsewhere")  # an existing server: its log is not ours to copy

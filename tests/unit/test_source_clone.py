@@ -1,4 +1,5 @@
 """Odoo Community cloned into the cache: from a local bare repository made here, never the network."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,12 @@ RELEASE = "version_info = ({major}, 0, 0, FINAL, 0)\n"
 
 
 def git(*args: str, cwd: Path) -> None:
-    subprocess.run(["git", "-c", "user.name=odoo-uat", "-c", "user.email=uat@example.com", *args],
-                   cwd=cwd, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=odoo-uat", "-c", "user.email=uat@example.com", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +61,9 @@ def spawned(monkeypatch) -> list[list[str]]:
     return calls
 
 
-def test_the_first_call_clones_the_series_and_the_second_reuses_it_without_git(tmp_path, odoo_repo, spawned,
-                                                                                 monkeypatch):
+def test_the_first_call_clones_the_series_and_the_second_reuses_it_without_git(
+    tmp_path, odoo_repo, spawned, monkeypatch
+):
     clone_dir = tmp_path / "cache" / "odoo-src" / "19.0"
     messages: list[str] = []
     assert ensure_odoo_checkout(clone_dir, "19.0", str(odoo_repo), messages.append) == clone_dir

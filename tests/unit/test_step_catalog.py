@@ -1,4 +1,5 @@
 """docs/steps.md: generated from the step modules, up to date, and the modules follow its convention."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from odoo_uat.authoring import catalog, step_registry
-from odoo_uat.authoring.lint import LintConfig
+from odoo_uat.authoring.project import LintConfig
 
 pytest_plugins = ["pytester"]
 
@@ -55,7 +56,7 @@ def render(root: Path) -> str:
 
 
 def test_steps_md_is_up_to_date() -> None:
-    written = (REPOSITORY / catalog.CATALOG)
+    written = REPOSITORY / catalog.CATALOG
     assert written.is_file() and written.read_text(encoding="utf-8") == render(REPOSITORY), catalog.OUT_OF_DATE
 
 
@@ -74,9 +75,11 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
 def test_catalog_lists_phrases_by_area_with_keyword_and_parameter_types(project) -> None:
     text = render(project.path)
     assert "## Sales: quotations and orders\n" in text
-    assert ('- **When** `I order <qty> units of "<product>" at <price> EUR`: Order a product at a price.\n'
-            '  - parameters: `<qty>` quantity, `<product>` name, `<price>` amount\n'
-            '  - example: `When I order 3 units of "Desk" at 12.50 EUR`\n') in text
+    assert (
+        '- **When** `I order <qty> units of "<product>" at <price> EUR`: Order a product at a price.\n'
+        "  - parameters: `<qty>` quantity, `<product>` name, `<price>` amount\n"
+        '  - example: `When I order 3 units of "Desk" at 12.50 EUR`\n'
+    ) in text
 
 
 def test_catalog_describes_each_parameter_type_once(project) -> None:
@@ -87,25 +90,32 @@ def test_catalog_describes_each_parameter_type_once(project) -> None:
 
 
 def test_catalog_marks_table_steps_with_their_columns(project) -> None:
-    assert ("- **Given** `the following products exist:`: Create products in one call.\n"
-            "  - takes a table with the columns `Name`, `Type (Goods/Service)`\n"
-            "  - example: `Given the following products exist:` followed by a table whose first row is "
-            "`| Name | Type |`\n") in render(project.path)
+    assert (
+        "- **Given** `the following products exist:`: Create products in one call.\n"
+        "  - takes a table with the columns `Name`, `Type (Goods/Service)`\n"
+        "  - example: `Given the following products exist:` followed by a table whose first row is "
+        "`| Name | Type |`\n"
+    ) in render(project.path)
 
 
 def test_catalog_example_falls_back_to_the_phrase(project) -> None:
-    assert ("- **Then** `the order has <count> record/records`: Check how many lines the order has.\n"
-            "  - parameters: `<count>` count\n"
-            "  - example: `Then the order has <count> record/records`\n") in render(project.path)
+    assert (
+        "- **Then** `the order has <count> record/records`: Check how many lines the order has.\n"
+        "  - parameters: `<count>` count\n"
+        "  - example: `Then the order has <count> record/records`\n"
+    ) in render(project.path)
 
 
 def test_catalog_shows_wordings_as_their_forms(project) -> None:
-    assert ('- **Given** `I am logged in as a/an/the "<role>"`: Act as this role.\n'
-            "  - parameters: `<role>` role\n") in render(project.path)
+    assert (
+        '- **Given** `I am logged in as a/an/the "<role>"`: Act as this role.\n  - parameters: `<role>` role\n'
+    ) in render(project.path)
 
 
 def test_phrases_outside_the_grammar_are_convention_problems(project, capsys) -> None:
-    project.makepyfile(**{"steps/legacy": '''
+    project.makepyfile(
+        **{
+            "steps/legacy": '''
         """Legacy: phrases written before the grammar."""
         from pytest_bdd import parsers, then
 
@@ -118,10 +128,14 @@ def test_phrases_outside_the_grammar_are_convention_problems(project, capsys) ->
         @then(parsers.parse("the order has {lines:d} lines"))
         def _(lines):
             """Check the order lines."""
-        '''})
+        '''
+        }
+    )
     assert catalog.main(["--root", str(project.path)]) == 1
     output = capsys.readouterr().out
-    assert '"the order total is (?P<total>\\d+) EUR": its phrase is a regular expression; write it with phrase' in output
+    assert (
+        '"the order total is (?P<total>\\d+) EUR": its phrase is a regular expression; write it with phrase' in output
+    )
     assert '"the order has <lines> lines": {lines:d} has no type of the grammar' in output
 
 
@@ -134,7 +148,9 @@ def test_check_exits_1_when_the_catalog_is_out_of_date(project, capsys) -> None:
 
 
 def test_convention_problems_name_the_step_function(project, capsys) -> None:
-    project.makepyfile(**{"steps/purchase": '''
+    project.makepyfile(
+        **{
+            "steps/purchase": '''
         from pytest_bdd import when
 
 
@@ -149,14 +165,20 @@ def test_convention_problems_name_the_step_function(project, capsys) -> None:
 
             Example: When I approve the purchase order
             """
-        '''})
+        '''
+        }
+    )
     assert catalog.main(["--root", str(project.path)]) == 1
     output = capsys.readouterr().out
     lines = (project.path / "steps/purchase.py").read_text(encoding="utf-8").splitlines()
-    send, confirm = (next(number for number, line in enumerate(lines, 1) if phrase in line)
-                     for phrase in ("I send the request", "I confirm the purchase"))
+    send, confirm = (
+        next(number for number, line in enumerate(lines, 1) if phrase in line)
+        for phrase in ("I send the request", "I confirm the purchase")
+    )
     assert "steps/purchase.py:1: module docstring missing: its first line names the area" in output
     assert f"steps/purchase.py:{send}: step function send_rfq() should be named _" in output
     assert f'steps/purchase.py:{send}: step "I send the request for quotation" has no docstring' in output
-    assert (f'steps/purchase.py:{confirm}: Example: "When I approve the purchase order" does not match the phrase '
-            '"I confirm the purchase order"') in output
+    assert (
+        f'steps/purchase.py:{confirm}: Example: "When I approve the purchase order" does not match the phrase '
+        '"I confirm the purchase order"'
+    ) in output

@@ -1,4 +1,5 @@
 """System packages: each need probed by its own file or command, on a fake machine root."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -80,8 +81,9 @@ def test_a_debian_interpreter_needs_the_dev_package_of_its_own_version():
     assert need.files == ("usr/include/python3.11/Python.h",)
 
 
-@pytest.mark.parametrize("include_dir", ["/root/.pyenv/versions/3.11.7/include/python3.11",
-                                         "/usr/local/include/python3.12"])
+@pytest.mark.parametrize(
+    "include_dir", ["/root/.pyenv/versions/3.11.7/include/python3.11", "/usr/local/include/python3.12"]
+)
 def test_an_interpreter_outside_debian_brings_its_own_headers(include_dir):
     assert python_headers_need(include_dir, (3, 11)) is None
 

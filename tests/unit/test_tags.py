@@ -1,11 +1,12 @@
-"""The one parser of Gherkin tags (odoo_uat/report/tags.py): marks, what a scenario's tags say, process areas."""
+"""The one parser of Gherkin tags (odoo_uat/tags.py): marks, what a scenario's tags say, process areas."""
+
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
 import pytest
 
-from odoo_uat.report.tags import (
+from odoo_uat.tags import (
     ScenarioTags,
     TagMark,
     area_of_path,
@@ -38,8 +39,19 @@ def test_only_tags_with_a_value_are_structured() -> None:
 
 
 def test_a_scenarios_tags_say_severity_waves_requirements_defects_modules_and_area() -> None:
-    tags = {"critical", "minor", "wave-10", "wave-2", "req:B", "req:A", "defect:UAT-7",
-            "requires_module:rma_sale", "requires_module:", "returns", "smoke"}
+    tags = {
+        "critical",
+        "minor",
+        "wave-10",
+        "wave-2",
+        "req:B",
+        "req:A",
+        "defect:UAT-7",
+        "requires_module:rma_sale",
+        "requires_module:",
+        "returns",
+        "smoke",
+    }
     assert parse_tags(tags, process_areas=["returns", "order_to_cash"]) == ScenarioTags(
         severity="critical",  # the most severe wins
         waves=("2", "10"),

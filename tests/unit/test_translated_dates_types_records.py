@@ -1,5 +1,6 @@
 """What a translated file writes that used to be English-only: relative dates, product types, the records phrase's
 model and field labels (read in the file's language)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -28,15 +29,40 @@ def suite_languages(monkeypatch):
         monkeypatch.setitem(DATE_LANGUAGES, language.code, language.dates)
 
 
-@pytest.mark.parametrize(("text", "days"), [
-    ("today", 0), ("Tomorrow", 1), ("yesterday", -1), ("today + 3 days", 3), ("today - 2 weeks", -14),
-    ("in 3 days", 3), ("in 1 week", 7), ("2 weeks ago", -14),
-    ("aujourd'hui", 0), ("Aujourd’hui", 0), ("demain", 1), ("hier", -1), ("dans 3 jours", 3),
-    ("aujourd'hui + 1 semaine", 7), ("il y a 2 semaines", -14),
-    ("hoy", 0), ("mañana", 1), ("dentro de 3 días", 3), ("en 2 semanas", 14), ("hace 1 día", -1),
-    ("heute", 0), ("morgen", 1), ("in 3 Tagen", 3), ("vor 2 Wochen", -14), ("heute + 1 Tag", 1),
-    ("vandaag", 0), ("gisteren", -1), ("over 3 dagen", 3), ("2 weken geleden", -14),
-])
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("today", 0),
+        ("Tomorrow", 1),
+        ("yesterday", -1),
+        ("today + 3 days", 3),
+        ("today - 2 weeks", -14),
+        ("in 3 days", 3),
+        ("in 1 week", 7),
+        ("2 weeks ago", -14),
+        ("aujourd'hui", 0),
+        ("Aujourd’hui", 0),
+        ("demain", 1),
+        ("hier", -1),
+        ("dans 3 jours", 3),
+        ("aujourd'hui + 1 semaine", 7),
+        ("il y a 2 semaines", -14),
+        ("hoy", 0),
+        ("mañana", 1),
+        ("dentro de 3 días", 3),
+        ("en 2 semanas", 14),
+        ("hace 1 día", -1),
+        ("heute", 0),
+        ("morgen", 1),
+        ("in 3 Tagen", 3),
+        ("vor 2 Wochen", -14),
+        ("heute + 1 Tag", 1),
+        ("vandaag", 0),
+        ("gisteren", -1),
+        ("over 3 dagen", 3),
+        ("2 weken geleden", -14),
+    ],
+)
 def test_relative_dates_in_every_language(suite_languages, text, days):
     assert is_date(text)
     assert (parse_date(text, TODAY) - TODAY).days == days
@@ -59,23 +85,36 @@ def test_english_examples_are_read_back():
 
 
 def test_a_dates_section_missing_a_word_or_a_form_without_count_names_the_file(tmp_path):
-    head = '[language]\ngherkin = "fr"\nname = "français"\nodoo = "fr_FR"\ngiven = "Soit"\nwhen = "Quand"\n' \
-           'then = "Alors"\n'
+    head = (
+        '[language]\ngherkin = "fr"\nname = "français"\nodoo = "fr_FR"\ngiven = "Soit"\nwhen = "Quand"\n'
+        'then = "Alors"\n'
+    )
     path = tmp_path / "fr.toml"
     path.write_text(head + '[dates]\ntoday = ["aujourd\'hui"]\n')
     with pytest.raises(TranslationError, match=r"fr\.toml:\d+: \[dates\] needs tomorrow"):
         read_language(path)
-    path.write_text(head + '[dates]\ntoday = ["a"]\ntomorrow = ["b"]\nyesterday = ["c"]\nday = ["jour"]\n'
-                    'week = ["semaine"]\nahead = ["dans {count} jours"]\nago = ["il y a {count} {unit}"]\n')
+    path.write_text(
+        head + '[dates]\ntoday = ["a"]\ntomorrow = ["b"]\nyesterday = ["c"]\nday = ["jour"]\n'
+        'week = ["semaine"]\nahead = ["dans {count} jours"]\nago = ["il y a {count} {unit}"]\n'
+    )
     with pytest.raises(TranslationError, match=r"must hold \{count\} and \{unit\}"):
         read_language(path)
 
 
-@pytest.mark.parametrize(("written", "traits"), [
-    ("Goods", {}), ("Biens", {}), ("marchandises", {}), ("Service", {"service": True}),
-    ("Servicio", {"service": True}), ("Dienstleistung", {"service": True}), ("Dienst", {"service": True}),
-    ("Consommable", {"consumable": True}), ("Güter", {}),
-])
+@pytest.mark.parametrize(
+    ("written", "traits"),
+    [
+        ("Goods", {}),
+        ("Biens", {}),
+        ("marchandises", {}),
+        ("Service", {"service": True}),
+        ("Servicio", {"service": True}),
+        ("Dienstleistung", {"service": True}),
+        ("Dienst", {"service": True}),
+        ("Consommable", {"consumable": True}),
+        ("Güter", {}),
+    ],
+)
 def test_product_types_in_every_language(suite_languages, written, traits):
     from steps.data_steps import product_traits
 
@@ -92,14 +131,24 @@ def test_an_unknown_product_type_lists_the_translated_ones(suite_languages):
 # -- the records phrase in the file's language, against a fake of Odoo's metadata answers -------------------------
 
 FIELDS = {
-    "en_US": {"name": {"string": "Name", "type": "char"}, "parent_id": {"string": "Parent Category",
-              "type": "many2one", "relation": "product.category"},
-              "property_cost_method": {"string": "Costing Method", "type": "selection",
-                                       "selection": [["standard", "Standard Price"], ["average", "Average Cost (AVCO)"]]}},
-    "fr_FR": {"name": {"string": "Nom", "type": "char"}, "parent_id": {"string": "Catégorie parente",
-              "type": "many2one", "relation": "product.category"},
-              "property_cost_method": {"string": "Méthode de coût", "type": "selection",
-                                       "selection": [["standard", "Prix standard"], ["average", "Coût moyen (AVCO)"]]}},
+    "en_US": {
+        "name": {"string": "Name", "type": "char"},
+        "parent_id": {"string": "Parent Category", "type": "many2one", "relation": "product.category"},
+        "property_cost_method": {
+            "string": "Costing Method",
+            "type": "selection",
+            "selection": [["standard", "Standard Price"], ["average", "Average Cost (AVCO)"]],
+        },
+    },
+    "fr_FR": {
+        "name": {"string": "Nom", "type": "char"},
+        "parent_id": {"string": "Catégorie parente", "type": "many2one", "relation": "product.category"},
+        "property_cost_method": {
+            "string": "Méthode de coût",
+            "type": "selection",
+            "selection": [["standard", "Prix standard"], ["average", "Coût moyen (AVCO)"]],
+        },
+    },
 }
 MODELS = [{"model": "product.category", "name": {"en_US": "Product Category", "fr_FR": "Catégorie de produits"}}]
 
@@ -115,8 +164,11 @@ class FakeModel:
 
     def search_read(self, domain: list, fields: list[str], limit: int | None = None) -> list[dict[str, str]]:
         wanted = next(term[2] for term in domain if isinstance(term, tuple) and term[0] == "name")
-        return [{"model": row["model"], "name": row["name"][self.lang]} for row in MODELS
-                if row["name"][self.lang].casefold() == wanted.casefold() or row["model"] == wanted]
+        return [
+            {"model": row["model"], "name": row["name"][self.lang]}
+            for row in MODELS
+            if row["name"][self.lang].casefold() == wanted.casefold() or row["model"] == wanted
+        ]
 
     def fields_get(self, attributes: list[str]) -> dict[str, dict[str, Any]]:
         return FIELDS[self.lang]
@@ -151,8 +203,9 @@ def seed_records(table: list[list[str]], model: str, language: str | None) -> tu
 def test_a_french_model_description_and_french_labels_seed_records():
     table = [["Nom", "Catégorie parente", "Méthode de coût"], ["Palettes", "All", "Coût moyen (AVCO)"]]
     seed, records = seed_records(table, "Catégorie de produits", "fr_FR")
-    assert seed.created == [("product.category", [{"name": "Palettes r1", "parent_id": 7,
-                                                   "property_cost_method": "average"}])]
+    assert seed.created == [
+        ("product.category", [{"name": "Palettes r1", "parent_id": 7, "property_cost_method": "average"}])
+    ]
     assert records.seeded[("product.category", "Palettes")] == 100
 
 
@@ -171,6 +224,8 @@ def test_the_phrase_in_french_gives_the_step_its_language():
     from odoo_uat.authoring.i18n import TranslatedPhrase
 
     french = read_language(LANGUAGES / "fr.toml")
-    translation = next(item for item in french.phrases if item.english.startswith("the following \"{model"))
-    parsed = TranslatedPhrase(translation, french).parse_arguments('les enregistrements "Catégorie de produits" suivants :')
+    translation = next(item for item in french.phrases if item.english.startswith('the following "{model'))
+    parsed = TranslatedPhrase(translation, french).parse_arguments(
+        'les enregistrements "Catégorie de produits" suivants :'
+    )
     assert parsed == {"model": "Catégorie de produits", PHRASE_LANGUAGE: "fr_FR"}

@@ -1,5 +1,6 @@
 """A role's page is reused from scenario to scenario: cleaned after a pass, closed after a failure or when it
 cannot be cleaned, its trace kept per scenario as a chunk (small fakes of Playwright's objects)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -134,17 +135,24 @@ def test_a_passed_scenario_leaves_its_page_clean_for_the_next_one(cleaned, tmp_p
     second = source.take(ROLE, "pw", "test_two")
     assert second is first and len(browser.contexts) == 1 and source.opened == 1
     assert cleaned.count(first) == 2  # after its first load, and after the scenario
-    assert browser.contexts[0].tracing.calls == [("start", "test_one"), ("stop_chunk", None),
-                                                 ("start_chunk", "test_two")]
+    assert browser.contexts[0].tracing.calls == [
+        ("start", "test_one"),
+        ("stop_chunk", None),
+        ("start_chunk", "test_two"),
+    ]
 
 
-def test_a_failed_scenario_keeps_its_trace_and_screenshot_and_the_next_one_gets_a_new_context(cleaned, tmp_path) -> None:
+def test_a_failed_scenario_keeps_its_trace_and_screenshot_and_the_next_one_gets_a_new_context(
+    cleaned, tmp_path
+) -> None:
     browser = FakeBrowser()
     source = pages(browser)
     source.take(ROLE, "pw", "test_one")
     kept = source.give_back(ROLE.name, failed=True, folder=tmp_path / "test-one", stem="")
-    assert kept == [("screenshot", tmp_path / "test-one" / "test-failed.png"),
-                    ("trace", tmp_path / "test-one" / "trace.zip")]
+    assert kept == [
+        ("screenshot", tmp_path / "test-one" / "test-failed.png"),
+        ("trace", tmp_path / "test-one" / "trace.zip"),
+    ]
     assert all(path.is_file() for _, path in kept)
     assert browser.contexts[0].closed
     source.take(ROLE, "pw", "test_two")

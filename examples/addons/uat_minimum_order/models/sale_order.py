@@ -12,9 +12,16 @@ class SaleOrder(models.Model):
             return error
         customer = self.partner_id.commercial_partner_id
         currency = customer.minimum_order_currency_id or self.company_id.currency_id
-        minimum = currency._convert(
-            customer.minimum_order_amount, self.currency_id, self.company_id, self.date_order,
-        ) if customer.minimum_order_amount else 0.0
+        minimum = (
+            currency._convert(
+                customer.minimum_order_amount,
+                self.currency_id,
+                self.company_id,
+                self.date_order,
+            )
+            if customer.minimum_order_amount
+            else 0.0
+        )
         if minimum and self.currency_id.compare_amounts(self.amount_untaxed, minimum) < 0:
             return self.env._(
                 "%(order)s amounts to %(amount)s before tax, below the minimum order amount of %(minimum)s "
