@@ -15,7 +15,7 @@ from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.values import DATE_LANGUAGES, ENGLISH_DATES, is_date, parse_date
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LANGUAGES = ROOT / "steps" / "i18n"
 TODAY = date(2026, 3, 10)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GUIDE = ROOT / "docs" / "extending.md"
 TABLE_HEADING = "## Where each kind of code lives"
 PROJECT_PACKAGES = ("pages", "steps", "fixtures", "odoo_uat", "conftest")

@@ -16,7 +16,7 @@ from odoo_uat.report.categories import (
 )
 from odoo_uat.report.results import load_results
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 MIXED = DATA / "allure-results-mixed"
 
 

@@ -20,7 +20,7 @@ from odoo_uat.report.results import load_results
 
 pytest_plugins = ["pytester"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # The plugins conftest.py loads for tags and Allure, each with one job.
 PLUGINS = tuple(
     f"odoo_uat.plugins.{name}" for name in ("tag_marks", "waves", "allure_labels", "allure_outcomes", "run_metadata")

@@ -11,7 +11,7 @@ import pytest
 
 from odoo_uat.settings import SOURCES
 
-CI = Path(__file__).resolve().parents[2] / "examples" / "ci"
+CI = Path(__file__).resolve().parents[3] / "examples" / "ci"
 TEMPLATES = {
     "github-actions.yml": "vendor.github-workflows",
     "gitlab-ci.yml": "vendor.gitlab-ci",

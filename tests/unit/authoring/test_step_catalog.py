@@ -11,7 +11,7 @@ from odoo_uat.authoring.project import LintConfig
 
 pytest_plugins = ["pytester"]
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 STEPS = '''
     """Sales: quotations and orders."""

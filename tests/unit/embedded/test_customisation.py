@@ -11,7 +11,7 @@ from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.customisation import Customisation
 from odoo_uat.embedded.runtime import OdooRuntime, OdooSource
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def module(folder: Path, name: str, depends=("sale",), **manifest: object) -> Path:

@@ -22,7 +22,7 @@ from odoo_uat.soak import (
     tabulate,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHIP = "order_to_cash/quote_to_ship.feature: Ship in full"
 RETURN = "returns/return.feature: Return a delivery"
 TIMEOUT = 'TimeoutError: Locator.click: Timeout 15000ms exceeded.\nCall log:\n  - waiting for locator("button")'

@@ -10,7 +10,7 @@ from odoo_uat.recorder.events import Event
 from odoo_uat.recorder.phrases import Phrasebook
 from odoo_uat.recorder.scenario import Comment, Seed, Step, compose
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 MENUS = {"sale.sale_menu_root": "Sales", "sale.menu_sale_quotations": "Sales / Orders / Quotations"}
 LABELS = {("sale.order", "partner_id"): "Customer", ("sale.order", "product_template_id"): "Product"}
 RELATIONS = {

@@ -14,7 +14,7 @@ from odoo_uat.odoo.roles import Roles, RolesFileError
 
 pytest_plugins = ["pytester"]
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 STEPS = '''
     """Sales: quotations and orders."""

@@ -15,7 +15,7 @@ from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import load_results
 from odoo_uat.report.selection import SELECTION_FILE
 
-RESULTS = Path(__file__).resolve().parents[1] / "data" / "allure-results-wave1-pass"
+RESULTS = Path(__file__).resolve().parents[2] / "data" / "allure-results-wave1-pass"
 SELECTION = {
     "schema_version": 1,
     "revisions": "origin/main...HEAD",

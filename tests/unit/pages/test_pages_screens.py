@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-PAGES = Path(__file__).resolve().parents[2] / "pages"
+PAGES = Path(__file__).resolve().parents[3] / "pages"
 SCREENS = sorted(path for path in PAGES.glob("*.py") if path.name not in ("__init__.py", "navigation.py"))
 # What a CSS selector for an input looks like: a class, an attribute test, an input element.
 SELECTOR = re.compile(r"(^|[\s,>])[.#][\w-]+|\[[\w-]+[~|^$*]?=|^(input|select|textarea|td|tr|button)\b")

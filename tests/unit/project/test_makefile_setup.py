@@ -15,7 +15,7 @@ import yaml
 
 from odoo_uat.system_packages import ROOT_VARIABLE
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 MAKE_TIMEOUT = 120  # seconds; the target only runs two small Python commands and the fake apt-get
 # A documented target: "name: prerequisites ## what it does" (what `make help` lists).
 DOCUMENTED_TARGET = re.compile(r"^([a-zA-Z0-9_-]+):.*## (.*)$", re.MULTILINE)

@@ -17,7 +17,7 @@ from odoo_uat.report.model import GO, NO_GO, ExitReport
 from odoo_uat.report.requirements import Requirement, load_requirements
 from odoo_uat.report.results import RunResults, Scenario, load_results
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 MIXED = DATA / "allure-results-mixed"
 WAVE1_PASS = DATA / "allure-results-wave1-pass"
 REQUIREMENTS = DATA / "requirements.csv"

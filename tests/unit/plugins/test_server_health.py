@@ -24,7 +24,7 @@ from odoo_uat.report.categories import (
 
 pytest_plugins = ["pytester"]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 class _Health(BaseHTTPRequestHandler):

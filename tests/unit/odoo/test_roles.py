@@ -14,7 +14,7 @@ from odoo_uat.odoo.roles import (
     role_group_ids,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_shipped_roles_file_has_the_roles_of_quote_to_ship():

@@ -27,7 +27,7 @@ from odoo_uat.report.results import load_results
 
 pytest_plugins = ["pytester"]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 USES_ODOO = """
 def test_uses_odoo(odoo_target):

@@ -6,7 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 _spec = importlib.util.spec_from_file_location("merge_durations", ROOT / "examples" / "ci" / "merge_durations.py")
 assert _spec and _spec.loader
 merge_durations = importlib.util.module_from_spec(_spec)

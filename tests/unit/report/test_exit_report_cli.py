@@ -13,7 +13,7 @@ import pytest
 from odoo_uat.report.allure_config import write_allure_config
 from odoo_uat.report.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data"
 MIXED = DATA / "allure-results-mixed"
 ALLURE = ROOT / "node_modules" / ".bin" / "allure"

@@ -1,7 +1,7 @@
 """Shards merged equal the unsharded run: same scenarios, same outcomes (Allure and JUnit).
 
 Also a command, to compare real runs (from the project folder): .venv/bin/python -m
-tests.unit.test_sharding_equivalence <unsharded reports folder> reports/shards/*-of-4 (each
+tests.unit.project.test_sharding_equivalence <unsharded reports folder> reports/shards/*-of-4 (each
 folder holding allure-results/ and junit.xml, as make uat writes them).
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from odoo_uat.report.results import load_results
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 MIXED = DATA / "allure-results-mixed"
 ALLURE_DIR, JUNIT_FILE = "allure-results", "junit.xml"
 JUNIT_OUTCOMES = ("failure", "error", "skipped")

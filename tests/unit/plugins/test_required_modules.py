@@ -9,7 +9,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PLUGIN = "odoo_uat.plugins.required_modules"
 TAGS_PLUGIN = "odoo_uat.plugins.tag_marks"  # turns @requires_module:<name> into a mark --strict-markers accepts
 

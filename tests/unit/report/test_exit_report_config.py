@@ -14,7 +14,7 @@ from odoo_uat.report.requirements import (
     load_requirements,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def pyproject(tmp_path: Path, table: str) -> Path:

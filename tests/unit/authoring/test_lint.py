@@ -13,7 +13,7 @@ from odoo_uat.authoring import lint
 
 pytest_plugins = ["pytester"]
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 SALES_STEPS = '''
     """Sales: quotations and orders."""

@@ -10,7 +10,7 @@ import pytest
 from odoo_uat.authoring import catalog, step_registry
 from odoo_uat.authoring.catalog import GuideError, guide_path, guides, render_guide
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 from odoo_uat.authoring.lint import lint
 from odoo_uat.authoring.project import LintConfig
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 
 def test_repository_features_lint_clean() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PLUGIN = "odoo_uat.plugins.impact_selection"
 IDENTITY = ["-c", "user.name=UAT", "-c", "user.email=uat@example.com", "-c", "commit.gpgsign=false"]
 SELECTION = Path("reports") / "impact-selection.json"
