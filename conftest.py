@@ -29,7 +29,9 @@ pytest_plugins = [
     "odoo_uat.plugins.required_modules",
     "odoo_uat.plugins.impact_selection",
     "odoo_uat.plugins.step_profile",
-    # What steps ask for: the RPC connection, seeded records, roles, their browser pages (fixtures/).
+    # What steps ask for: the Odoo under test and the run id, the RPC connection, seeded records, roles,
+    # their browser pages (fixtures/).
+    "fixtures.run",
     "fixtures.data",
     "fixtures.browser",
     # The phrases (steps/).
