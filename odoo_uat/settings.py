@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -10,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+PYPROJECT = "pyproject.toml"
 TABLE = "odoo-uat"
 
 # name -> (command-line option, environment variable, pyproject key)
@@ -119,9 +121,22 @@ class Settings:
                 )
 
 
+def find_root(start: Path) -> Path:
+    """The project folder: the nearest one holding a pyproject.toml, from start upwards (start itself when none)."""
+    for folder in (start, *start.parents):
+        if (folder / PYPROJECT).is_file():
+            return folder
+    return start
+
+
+def root_of(args: argparse.Namespace) -> Path:
+    """The project folder a command works on: its --root option, or the one found from the current folder."""
+    return (args.root or find_root(Path.cwd())).resolve()
+
+
 def read_pyproject(root: Path) -> dict:
     """The [tool.odoo-uat] table of root/pyproject.toml, or {}."""
-    path = root / "pyproject.toml"
+    path = root / PYPROJECT
     if not path.is_file():
         return {}
     with path.open("rb") as handle:

@@ -17,7 +17,8 @@ from odoo_uat.authoring.project import (
     BUILTIN_TAGS,
     PROCESS_AREA_MEANING,
     LintConfig,
-    find_root,
+    add_root_option,
+    root_of,
 )
 from odoo_uat.authoring.step_registry import (
     COLUMNS_PREFIX,
@@ -409,14 +410,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Write docs/steps.md (or, with --check, compare it); 1 when out of date or the convention is broken."""
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.authoring.catalog", description=__doc__)
     parser.add_argument("--check", action="store_true", help=f"do not write: exit 1 when {CATALOG} is out of date")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)",
-    )
+    add_root_option(parser)
     args = parser.parse_args(argv)
-    root = (args.root or find_root(Path.cwd())).resolve()
+    root = root_of(args)
     registry = step_registry.load(root)
     config = LintConfig.load(root)
     status = 0

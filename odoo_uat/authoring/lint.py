@@ -27,7 +27,7 @@ from pytest_bdd.parser import PARAM_RE, FeatureParser, Step, render_string
 from odoo_uat.authoring import step_registry
 from odoo_uat.authoring.i18n import ENGLISH
 from odoo_uat.authoring.matching import Mismatch, StepMatcher, argument_problems
-from odoo_uat.authoring.project import LintConfig, find_root
+from odoo_uat.authoring.project import LintConfig, add_root_option, root_of
 from odoo_uat.authoring.step_registry import StepDef
 
 FEATURE_SUFFIX = ".feature"
@@ -542,14 +542,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "paths", nargs="*", type=Path, help="feature files or folders (default: the features folder of the project)"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)",
-    )
+    add_root_option(parser)
     args = parser.parse_args(argv)
-    root = (args.root or find_root(Path.cwd())).resolve()
+    root = root_of(args)
     paths = args.paths or [LintConfig.load(root).features_dir]
     try:
         report = lint(paths, root)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from odoo_uat.settings import read_pyproject
+from odoo_uat.scenarios import DEFAULT_FEATURES_DIR, FEATURES_INI
+from odoo_uat.settings import find_root, read_pyproject, root_of  # noqa: F401 - the authoring commands' too
 from odoo_uat.tags import (
     DEFAULT_SEVERITY,
     KEYED_TAGS,
@@ -19,7 +21,6 @@ from odoo_uat.tags import (
 )
 
 PYPROJECT = "pyproject.toml"
-DEFAULT_FEATURES_DIR = "features"  # pytest-bdd's bdd_features_base_dir, unless pyproject says otherwise
 WAVE_FORM = "@wave-<n>"  # how WAVE_TAG reads to a person
 # What the report's tags (odoo_uat.tags) mean to the people writing scenarios; docs/steps.md lists them.
 TAG_MEANINGS = {
@@ -77,7 +78,7 @@ class LintConfig:
     def load(cls, root: Path) -> LintConfig:
         """Read [tool.odoo-uat] process_areas and tags, and pytest-bdd's bdd_features_base_dir."""
         table = read_pyproject(root)
-        features_dir = root / _pytest_ini(root).get("bdd_features_base_dir", DEFAULT_FEATURES_DIR)
+        features_dir = root / _pytest_ini(root).get(FEATURES_INI, DEFAULT_FEATURES_DIR)
         folders = process_area_folders(features_dir)
         areas = list(dict.fromkeys([*table.get("process_areas", []), *folders]))
         extra = tuple(str(tag) for tag in table.get("tags", []))
@@ -104,9 +105,11 @@ def _pytest_ini(root: Path) -> dict[str, object]:
         return tomllib.load(handle).get("tool", {}).get("pytest", {}).get("ini_options", {})
 
 
-def find_root(start: Path) -> Path:
-    """The nearest directory holding pyproject.toml, else start."""
-    for directory in (start, *start.parents):
-        if (directory / PYPROJECT).is_file():
-            return directory
-    return start
+def add_root_option(parser: argparse.ArgumentParser) -> None:
+    """The --root option of the authoring commands (lint, catalog)."""
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="project folder holding pyproject.toml and steps/ (default: found from here upwards)",
+    )

@@ -10,15 +10,7 @@ from pathlib import Path
 
 from odoo_uat import commands
 from odoo_uat.embedded.server import EmbeddedOdoo
-from odoo_uat.settings import SettingsError, load_settings
-
-
-def project_root(start: Path) -> Path:
-    """The nearest folder holding a pyproject.toml, from start upwards (start itself when none)."""
-    for folder in [start, *start.parents]:
-        if (folder / "pyproject.toml").is_file():
-            return folder
-    return start
+from odoo_uat.settings import SettingsError, load_settings, root_of
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -49,7 +41,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    root = (args.root or project_root(Path.cwd())).resolve()
+    root = root_of(args)
     cli = {
         "--odoo-src": args.odoo_src,
         "--odoo-cache-dir": args.odoo_cache_dir,

@@ -15,7 +15,6 @@ from odoo_uat import commands
 from odoo_uat.authoring.lint import lint
 from odoo_uat.commands import SETUP_ERRORS
 from odoo_uat.embedded import EmbeddedOdoo
-from odoo_uat.embedded.__main__ import project_root
 from odoo_uat.odoo.compat import compat_for
 from odoo_uat.odoo.role_users import RoleUsers
 from odoo_uat.odoo.roles import Roles, UnknownRoleError
@@ -33,7 +32,7 @@ from odoo_uat.recorder.scenario import article, compose
 from odoo_uat.recorder.script import ScriptError, load_script
 from odoo_uat.recorder.session import RecorderError, record
 from odoo_uat.recorder.writer import feature_text
-from odoo_uat.settings import Settings, SettingsError, load_settings
+from odoo_uat.settings import Settings, SettingsError, load_settings, root_of
 
 RECORDED_DIR = Path("features/recorded")
 
@@ -112,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Record one session and write its feature file; 0 when it lints clean, 1 when not."""
-    root = (args.root or project_root(Path.cwd())).resolve()
+    root = root_of(args)
     cli = {
         "--odoo-src": args.odoo_src,
         "--odoo-url": args.odoo_url,
