@@ -142,8 +142,10 @@ record: run-setup ## Record a flow clicked in the web client as ROLE (default: t
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json
 	$(PY) -m odoo_uat.bench $(ARGS)
 
-clean-server: setup ## Archive or delete what earlier runs left on the existing server (ODOO_URL, ODOO_DB, ODOO_PASSWORD); RUN=<run id> for one run, DRY_RUN=1 to only say what it would do
-	$(PY) -m odoo_uat.odoo.cleanup $(if $(RUN),--run $(RUN)) $(if $(DRY_RUN),--dry-run)
+# make clean-server: a run whose newest record is younger than CLEAN_OLDER_THAN hours is taken to be in progress.
+CLEAN_OLDER_THAN ?= 24
+clean-server: setup ## Archive or delete what ended runs left on the existing server (ODOO_URL, ODOO_DB, ODOO_PASSWORD): runs whose newest record is older than CLEAN_OLDER_THAN hours (24); RUN=<run id> one run, ALL=1 every run (in progress too), DRY_RUN=1 to only say what it would do
+	$(PY) -m odoo_uat.odoo.cleanup $(if $(RUN),--run $(RUN)) $(if $(ALL),--all) --older-than $(CLEAN_OLDER_THAN) $(if $(DRY_RUN),--dry-run) $(ARGS)
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
 	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \

@@ -16,6 +16,7 @@ STEP_MODULES = [name for name in step_module_names(Path(__file__).parent) if nam
 
 pytest_plugins = [
     # The framework's machinery: the Odoo under test, selection, evidence, reports (odoo_uat/plugins/).
+    "odoo_uat.plugins.signals",
     "odoo_uat.plugins.run_identity",
     "odoo_uat.plugins.odoo_server",
     "odoo_uat.plugins.server_health",

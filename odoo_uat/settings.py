@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PYPROJECT = "pyproject.toml"
 TABLE = "odoo-uat"
@@ -29,6 +30,8 @@ SOURCES: dict[str, tuple[str | None, str | None, str | None]] = {
     # Odoo Community fetched into the cache when no source tree and no server are given.
     "series": ("--odoo-series", "ODOO_SERIES", "series"),
     "odoo_repo": ("--odoo-repo", "ODOO_REPO", "odoo_repo"),
+    # The embedded template built with Odoo's demo data: a database that already holds data and users.
+    "demo": ("--odoo-demo", "ODOO_UAT_DEMO", "demo"),
 }
 
 DEFAULT_SERIES = "19.0"
@@ -37,6 +40,9 @@ SERIES_PATTERN = re.compile(r"^(saas-)?\d+\.\d+$")
 # Separators of list settings given as one string: ODOO_ADDONS_PATH as a PATH-like list,
 # ODOO_INSTALL as Odoo's own -i list.
 LIST_SEPARATORS = {"addons_paths": ":", "install": ","}
+# Yes/no settings: what each answer may be written as (compared in lower case).
+YES = frozenset({"1", "true", "yes", "on"})
+NO = frozenset({"0", "false", "no", "off"})
 
 MISSING_ODOO = (
     "No Odoo under test is configured. Set one of:\n"
@@ -73,6 +79,9 @@ class Settings:
     odoo_repo: str = DEFAULT_ODOO_REPO
     # Whether, with nothing else set, Odoo Community may be cloned into the cache (`make uat`).
     allow_clone: bool = False
+    demo: bool = False
+    # Settings given in a form that cannot be read: check() raises with the first (load_settings never does).
+    invalid: tuple[str, ...] = ()
 
     @property
     def mode(self) -> str | None:
@@ -90,9 +99,12 @@ class Settings:
 
     def check(self) -> None:
         """Raise SettingsError naming what to set when the Odoo under test is incomplete."""
+        if self.invalid:
+            raise SettingsError(self.invalid[0])
         if self.mode is None:
             raise SettingsError(MISSING_ODOO)
         if self.mode == "server":
+            check_server_url(self.url or "")
             missing = [name for name, value in (("ODOO_DB", self.db), ("ODOO_PASSWORD", self.password)) if not value]
             if missing:
                 raise SettingsError(
@@ -119,6 +131,52 @@ class Settings:
                     f"ODOO_SRC={self.src} is not an Odoo source tree: it must hold odoo-bin and the odoo/ "
                     "package (a checkout of Odoo Community 19.0 or 18.0)."
                 )
+
+
+def masked_url(url: str) -> str:
+    """The URL with what stands before the @ of its user:password@ part masked but the user name, for messages."""
+    head, slashes, rest = url.partition("//")
+    if not slashes or "@" not in rest:
+        return url
+    userinfo, _, host = rest.rpartition("@")  # a password may hold / or @ unencoded: take the last @
+    user, colon, _password = userinfo.partition(":")
+    return f"{head}//{user + ':' if colon else ''}***@{host}"
+
+
+def url_problem(url: str) -> str | None:
+    """What makes ODOO_URL unusable, None when it is scheme://host[:port] (http or https)."""
+    # Before parsing: a password holding / or : would otherwise reach the message as a path or a port.
+    if "@" in url.partition("//")[2]:
+        return "it holds a user name or password, which the RPC client would drop and the browser send"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError as error:
+        return f"it cannot be read as a URL ({error})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "it must start with http:// or https:// and name a host"
+    if parts.path not in ("", "/"):
+        return f"it has a path ({parts.path}), which the RPC client would drop and the browser keep"
+    if "?" in url or "#" in url:
+        return "it has a query or a fragment (?... or #...), which the RPC client would drop and the browser keep"
+    return None
+
+
+def check_server_url(url: str) -> None:
+    """SettingsError unless url is scheme://host[:port]: no path, query, fragment or credentials.
+
+    The RPC client keeps only the host and port of ODOO_URL while the browser goes to the whole URL,
+    so anything else in it could send the two to different servers, or put a password in the traces.
+    """
+    problem = url_problem(url)
+    if problem is None:
+        return
+    raise SettingsError(
+        f"ODOO_URL (or --odoo-url, `url` in [tool.odoo-uat]) is {masked_url(url)}: {problem}. "
+        "Give only the scheme, the host and the port, such as https://staging.example.com or "
+        "http://127.0.0.1:8069; the login and its password go in ODOO_LOGIN and ODOO_PASSWORD, "
+        "the database in ODOO_DB."
+    )
 
 
 def find_root(start: Path) -> Path:
@@ -195,6 +253,13 @@ def load_settings(
     if src is None and not pick("url") and which("odoo"):
         odoo_command = Path(which("odoo"))
     extra_packages = environ.get("ODOO_UAT_ADDON_PACKAGES", "").split() or table.get("addon_packages", [])
+    invalid = []
+    demo = pick("demo")
+    if demo is not None and demo.strip().lower() not in YES | NO:
+        invalid.append(
+            f"ODOO_UAT_DEMO (or --odoo-demo, `demo` in [tool.odoo-uat]) is {demo!r}, which is neither yes nor no: "
+            "give 1 or 0 (true/false, yes/no, on/off; in pyproject.toml, demo = true)."
+        )
     return Settings(
         root=root,
         url=(pick("url") or "").rstrip("/") or None,
@@ -212,6 +277,8 @@ def load_settings(
         series=pick("series") or DEFAULT_SERIES,
         odoo_repo=local_or_url(root, pick("odoo_repo") or DEFAULT_ODOO_REPO),
         allow_clone=allow_clone,
+        demo=demo is not None and demo.strip().lower() in YES,
+        invalid=tuple(invalid),
     )
 
 

@@ -1,8 +1,11 @@
 """Soak: run the pack N times against one Odoo server and tabulate each scenario's passes, failures and flakes.
 
 `python -m odoo_uat.soak --runs 10 [pytest args]` (or `make soak N=10 ARGS=...`): starts the embedded Odoo
-once (or uses the existing server of the settings), runs pytest N times against it, each run's results in
-`reports/soak/run-<i>/`, then writes `reports/soak.md` and `reports/soak.json` and prints the table.
+once (or uses the existing server of the settings, refused before the first run when its database is not
+neutralised: odoo_uat.odoo.safety.guard_writes), runs pytest N times against it, each run's results in
+`reports/soak/run-<i>/`, then writes `reports/soak.md` and `reports/soak.json` and prints the table. Ctrl-C
+or SIGTERM stops the run under way (it gets SIGTERM and time to clean up), then the table of the finished
+runs is written and the embedded Odoo stopped.
 """
 
 from __future__ import annotations
@@ -11,8 +14,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -23,9 +24,20 @@ from pathlib import Path
 
 from odoo_uat import commands
 from odoo_uat.embedded import EmbeddedOdoo
+from odoo_uat.odoo.rpc import OdooConnectionError, connect
+from odoo_uat.odoo.safety import (
+    DATABASE_SAFETY,
+    OVERRIDE_OPTION,
+    OVERRIDE_VALUE,
+    OVERRIDE_VARIABLE,
+    LiveDatabaseError,
+    guard_writes,
+    override_given,
+)
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report.results import Scenario, load_results
 from odoo_uat.report.text import first_line
+from odoo_uat.secret import Secret
 from odoo_uat.settings import load_settings
 
 COMMAND = "soak"
@@ -36,6 +48,7 @@ TABLE_MD, TABLE_JSON = "soak.md", "soak.json"
 RESULTS_FOLDER, JUNIT_FILE, PLAYWRIGHT_FOLDER = "allure-results", "junit.xml", "playwright"
 FEATURES = "features"
 NO_MESSAGE = "(no message)"
+ERRORS = (*commands.SETUP_ERRORS, OdooConnectionError, LiveDatabaseError)  # each message names the setting and the fix
 
 
 def say(message: str) -> None:
@@ -232,16 +245,26 @@ def child_environment(target: OdooTarget | None) -> dict[str, str]:
     """The runs' environment: ours, plus the started server's credentials (never on the command line)."""
     env = dict(os.environ)
     if target is not None:
-        env.update(ODOO_URL=target.url, ODOO_DB=target.db, ODOO_LOGIN=target.login, ODOO_PASSWORD=target.password)
+        env.update(
+            ODOO_URL=target.url,
+            ODOO_DB=target.db,
+            ODOO_LOGIN=target.login,
+            ODOO_PASSWORD=Secret(target.password).reveal(),
+        )
     return env
 
 
 @contextmanager
-def soak_target(root: Path) -> Iterator[tuple[OdooTarget | None, str]]:
-    """The one server every run uses: the embedded Odoo started once here, or the settings' existing server."""
+def soak_target(root: Path, allow_live_database: bool = False) -> Iterator[tuple[OdooTarget | None, str]]:
+    """The one server every run uses: the embedded Odoo started once here, or the settings' existing server
+    (its database checked once here, before the first run writes to it; each run checks it again)."""
     settings = load_settings(root, {}, allow_clone=True)
-    if settings.mode == "url":
+    if settings.mode == "server":
         settings.check()
+        assert settings.url and settings.db and settings.password
+        server = OdooTarget(url=settings.url, db=settings.db, login=settings.login, password=settings.password)
+        override = override_given(allow_live_database, os.environ.get(OVERRIDE_VARIABLE))
+        say(f"{DATABASE_SAFETY}: {guard_writes(None if override else connect(server), server, override)}")
         yield None, f"{settings.url} (database {settings.db})"
         return
     settings.check()
@@ -259,17 +282,19 @@ def keep_server_log(target: OdooTarget | None, folder: Path) -> None:
     say(f"Odoo's log of the soak: {folder / ODOO_LOG}")
 
 
-def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path) -> int:
+def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path, allow_live_database: bool = False) -> int:
     """Run the pack `runs` times against one server, write the table; 0 when every scenario always passed."""
     folder = output / RUNS_FOLDER
     records: list[RunRecord] = []
-    with soak_target(root) as (target, described):
+    if allow_live_database:  # the runs check the database too
+        pytest_args = [*pytest_args, OVERRIDE_OPTION]
+    with soak_target(root, allow_live_database) as (target, described):
         say(f"{runs} runs against {described}; results in {folder}/run-<i>/")
         try:
             for index in range(1, runs + 1):
                 run_folder = folder / f"run-{index}"
                 started = time.monotonic()
-                status = subprocess.call(
+                status = commands.run_child(
                     pytest_command(run_folder, pytest_args, target), cwd=root, env=child_environment(target)
                 )
                 outcomes = read_run(run_folder / RESULTS_FOLDER)
@@ -278,7 +303,7 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path) -> int
                     f"run {index}/{runs}: exit status {status}, {len(outcomes)} scenarios, "
                     f"{time.monotonic() - started:.0f} s"
                 )
-        except KeyboardInterrupt:  # the table of the runs already done is still worth having
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the table of the runs already done is still worth having
             say(f"interrupted: the table covers the {len(records)} finished runs")
         finally:
             keep_server_log(target, folder)
@@ -305,6 +330,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
         default=DEFAULT_OUTPUT,
         help="where soak.md, soak.json and soak/run-<i>/ go (default reports)",
     )
+    parser.add_argument(
+        OVERRIDE_OPTION,
+        action="store_true",
+        help="soak an existing server whose database is NOT neutralised (it may be production: the runs write "
+        f"to it); passed on to every run; also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
+    )
     args, pytest_args = parser.parse_known_args(argv)
     if args.runs < 1:
         parser.error(f"--runs must be 1 or more (got {args.runs}); e.g. make soak N=10")
@@ -314,8 +345,11 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     args, pytest_args = parse_args(argv)
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))  # stop the server on kill too
-    return commands.run_command(lambda: soak(Path.cwd(), args.runs, pytest_args, args.soak_output), COMMAND)
+    return commands.run_command(
+        lambda: soak(Path.cwd(), args.runs, pytest_args, args.soak_output, args.odoo_allow_live_database),
+        COMMAND,
+        ERRORS,
+    )
 
 
 if __name__ == "__main__":

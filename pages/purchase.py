@@ -12,6 +12,7 @@ QUANTITY_CELL = "product_qty"
 UNIT_PRICE_CELL = "price_unit"
 DELIVER_TO = "picking_type_id"  # "Deliver To": the receipt operation type, hence the warehouse
 CONFIRMED = "purchase"
+CANCELLED = "cancel"
 
 
 class PurchaseOrderForm(FormView):
@@ -41,3 +42,8 @@ class PurchaseOrderForm(FormView):
         """Confirm the request for quotation into a purchase order."""
         self.statusbar.click("button_confirm")
         self.statusbar.expect_stage(CONFIRMED)
+
+    def cancel(self) -> None:
+        """Cancel the order."""
+        self.statusbar.click("button_cancel")
+        self.statusbar.expect_stage(CANCELLED)

@@ -44,7 +44,7 @@ def _(customer: str, amount: float, seed: Seeding, records: Records) -> Document
 
     Example: Given "Acme Retail" owes 900.00 on a posted invoice
     """
-    return seed.unpaid_invoice(records.partner(customer, "customer"), amount)
+    return seed.unpaid_invoice(records.partner(customer, "customer", for_writing=True), amount)
 
 
 @given(phrase('the financial risk of "{customer:Name}" counts its open invoices and sales orders'))
@@ -53,7 +53,7 @@ def _(customer: str, seed: Seeding, records: Records) -> None:
 
     Example: Given the financial risk of "Acme Retail" counts its open invoices and sales orders
     """
-    seed.count_risk_of_open_documents(records.partner(customer, "customer"))
+    seed.count_risk_of_open_documents(records.partner(customer, "customer", for_writing=True))
 
 
 @when("I try to confirm the quotation", target_fixture="confirm_attempt")

@@ -18,4 +18,4 @@ def _(customer: str, amount: float, seed: Seeding, records: Records) -> None:
 
     Example: Given the minimum order amount agreed with "Acme Retail" is 500.00
     """
-    seed.update("res.partner", records.partner(customer, "customer"), {MINIMUM_ORDER_FIELD: amount})
+    seed.update("res.partner", records.partner(customer, "customer", for_writing=True), {MINIMUM_ORDER_FIELD: amount})

@@ -50,7 +50,7 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
             value["use_partner_credit_limit"] = True
         if "Payment terms" in row:
             value["property_payment_term_id"] = records.id(
-                "account.payment.term", row["Payment terms"], "payment terms"
+                "account.payment.term", row["Payment terms"], "payment terms", for_writing=True
             )
         values.append(value)
     records.remember_all(PARTNER, [row["Name"] for row in rows], factories.Customer.create_rows(values))
@@ -90,9 +90,9 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
         if "Internal reference" in row:
             value["default_code"] = row["Internal reference"]
         if "Category" in row:
-            value["categ_id"] = records.category(row["Category"])
+            value["categ_id"] = records.category(row["Category"], for_writing=True)
         if "Vendor" in row:
-            value["vendor_id"] = records.partner(row["Vendor"], "vendor")
+            value["vendor_id"] = records.partner(row["Vendor"], "vendor", for_writing=True)
         values.append(value)
     records.remember_all(PRODUCT, [row["Name"] for row in rows], factories.Product.create_rows(values))
 
@@ -103,4 +103,6 @@ def _(product: str, quantity: float, location: str, seed: Seeding, records: Reco
 
     Example: Given "Oak Pallet" has 10 units on hand in "WH/Stock"
     """
-    seed.put_on_hand([(records.product(product), records.location(location), quantity)])
+    seed.put_on_hand(
+        [(records.product(product, for_writing=True), records.location(location, for_writing=True), quantity)]
+    )

@@ -47,6 +47,25 @@ def _(purchase_order: Order, acting: ActingUsers) -> None:
     PurchaseOrderForm.open(acting.page, purchase_order.id).confirm()
 
 
+@when("I cancel the purchase order")
+def _(purchase_order: Order, acting: ActingUsers) -> None:
+    """Cancel the purchase order on screen.
+
+    Example: When I cancel the purchase order
+    """
+    PurchaseOrderForm.open(acting.page, purchase_order.id).cancel()
+
+
+@then("the purchase order is cancelled")
+def _(purchase_order: Order, records: Records) -> None:
+    """The purchase order is cancelled in Odoo.
+
+    Example: Then the purchase order is cancelled
+    """
+    state = records.read("purchase.order", purchase_order.id, ["state"])["state"]
+    assert state == "cancel", f"{purchase_order.name} should be cancelled but is in state {state!r}"
+
+
 @then("the purchase order is confirmed")
 def _(purchase_order: Order, odoo) -> None:
     """The purchase order is confirmed in Odoo.

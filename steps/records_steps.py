@@ -53,14 +53,14 @@ def field_value(spec: dict[str, Any], text: str, records: Records, english: dict
     """The value to send for a cell, by the field's type (a choice by its label in the file's language or English)."""
     kind = spec["type"]
     if kind == "many2one":
-        return records.by_display_name(spec["relation"], text, normalise_label)
+        return records.by_display_name(spec["relation"], text, normalise_label, for_writing=True)
     if kind == "many2many":
         return [
             (
                 6,
                 0,
                 [
-                    records.by_display_name(spec["relation"], part.strip(), normalise_label)
+                    records.by_display_name(spec["relation"], part.strip(), normalise_label, for_writing=True)
                     for part in text.split(",")
                     if part.strip()
                 ],

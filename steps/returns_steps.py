@@ -45,7 +45,7 @@ def _(location: str, seed: Seeding, records: Records, names: ScenarioNames) -> N
     records.remember(
         "stock.location",
         location,
-        seed.quarantine_location(records.location(parent), names.unique(location)[len(parent) + 1 :]),
+        seed.quarantine_location(records.location(parent, for_writing=True), names.unique(location)[len(parent) + 1 :]),
     )
 
 
@@ -58,7 +58,9 @@ def _(customer: str, quantity: float, product: str, seed: Seeding, records: Reco
 
     Example: Given "Acme Retail" bought 5 units of "Oak Pallet", which were shipped and invoiced
     """
-    return seed.sold_shipped_invoiced(records.partner(customer, "customer"), records.product(product), quantity)
+    return seed.sold_shipped_invoiced(
+        records.partner(customer, "customer", for_writing=True), records.product(product, for_writing=True), quantity
+    )
 
 
 @when(

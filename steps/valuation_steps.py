@@ -45,10 +45,14 @@ def _(vendor: str, datatable, seed: Seeding, records: Records) -> Document:
     """
     rows = table_rows(datatable, ["Product", "Quantity", "Unit price"], required=["Product", "Quantity", "Unit price"])
     lines = [
-        (records.product(row["Product"]), parse_number(row["Quantity"]), parse_number(row["Unit price"]))
+        (
+            records.product(row["Product"], for_writing=True),
+            parse_number(row["Quantity"]),
+            parse_number(row["Unit price"]),
+        )
         for row in rows
     ]
-    _order, receipts = seed.received_goods(records.partner(vendor, "vendor"), lines)
+    _order, receipts = seed.received_goods(records.partner(vendor, "vendor", for_writing=True), lines)
     assert len(receipts) == 1, f"Receiving the goods should make one receipt, but made {len(receipts)}"
     return document(seed.odoo, "stock.picking", receipts[0])
 

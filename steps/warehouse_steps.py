@@ -49,7 +49,11 @@ def _(location: str, factories: Factories, records: Records) -> None:
     parent, _, name = location.rpartition("/")
     if not parent:
         raise ValueError(f'Name the location with its parent, e.g. "North Depot/Stock/{location}".')
-    records.remember("stock.location", location, factories.Location(name=name, location_id=records.location(parent)))
+    records.remember(
+        "stock.location",
+        location,
+        factories.Location(name=name, location_id=records.location(parent, for_writing=True)),
+    )
 
 
 @given("the following product categories exist:")
@@ -63,7 +67,7 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
     for row in rows:
         value = {"name": names.unique(row["Name"])}
         if "Parent" in row:
-            value["parent_id"] = records.category(row["Parent"])
+            value["parent_id"] = records.category(row["Parent"], for_writing=True)
         values.append(value)
     records.remember_all(
         "product.category", [row["Name"] for row in rows], factories.ProductCategory.create_rows(values)
@@ -79,9 +83,9 @@ def _(category: str, arrival: str, location: str, factories: Factories, records:
     Example: Given a putaway rule sends "Chilled" products arriving in "North Depot/Stock" to "North Depot/Stock/Shelf A"
     """
     factories.PutawayRule(
-        category_id=records.category(category),
-        location_in_id=records.location(arrival),
-        location_out_id=records.location(location),
+        category_id=records.category(category, for_writing=True),
+        location_in_id=records.location(arrival, for_writing=True),
+        location_out_id=records.location(location, for_writing=True),
     )
 
 
@@ -96,9 +100,9 @@ def _(product: str, arrival: str, location: str, factories: Factories, records: 
     Example: Given a putaway rule sends the product "Butter Box" arriving in "North Depot/Stock" to "North Depot/Stock/Shelf B"
     """
     factories.PutawayRule(
-        product_id=records.product(product),
-        location_in_id=records.location(arrival),
-        location_out_id=records.location(location),
+        product_id=records.product(product, for_writing=True),
+        location_in_id=records.location(arrival, for_writing=True),
+        location_out_id=records.location(location, for_writing=True),
     )
 
 

@@ -1,4 +1,9 @@
-"""The RPC floor of each reference flow: its UI scenario's business result, done only over odoorpc."""
+"""The RPC floor of each reference flow: its UI scenario's business result, done only over odoorpc.
+
+Every record a floor creates goes through the run's factories or `Seeding.records`, so it carries the
+bench run's marker; the documents Odoo makes from them (deliveries, invoices, returns) are found by the
+cleanup through their marked partner or product.
+"""
 
 from __future__ import annotations
 
@@ -95,29 +100,32 @@ def return_to_inspection(seed: Seeding, token: str) -> None:
     odoo.env["stock.picking"].write([action["res_id"]], {"location_dest_id": quarantine})
     _validate(odoo, [action["res_id"]], "return")
     internal_type = odoo.env["stock.warehouse"].search_read([("lot_stock_id", "=", stock)], ["int_type_id"])[0]
-    put_back = odoo.env["stock.picking"].create(
-        {
-            "picking_type_id": internal_type["int_type_id"][0],
-            "location_id": quarantine,
-            "location_dest_id": stock,
-            "move_ids": [
-                (
-                    0,
-                    0,
-                    {
-                        **_move_description(odoo),
-                        "product_id": product,
-                        "product_uom_qty": 2,
-                        "location_id": quarantine,
-                        "location_dest_id": stock,
-                    },
-                )
-            ],
-        }
+    [put_back] = seed.records(
+        "stock.picking",
+        [
+            {
+                "picking_type_id": internal_type["int_type_id"][0],
+                "location_id": quarantine,
+                "location_dest_id": stock,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            **_move_description(odoo),
+                            "product_id": product,
+                            "product_uom_qty": 2,
+                            "location_id": quarantine,
+                            "location_dest_id": stock,
+                        },
+                    )
+                ],
+            }
+        ],
     )
     odoo.env["stock.picking"].action_confirm([put_back])
     _validate(odoo, [put_back], "internal transfer")
-    scrap = odoo.env["stock.scrap"].create({"product_id": product, "scrap_qty": 1, "location_id": quarantine})
+    [scrap] = seed.records("stock.scrap", [{"product_id": product, "scrap_qty": 1, "location_id": quarantine}])
     answer = odoo.env["stock.scrap"].action_validate([scrap])
     if isinstance(answer, dict):
         raise RuntimeError(f"Scrapping from the quarantine asked a question ({answer.get('res_model')}).")
@@ -151,9 +159,10 @@ FLOWS = (
 )
 
 
-def time_floor(odoo, flow: Flow) -> float:
-    """Seconds the flow takes over RPC, with fresh data of its own."""
-    seed = Seeding(factories.bind(odoo))
+def time_floor(odoo, flow: Flow, run_id: str) -> float:
+    """Seconds the flow takes over RPC, with fresh data of its own, marked as run_id's."""
+    seed = Seeding(factories.bind(odoo, run_id))
+    token = f"{run_id}-{new_run_id(4)}"  # names say the run; each round's data is fresh
     start = time.perf_counter()
-    flow.floor(seed, new_run_id(6))
+    flow.floor(seed, token)
     return time.perf_counter() - start

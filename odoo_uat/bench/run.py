@@ -7,6 +7,12 @@ scenario (median of --rounds, the ratio UI / floor); where the scenarios' steps 
 and 4; the warm start (pytest start to the first step, embedded: a fresh server from the template).
 Written to reports/bench.json, a table in the terminal, and one line per run appended to
 reports/bench-history.jsonl. Nothing here asserts a time.
+
+On an existing server it writes (seeding, role users, the floors' orders, deliveries and invoices): its
+database is checked before the first write (odoo_uat.odoo.safety.guard_writes, --odoo-allow-live-database
+to override), and everything the bench seeds carries its run id's marker, so `make clean-server` finds it
+(its UI scenarios are pytest runs, with run ids of their own). Ctrl-C and SIGTERM stop a pytest run under
+way (SIGTERM, time to clean up) and the embedded Odoo (odoo_uat.commands).
 """
 
 from __future__ import annotations
@@ -25,12 +31,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from odoo_uat import commands
+from odoo_uat.odoo.safety import OVERRIDE_OPTION, OVERRIDE_VALUE, OVERRIDE_VARIABLE
 from odoo_uat.report.metadata import git_commit
+from odoo_uat.secret import Secret
 
 if TYPE_CHECKING:
     from odoo_uat.odoo.seeding import Seeding
 
 ROOT = Path(__file__).resolve().parents[2]
+COMMAND = "bench"
 
 
 @contextmanager
@@ -48,13 +58,21 @@ def seed_once(seed: Seeding, token: str) -> None:
     customer_product_stock(seed, token)
 
 
-def browser_logins(target, odoo, figures: dict[str, float]) -> None:
+def bench_seeding(odoo, run_id: str) -> Seeding:
+    """The seeding flows on factories whose every record carries run_id's marker (what clean-server finds)."""
+    from odoo_uat.odoo import factories
+    from odoo_uat.odoo.seeding import Seeding
+
+    return Seeding(factories.bind(odoo, run_id))
+
+
+def browser_logins(target, odoo, figures: dict[str, float], run_id: str) -> None:
     """A role's logged-in state, made twice: the first may build Odoo's asset bundles."""
     from playwright.sync_api import sync_playwright
 
     from odoo_uat.odoo.compat import compat_for
     from odoo_uat.odoo.role_users import RoleUsers
-    from odoo_uat.odoo.roles import Roles
+    from odoo_uat.odoo.roles import Roles, role_secret
     from odoo_uat.settings import load_settings
     from odoo_uat.web.browser import (
         CONTEXT_OPTIONS,
@@ -64,7 +82,15 @@ def browser_logins(target, odoo, figures: dict[str, float]) -> None:
         system_chromium,
     )
 
-    users = RoleUsers(odoo, compat_for(odoo), Roles(load_settings(ROOT).roles_file), target)
+    settings = load_settings(ROOT)
+    users = RoleUsers(
+        odoo,
+        compat_for(odoo),
+        Roles(settings.roles_file),
+        target,
+        run_id=run_id,
+        secret=role_secret(settings.cache_dir),
+    )
     role, password = users.ensure("Sales coordinator")
     launch = {} if playwright_has_chromium() else {"executable_path": system_chromium(), "args": ROOT_CHROMIUM_ARGS}
     with sync_playwright() as playwright:
@@ -91,7 +117,7 @@ def pytest_command(*args: str) -> list[str]:
 def against(target) -> tuple[list[str], dict[str, str]]:
     """The options and environment that point a pytest subprocess at this server (not an embedded one)."""
     env = {key: value for key, value in os.environ.items() if key not in ("ODOO_SRC", "ODOO_URL", "ODOO_DB")}
-    env.update(ODOO_LOGIN=target.login, ODOO_PASSWORD=target.password)
+    env.update(ODOO_LOGIN=target.login, ODOO_PASSWORD=Secret(target.password).reveal())
     return [f"--odoo-url={target.url}", f"--odoo-db={target.db}"], env
 
 
@@ -125,7 +151,7 @@ def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
     junit = REPORTS / "bench-junit.xml"
     options, env = against(target)
     command = pytest_command(*map(scenario_test, flows), *options, f"--junitxml={junit}", f"--step-profile={profile}")
-    subprocess.run(command, cwd=ROOT, env=env, check=False)
+    commands.run_child(command, cwd=ROOT, env=env)
     times = junit_times(junit)
     out: dict[str, float | None] = {}
     for flow in flows:
@@ -136,7 +162,7 @@ def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
     return out
 
 
-def compare_flows(target, odoo, rounds: int, result: dict) -> list[dict]:
+def compare_flows(target, odoo, rounds: int, result: dict, run_id: str) -> list[dict]:
     """Floors and UI scenarios, alternating round by round so that both see the same machine load."""
     from odoo_uat.bench.flows import FLOWS, time_floor
     from odoo_uat.bench.profile import slowest_steps, totals
@@ -148,7 +174,7 @@ def compare_flows(target, odoo, rounds: int, result: dict) -> list[dict]:
     for round_number in range(1, rounds + 1):
         print(f"  round {round_number}/{rounds}: RPC floors")
         for flow in FLOWS:
-            floors[flow.name].append(round(time_floor(odoo, flow), 3))
+            floors[flow.name].append(round(time_floor(odoo, flow, run_id), 3))
         print(f"  round {round_number}/{rounds}: UI scenarios")
         profile = REPORTS / "bench-profile.json"
         for name, seconds in ui_round(target, FLOWS, profile).items():
@@ -184,8 +210,7 @@ def run_pack(target, workers: int, processes: int = 1) -> dict:
     window.open()
     start = time.perf_counter()
     children = [subprocess.Popen(command, cwd=ROOT, env=env) for _, command in runs]
-    for child in children:
-        child.wait()
+    commands.wait_for(children)
     seconds = time.perf_counter() - start
     totals = {"tests": 0, "failed": 0, "skipped": 0}
     for junit, _ in runs:
@@ -241,14 +266,12 @@ def warm_start(settings, target, flow) -> float | None:
         + ("a fresh embedded server from the template" if settings.mode == "embedded" else "against the server")
     )
     start = time.time()
-    subprocess.run(
-        pytest_command(scenario_test(flow), *options, f"--step-profile={profile}"), cwd=ROOT, env=env, check=False
-    )
+    commands.run_child(pytest_command(scenario_test(flow), *options, f"--step-profile={profile}"), cwd=ROOT, env=env)
     first = json.loads(profile.read_text()).get("first_step")
     return round(first - start, 2) if first else None
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.bench", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--rounds",
@@ -263,30 +286,48 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-flows", action="store_true", help="skip the floors, UI scenarios and step profile")
     parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        OVERRIDE_OPTION,
+        action="store_true",
+        help="bench an existing server whose database is NOT neutralised (it may be production: the bench "
+        f"writes to it); also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
+    )
+    return parser.parse_args(argv)
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from odoo_uat.odoo.rpc import OdooConnectionError
+    from odoo_uat.odoo.safety import LiveDatabaseError
+
+    errors = (*commands.SETUP_ERRORS, OdooConnectionError, LiveDatabaseError)  # each names the setting and the fix
+    return commands.run_command(lambda: bench(args), COMMAND, errors)
+
+
+def bench(args: argparse.Namespace) -> int:
+    """Measure, print the table, write reports/bench.json and a line of reports/bench-history.jsonl."""
     from odoo_uat.bench.flows import FLOWS
     from odoo_uat.bench.report import append_history, table
     from odoo_uat.embedded import EmbeddedOdoo
-    from odoo_uat.odoo import factories
     from odoo_uat.odoo.rpc import connect
     from odoo_uat.odoo.run_id import new_run_id
-    from odoo_uat.odoo.seeding import Seeding
+    from odoo_uat.odoo.safety import DATABASE_SAFETY, guard_writes, override_given
     from odoo_uat.odoo.target import OdooTarget
-    from odoo_uat.settings import SettingsError, load_settings
+    from odoo_uat.settings import load_settings
 
     settings = load_settings(ROOT)
-    try:
-        settings.check()
-    except SettingsError as error:
-        print(f"odoo-uat bench: {error}", file=sys.stderr)
-        return 2
+    settings.check()
+    override = override_given(args.odoo_allow_live_database, os.environ.get(OVERRIDE_VARIABLE))
+    if override:  # the pytest runs against the server check its database too: they inherit the override
+        os.environ[OVERRIDE_VARIABLE] = OVERRIDE_VALUE
+    run_id = new_run_id()
     figures: dict[str, float] = {}
     result: dict[str, object] = {
         "mode": settings.mode,
         "rounds": args.rounds,
         "commit": git_commit(ROOT),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "run_id": run_id,
         "figures": figures,
     }
     REPORTS.mkdir(exist_ok=True)
@@ -299,17 +340,23 @@ def main(argv: list[str] | None = None) -> int:
             target = OdooTarget(settings.url, settings.db, settings.login, settings.password or "")
         with timed(figures, "rpc login"):
             odoo = connect(target)
+        result["database_safety"] = guard_writes(odoo, target, override)  # before the first write
+        commands.say(f"{DATABASE_SAFETY}: {result['database_safety']}", COMMAND)
+        commands.say(
+            f"run id {run_id}: what the bench seeds carries it (python -m odoo_uat.odoo.cleanup --run {run_id})",
+            COMMAND,
+        )
         result["odoo"] = odoo.version
-        seed = Seeding(factories.bind(odoo))
+        seed = bench_seeding(odoo, run_id)
         rounds = []
-        for _ in range(args.rounds):
+        for number in range(1, args.rounds + 1):
             start = time.perf_counter()
-            seed_once(seed, new_run_id(6))
+            seed_once(seed, f"{run_id}-{number}")
             rounds.append(time.perf_counter() - start)
         figures["seed one scenario (median)"] = round(statistics.median(rounds), 3)
-        browser_logins(target, odoo, figures)
+        browser_logins(target, odoo, figures, run_id)
         if not args.no_flows:
-            result["flows"] = compare_flows(target, odoo, args.rounds, result)
+            result["flows"] = compare_flows(target, odoo, args.rounds, result, run_id)
         if args.scaling:
             result["scaling"] = scaling(target, result)
         if not args.no_warm_start:

@@ -34,6 +34,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "(default: ODOO_INSTALL, then pyproject.toml; none: all of them)",
     )
     parser.add_argument(
+        "--odoo-demo",
+        action="store_true",
+        help="a template with Odoo's demo data: data, users and customised defaults (default: ODOO_UAT_DEMO, "
+        "then `demo` in pyproject.toml)",
+    )
+    parser.add_argument(
         "--rebuild", action="store_true", help="prepare: drop the template database and build it from nothing"
     )
     return parser.parse_args(argv)
@@ -47,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         "--odoo-cache-dir": args.odoo_cache_dir,
         "--odoo-addons-path": args.odoo_addons_path,
         "--odoo-install": args.odoo_install,
+        "--odoo-demo": "1" if args.odoo_demo else None,
     }
     # Like `make uat`: with no source tree, Odoo Community of ODOO_SERIES is cloned into the cache.
     settings = load_settings(root, cli, allow_clone=True)
@@ -72,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
             commands.say(f"Odoo {odoo.series}: template {odoo.template} ready in {time.monotonic() - started:.0f} s")
             return 0
         with odoo as target:
+            # The password is the cluster's own: printed nowhere (a terminal may be recorded), read from its file.
             print(
-                f"url:      {target.url}\ndb:       {target.db}\nlogin:    {target.login} / {target.password}\n"
+                f"url:      {target.url}\ndb:       {target.db}\nlogin:    {target.login}\n"
+                f"password: in {odoo.admin_password_file} (cat it)\n"
                 f"log:      {target.log_path}\n(started in {time.monotonic() - started:.0f} s; Ctrl-C stops)",
                 flush=True,
             )

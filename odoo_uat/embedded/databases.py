@@ -15,10 +15,11 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from odoo_uat.embedded.credentials import odoo_password_hash
 from odoo_uat.embedded.errors import EmbeddedError
 from odoo_uat.embedded.odoo_command import OdooCommand, language_args
 from odoo_uat.embedded.odoo_log import build_failure
-from odoo_uat.embedded.postgres import PostgresCluster
+from odoo_uat.embedded.postgres import ODOO_ROLE, PostgresCluster
 from odoo_uat.embedded.run_names import runs_to_drop
 from odoo_uat.embedded.runtime import OdooRuntime, Progress, spawn, tail, terminate
 from odoo_uat.embedded.template_plan import (
@@ -50,6 +51,21 @@ env.cr.commit()
 """
 BUILD_TIMEOUT = 3600
 RECORD_SUFFIX = ".json"
+# The template's administrator, whatever its login: Odoo's own record of base.user_admin.
+ADMIN_USER = "(SELECT res_id FROM ir_model_data WHERE module = 'base' AND name = 'user_admin')"
+
+
+def user_password_statements(admin_hash: str, others_hash: str) -> list[str]:
+    """SQL giving the administrator the admin_hash and every other user who has a password others_hash.
+
+    Odoo's demo data comes with demo/demo and portal/portal: these must not open the embedded
+    server to anyone on the machine, so they get a password nobody knows.
+    """
+    return [
+        f"UPDATE res_users SET password = '{admin_hash}' WHERE id = {ADMIN_USER} RETURNING id",
+        f"UPDATE res_users SET password = '{others_hash}' "
+        f"WHERE password IS NOT NULL AND password <> '' AND id <> {ADMIN_USER}",
+    ]
 
 
 def quote(name: str) -> str:
@@ -111,8 +127,8 @@ class Databases:
         return [name for name in runs_to_drop(self.names(), keep) if self.drop(name)]
 
     def clone(self, template: str, name: str) -> None:
-        """A new database copied from template, with a copy of its filestore."""
-        self.cluster.sql(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(template)}")
+        """A new database copied from template, owned by Odoo's role (which Odoo lists it for), with its filestore."""
+        self.cluster.sql(f"CREATE DATABASE {quote(name)} OWNER {ODOO_ROLE} TEMPLATE {quote(template)}")
         source = self.filestore(template)
         if source.is_dir():
             # Odoo never rewrites a filestore file in place (names are content hashes),
@@ -143,8 +159,13 @@ class Databases:
         logs_dir: Path,
         progress: Progress = lambda message: None,
         from_nothing: bool = False,
+        *,
+        admin_password: str,
     ) -> None:
-        """Make the template spec.name unless it exists: update a clone of the closest one, or build it."""
+        """Make the template spec.name unless it exists: update a clone of the closest one, or build it.
+
+        Its administrator gets admin_password (the cluster's), its other users a password nobody knows.
+        """
         name = spec.name
         self.lock_dir.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
@@ -176,7 +197,11 @@ class Databases:
                     )
                     if spec.languages:
                         progress(f"with the language(s) {', '.join(spec.languages)} of the roles file")
-                    self._build(build, runtime, installing, config_file, log, list(spec.custom), spec.languages)
+                    if spec.demo:
+                        progress("with Odoo's demo data (ODOO_UAT_DEMO)")
+                    self._build(
+                        build, runtime, installing, config_file, log, list(spec.custom), spec.languages, spec.demo
+                    )
                 else:
                     changes = ", ".join(
                         [
@@ -186,8 +211,9 @@ class Databases:
                     )
                     progress(f"{changes} on a clone of {plan.source} (into {name})")
                     self.clone(plan.source, build)
-                    self._update(build, runtime, plan, config_file, log)
+                    self._update(build, runtime, plan, config_file, log, spec.demo)
                 self._warm_assets(build, runtime, config_file, log, progress)
+                self.set_user_passwords(build, admin_password)
             except BaseException:
                 if self.exists(build):  # keep the log, not a database nobody will use
                     self.drop(build)
@@ -238,6 +264,7 @@ class Databases:
             "modules": list(spec.modules),
             "install": list(spec.install),
             "languages": list(spec.languages),
+            "demo": spec.demo,
             "custom": dict(spec.custom),
             "created": datetime.now().isoformat(timespec="seconds"),
         }
@@ -252,6 +279,15 @@ class Databases:
                     (logs_dir / f"{name}.log").unlink(missing_ok=True)
                     progress(f"dropped the superseded template {name}")
 
+    def set_user_passwords(self, db: str, admin_password: str) -> None:
+        """The administrator of db gets admin_password, every other user who has one a random one nobody knows."""
+        admin, others = user_password_statements(
+            odoo_password_hash(admin_password), odoo_password_hash(secrets.token_urlsafe(24))
+        )
+        if not self.cluster.sql(admin, db=db):
+            raise EmbeddedError(f"The database {db} has no administrator (base.user_admin) to give a password to.")
+        self.cluster.sql(others, db=db)
+
     # -- running Odoo on a database being built ----------------------------------------
     def _build(
         self,
@@ -262,9 +298,10 @@ class Databases:
         log: Path,
         custom: Sequence[str] = (),
         languages: Sequence[str] = (),
+        demo: bool = False,
     ) -> None:
         args = ["-i", ",".join(["base", *modules]), *language_args(languages)]
-        returncode = self._run_odoo(db, runtime, args, config_file, log)
+        returncode = self._run_odoo(db, runtime, args, config_file, log, demo)
         missing = self._missing_modules(db, ["base", *modules])
         if returncode != 0 or missing:
             raise build_failure(log, returncode, list(modules), "install", missing, custom)
@@ -283,13 +320,15 @@ class Databases:
         active = {row[0] for row in rows}
         return [language for language in languages if language not in active]
 
-    def _update(self, db: str, runtime: OdooRuntime, plan: TemplatePlan, config_file: Path, log: Path) -> None:
+    def _update(
+        self, db: str, runtime: OdooRuntime, plan: TemplatePlan, config_file: Path, log: Path, demo: bool = False
+    ) -> None:
         """-u the changed modules and -i the added ones on db, a clone of plan.source."""
         args = [
             *(["-u", ",".join(plan.update)] if plan.update else []),
             *(["-i", ",".join(plan.add)] if plan.add else []),
         ]
-        returncode = self._run_odoo(db, runtime, args, config_file, log)
+        returncode = self._run_odoo(db, runtime, args, config_file, log, demo)
         missing = self._missing_modules(db, [*plan.update, *plan.add])
         if returncode == 0 and not missing:
             return
@@ -303,10 +342,12 @@ class Databases:
         changing = [*plan.update, *plan.add]
         raise build_failure(log, returncode, changing, doing, missing, changing)
 
-    def _run_odoo(self, db: str, runtime: OdooRuntime, args: Sequence[str], config_file: Path, log: Path) -> int:
+    def _run_odoo(
+        self, db: str, runtime: OdooRuntime, args: Sequence[str], config_file: Path, log: Path, demo: bool = False
+    ) -> int:
         """Run Odoo on db with args until it has initialised the database; its exit code."""
-        argv = OdooCommand(self.cluster, runtime, self.data_dir, config_file).init(db, args, log)
-        process = spawn(argv, log, env=self.cluster.env)
+        argv = OdooCommand(self.cluster, runtime, self.data_dir, config_file).init(db, args, log, demo)
+        process = spawn(argv, log, env=self.cluster.odoo_env)
         try:
             return process.wait(timeout=BUILD_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -321,7 +362,7 @@ class Databases:
         script = log.with_suffix(".assets.py")
         script.write_text(WARM_ASSETS)
         argv = OdooCommand(self.cluster, runtime, self.data_dir, config_file).shell(db, log)
-        process = spawn(argv, log, env=self.cluster.env, stdin=script)
+        process = spawn(argv, log, env=self.cluster.odoo_env, stdin=script)
         try:
             returncode = process.wait(timeout=BUILD_TIMEOUT)
         except BaseException:

@@ -6,24 +6,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from odoo_uat.embedded.postgres import HOST, SUPERUSER, PostgresCluster
+from odoo_uat.embedded.postgres import HOST, ODOO_ROLE, PostgresCluster
 from odoo_uat.embedded.runtime import OdooRuntime
 from odoo_uat.embedded.template_plan import loaded_languages
 
 
 def odoo_args(cluster: PostgresCluster, runtime: OdooRuntime, data_dir: Path, config_file: Path) -> list[str]:
-    """The options every Odoo process of the embedded default gets."""
+    """The options every Odoo process of the embedded default gets; no secret (they show in `ps`)."""
     args = [
-        f"--config={config_file}",  # never the user's ~/.odoorc
+        # Never the user's ~/.odoorc; the embedded Odoo's own master password (credentials.odoo_config_text).
+        f"--config={config_file}",
         f"--db_host={HOST}",
         f"--db_port={cluster.port}",
-        f"--db_user={SUPERUSER}",
+        f"--db_user={ODOO_ROLE}",  # no superuser; its password comes from the pgpass file of cluster.odoo_env
         f"--data-dir={data_dir}",
+        "--no-database-list",  # and so no database manager (Odoo's check_db_management_enabled)
     ]
     addons = runtime.addons_paths()
     if addons:
         args.append("--addons-path=" + ",".join(str(path) for path in addons))
     return args
+
+
+def demo_args(major: int, demo: bool) -> list[str]:
+    """Odoo's option for demo data in a database being created: 19.0 loads none unless asked, 18.0 all unless told."""
+    if major >= 19:
+        return ["--with-demo"] if demo else []
+    return [] if demo else ["--without-demo=all"]
 
 
 def language_args(languages: Sequence[str]) -> list[str]:
@@ -45,9 +54,9 @@ class OdooCommand:
         """The options every Odoo process gets (odoo_args)."""
         return odoo_args(self.cluster, self.runtime, self.data_dir, self.config_file)
 
-    def init(self, db: str, args: Sequence[str], log: Path) -> list[str]:
-        """Initialise db with args (-i, -u, --load-language), then exit: no HTTP, no cron, no demo data."""
-        argv = [
+    def init(self, db: str, args: Sequence[str], log: Path, demo: bool = False) -> list[str]:
+        """Initialise db with args (-i, -u, --load-language), then exit: no HTTP, no cron; demo data when asked."""
+        return [
             *self.runtime.command(),
             *self.options(),
             "-d",
@@ -57,10 +66,8 @@ class OdooCommand:
             "--no-http",
             "--max-cron-threads=0",
             f"--logfile={log}",
+            *demo_args(self.runtime.source.major, demo),
         ]
-        if self.runtime.source.major < 19:
-            argv.append("--without-demo=all")  # 19.0 loads no demo data unless --with-demo
-        return argv
 
     def shell(self, db: str, log: Path) -> list[str]:
         """`odoo-bin shell` on db, running the script fed on its standard input."""

@@ -1,9 +1,13 @@
-"""A private PostgreSQL cluster in the cache folder, listening on the loopback interface only."""
+"""A private PostgreSQL cluster in the cache folder, listening on the loopback interface only.
+
+Two roles: the superuser, for this module and the suite's own statements (create, clone, drop
+databases), and ODOO_ROLE, which is no superuser, for Odoo's own connections: it may create
+databases and owns the templates and the run databases, and nothing else.
+"""
 
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
 import pwd
 import secrets
@@ -11,19 +15,26 @@ import shlex
 import shutil
 import socket
 import subprocess
-from collections.abc import Iterable
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from filelock import FileLock
 
+from odoo_uat.embedded.credentials import SECRET_BYTES, read_or_create_secret, scram_sha256_verifier, write_private
 from odoo_uat.embedded.errors import EmbeddedError
+from odoo_uat.embedded.folders import ensure_private_folder
 
 PG_ROOT = Path("/usr/lib/postgresql")
 HOST = "127.0.0.1"
 SUPERUSER = "odoo_uat"  # Odoo refuses to connect as `postgres`
+ODOO_ROLE = "odoo_uat_odoo"  # Odoo's own connections: CREATEDB, owner of the uat_* databases, no superuser
 SYSTEM_USER = "postgres"  # PostgreSQL refuses to run as root
+# Run as root, the cluster lives where the `postgres` user can enter: a folder of a random name made
+# here (mode 700, owned by `postgres`), recorded by the link <cache>/pg/<major>/cluster.
+SHARED_TMP = Path("/var/tmp")
+ODOO_ROLE_OPTIONS = "LOGIN CREATEDB NOSUPERUSER NOCREATEROLE NOREPLICATION NOBYPASSRLS"
 START_TIMEOUT = 60  # seconds pg_ctl waits for the server to accept connections
 SQL_TIMEOUT = 600  # seconds for one statement (CREATE DATABASE copies the template)
 LOCK_TIMEOUT = 300  # seconds to wait for another run starting or stopping the same cluster
@@ -98,30 +109,25 @@ def is_postmaster_of(pid: int, data: Path) -> bool:
         return False
 
 
-def reachable_by(path: Path, uid: int, gids: Iterable[int]) -> bool:
-    """Whether the user uid (in groups gids) may traverse every folder down to path."""
-    gids = set(gids)
-    for folder in [path, *path.parents]:
-        info = folder.stat()
-        if uid == 0:
-            continue
-        if info.st_uid == uid:
-            bit = 0o100
-        elif info.st_gid in gids:
-            bit = 0o010
-        else:
-            bit = 0o001
-        if not info.st_mode & bit:
-            return False
-    return True
+def recorded_root(link: Path, uid: int, shared_tmp: Path | None = None) -> Path | None:
+    """The cluster folder a run as uid recorded in link (shared_tmp/odoo-uat-<uid>-<random>); None when none is.
+
+    None too for a name made by earlier versions, which any user could know and make first
+    (/var/tmp/odoo-uat-pg-<digest>), and for a folder gone since (a clean-up of /var/tmp).
+    """
+    shared_tmp = SHARED_TMP if shared_tmp is None else shared_tmp
+    try:
+        target = Path(os.readlink(link))
+    except OSError:  # no link yet
+        return None
+    if target.parent != shared_tmp or not target.name.startswith(f"odoo-uat-{uid}-") or not os.path.lexists(target):
+        return None
+    return target
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read, from its first byte on."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(descriptor, 0o600)  # an existing file keeps its mode through O_CREAT
-    with os.fdopen(descriptor, "w") as handle:
-        handle.write(text)
+def pgpass_text(user: str, password: str) -> str:
+    """A pgpass file's lines for user on this cluster (any port and database, both loopback names)."""
+    return f"{HOST}:*:*:{user}:{password}\nlocalhost:*:*:{user}:{password}\n"
 
 
 def free_port() -> int:
@@ -148,19 +154,26 @@ class PostgresCluster:
         self.home = cache_dir / "pg" / self.major
         self.password_file = self.home / "password"
         self.pgpass = self.home / "pgpass"
+        self.odoo_password_file = self.home / "odoo-password"
+        self.odoo_pgpass = self.home / "odoo.pgpass"
         self.port: int | None = None
         self._owner = self._system_user() if os.geteuid() == 0 else None
         self._hold: IO[str] | None = None
 
     # -- layout -------------------------------------------------------------
     @property
+    def link(self) -> Path:
+        """home/cluster: the cluster's folder, or (run as root) the link to it."""
+        return self.home / "cluster"
+
+    @property
     def root(self) -> Path:
         """The folder the server itself writes to: data/, run/ and server.log."""
-        if self._owner is None or not self.home.exists() or reachable_by(self.home, *self._owner_ids()):
-            return self.home / "cluster"
-        # The cache usually lives in /root (mode 0700) which `postgres` cannot enter.
-        digest = hashlib.sha256(str(self.home).encode()).hexdigest()[:8]
-        return Path("/var/tmp") / f"odoo-uat-pg-{digest}" / self.major
+        if self._owner is None:
+            return self.link
+        # The cache lives in a folder only root may enter (mode 700), which `postgres` cannot.
+        recorded = recorded_root(self.link, os.geteuid())
+        return recorded if recorded is not None else self.link
 
     @property
     def data(self) -> Path:
@@ -176,14 +189,29 @@ class PostgresCluster:
 
     @property
     def env(self) -> dict[str, str]:
-        """The environment for clients (psql, Odoo): the password comes from a 0600 pgpass file."""
+        """The environment of the superuser's clients (psql): the password comes from a 0600 pgpass file."""
         return client_env(self.pgpass)
+
+    @property
+    def odoo_env(self) -> dict[str, str]:
+        """The environment of Odoo's processes: a 0600 pgpass file holding only ODOO_ROLE's password."""
+        return client_env(self.odoo_pgpass)
+
+    @property
+    def folder_owner(self) -> int:
+        """The user the cluster's own folder belongs to: us, or `postgres` when we run as root."""
+        return os.geteuid() if self._owner is None else self._owner.pw_uid
 
     # -- lifecycle ----------------------------------------------------------
     def start(self) -> int:
         """Start the cluster (or join the one another run started) and return its port."""
-        self.home.mkdir(parents=True, exist_ok=True)
+        ensure_private_folder(
+            self.home,
+            "The PostgreSQL folder",
+            f"Remove it (rm -rf {self.home}; the next run makes a new cluster), or point ODOO_UAT_CACHE elsewhere.",
+        )
         with self._transition():
+            self._prepare_root()
             self._initdb_once()
             self._write_pgpass()
             self._hold = (self.home / "users.lock").open("a")
@@ -192,10 +220,11 @@ class PostgresCluster:
             running = live_postmaster(self.data)
             if running is not None and self._answers(running.port):
                 self.port = running.port
-                return self.port
-            if running is not None:
-                self._pg_ctl("stop", "-m", "immediate")
-            self.port = self._start_server()
+            else:
+                if running is not None:
+                    self._pg_ctl("stop", "-m", "immediate")
+                self.port = self._start_server()
+            self._ensure_odoo_role()
             return self.port
 
     def stop(self) -> None:
@@ -268,9 +297,27 @@ class PostgresCluster:
                 "Run `make uat` or `apt-get install postgresql`, which create it."
             ) from None
 
-    def _owner_ids(self) -> tuple[int, list[int]]:
-        assert self._owner is not None
-        return self._owner.pw_uid, os.getgrouplist(self._owner.pw_name, self._owner.pw_gid)
+    def _prepare_root(self) -> None:
+        """The cluster's folder, made or checked: ours (or `postgres`'s as root), mode 700, no symbolic link.
+
+        Run as root, it is a folder of a random name under SHARED_TMP, never a name known in
+        advance that another user could have made first; a missing one is made anew.
+        """
+        if self._owner is not None and recorded_root(self.link, os.geteuid()) is None:
+            if self.link.is_dir() and not self.link.is_symlink():
+                raise EmbeddedError(
+                    f"{self.link} is a PostgreSQL cluster made by a run that was not root, which `postgres` cannot "
+                    f"enter now: remove it (rm -rf {self.link}), or run as the user who made it."
+                )
+            made = Path(tempfile.mkdtemp(prefix=f"odoo-uat-{os.geteuid()}-", dir=SHARED_TMP))
+            os.chown(made, self._owner.pw_uid, self._owner.pw_gid)
+            staged = self.home / f".cluster.{made.name}"
+            staged.unlink(missing_ok=True)
+            staged.symlink_to(made)
+            staged.replace(self.link)  # so the next run (and people) find it from the cache folder
+        also = f" and the link {self.link}" if self.root != self.link else ""
+        fix = f"Remove it (rm -rf {self.root}){also}, and the next run makes a new cluster."
+        ensure_private_folder(self.root, "The PostgreSQL cluster folder", fix, owner=self.folder_owner)
 
     def _own(self, path: Path) -> None:
         """Hand path to the system user when we run as root."""
@@ -300,9 +347,7 @@ class PostgresCluster:
                 )
             return
         root = self.root
-        root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._own(root)
-        password = secrets.token_urlsafe(24)
+        password = secrets.token_urlsafe(SECRET_BYTES)
         staging = root / "data.initdb"  # initdb into a side folder: a half-made cluster is never used
         shutil.rmtree(staging, ignore_errors=True)
         pwfile = root / "initdb.pw"
@@ -330,15 +375,23 @@ class PostgresCluster:
         write_private(self.password_file, password)
         shutil.rmtree(self.data, ignore_errors=True)
         staging.rename(self.data)
-        if root != self.home / "cluster":
-            link = self.home / "cluster"
-            link.unlink(missing_ok=True)
-            link.symlink_to(root)  # so people find the data from the cache folder
 
     def _write_pgpass(self) -> None:
         password = self.password_file.read_text().strip()
         # libpq ignores a pgpass file that others can read.
-        write_private(self.pgpass, f"{HOST}:*:*:{SUPERUSER}:{password}\nlocalhost:*:*:{SUPERUSER}:{password}\n")
+        write_private(self.pgpass, pgpass_text(SUPERUSER, password))
+
+    def _ensure_odoo_role(self) -> None:
+        """ODOO_ROLE with the password of its file, and Odoo's pgpass file holding it alone."""
+        password, made = read_or_create_secret(self.odoo_password_file)
+        exists = self.sql(f"SELECT 1 FROM pg_roles WHERE rolname = '{ODOO_ROLE}'")
+        # The password reaches PostgreSQL only as a SCRAM verifier: never in its log nor in `ps`.
+        verifier = scram_sha256_verifier(password)
+        if not exists:
+            self.sql(f"CREATE ROLE {ODOO_ROLE} {ODOO_ROLE_OPTIONS} PASSWORD '{verifier}'")
+        elif made:  # its file was deleted: the role takes the new one
+            self.sql(f"ALTER ROLE {ODOO_ROLE} {ODOO_ROLE_OPTIONS} PASSWORD '{verifier}'")
+        write_private(self.odoo_pgpass, pgpass_text(ODOO_ROLE, password))
 
     def _answers(self, port: int) -> bool:
         result = subprocess.run(

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from odoo_uat.embedded.credentials import ensure_odoo_config, read_or_create_secret
 from odoo_uat.embedded.customisation import Customisation
 from odoo_uat.embedded.databases import Databases
 from odoo_uat.embedded.errors import EmbeddedError
+from odoo_uat.embedded.folders import ensure_private_folder
 from odoo_uat.embedded.odoo_command import OdooCommand
 from odoo_uat.embedded.postgres import HOST, PostgresCluster, free_port
 from odoo_uat.embedded.requirements import addon_modules
@@ -27,11 +29,17 @@ from odoo_uat.embedded.runtime import (
     terminate,
 )
 from odoo_uat.embedded.template_plan import TemplateSpec, template_name
-from odoo_uat.odoo.roles import Roles
+from odoo_uat.odoo.roles import Roles, RolesFileError
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import MISSING_ODOO, Settings
 
-LOGIN = PASSWORD = "admin"  # what Odoo gives the administrator of a new database; loopback only
+LOGIN = "admin"  # the administrator's login as Odoo makes it; its password is the cluster's own, random
+ADMIN_PASSWORD_FILE = "admin-password"  # in the cluster's folder <cache>/pg/<major>, mode 0600
+ODOO_CONFIG_FILE = "odoo.conf"  # likewise: the master password, the database manager off
+CACHE_FIX = (
+    "Point ODOO_UAT_CACHE (or --odoo-cache-dir) at a folder of your own, or remove this one "
+    "(it is a cache: the next run makes it again)."
+)
 STARTUP_TIMEOUT = 180.0
 POLL_INTERVAL = 0.25
 PORT_ATTEMPTS = 3
@@ -44,7 +52,11 @@ def role_languages(roles_file: Path) -> tuple[str, ...]:
     """The Odoo languages the roles file gives its roles (language = "fr_FR"), each once; none without the file."""
     if not roles_file.is_file():  # the scenarios that need roles say so; the template does not need the file
         return ()
-    return tuple(sorted({role.language for role in Roles(roles_file) if role.language}))
+    try:
+        roles = list(Roles(roles_file))
+    except RolesFileError as error:  # its message names the file, the role and the fix
+        raise EmbeddedError(str(error)) from None
+    return tuple(sorted({role.language for role in roles if role.language}))
 
 
 class PortTaken(EmbeddedError):
@@ -70,8 +82,14 @@ def wait_until_ready(
     log: Path,
     timeout: float = STARTUP_TIMEOUT,
     interval: float = POLL_INTERVAL,
+    *,
+    password: str,
+    password_file: Path | None = None,
 ) -> dict[str, Any]:
-    """Poll Odoo until it serves db; its version_info. Raises with the log's tail if it dies or stalls."""
+    """Poll Odoo until it serves db and lets its administrator in with password; its version_info.
+
+    Raises with the log's tail if it dies or stalls; never with the password (password_file says where it is).
+    """
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -79,11 +97,15 @@ def wait_until_ready(
             # The registry loads after HTTP is up; logging in waits for it and checks the credentials.
             uid = json_rpc(
                 f"{url}/jsonrpc",
-                {"service": "common", "method": "login", "args": [db, LOGIN, PASSWORD]},
+                {"service": "common", "method": "login", "args": [db, LOGIN, password]},
                 timeout=max(1.0, deadline - time.monotonic()),
             )
             if not uid:
-                raise EmbeddedError(f"Odoo at {url} refused {LOGIN}/{PASSWORD} on {db}. Log: {log}")
+                kept = f" (the password in {password_file})" if password_file else ""
+                raise EmbeddedError(
+                    f"Odoo at {url} refused the login {LOGIN}{kept} on {db}: the template holds another "
+                    f"administrator password. Rebuild it: python -m odoo_uat.embedded prepare --rebuild. Log: {log}"
+                )
             return version
         except (OSError, ValueError, KeyError):  # not listening yet, or answering half-started
             pass
@@ -115,6 +137,7 @@ class EmbeddedOdoo:
         addons_paths: Sequence[Path] = (),
         install: Sequence[str] = (),
         languages: Sequence[str] = (),
+        demo: bool = False,
         keep_runs: int = 3,
         startup_timeout: float = STARTUP_TIMEOUT,
         progress: Progress = lambda message: None,
@@ -131,6 +154,7 @@ class EmbeddedOdoo:
         )
         # The roles' languages, active in the template: no run installs one (issue 13).
         self.languages = tuple(sorted(set(languages)))
+        self.demo = demo
         self.keep_runs = keep_runs
         self.startup_timeout = startup_timeout
         self.progress = progress
@@ -140,6 +164,7 @@ class EmbeddedOdoo:
         self.process: subprocess.Popen | None = None
         self.target: OdooTarget | None = None
         self.server_version: str | None = None
+        self.admin_password: str | None = None  # the cluster's, read (or made) by prepare()
         self._spec: TemplateSpec | None = None
 
     @classmethod
@@ -147,6 +172,7 @@ class EmbeddedOdoo:
         cls, settings: Settings, progress: Progress = lambda message: None, **options: Any
     ) -> EmbeddedOdoo:
         """The embedded Odoo the settings describe (ODOO_SRC, an `odoo` command on PATH, or a clone of Odoo)."""
+        ensure_private_folder(settings.cache_dir, "The cache folder", CACHE_FIX)  # before a clone writes into it
         if settings.src is not None:
             source = OdooSource.from_path(settings.src)
         elif settings.odoo_command is not None:
@@ -169,6 +195,7 @@ class EmbeddedOdoo:
             addons_paths=settings.addons_paths,
             install=settings.install,
             languages=role_languages(settings.roles_file),
+            demo=settings.demo,
             progress=progress,
             **options,
         )
@@ -180,10 +207,12 @@ class EmbeddedOdoo:
 
     @property
     def template_spec(self) -> TemplateSpec:
-        """What the template holds: source, modules, addon packages, languages, the customisation's files by module."""
-        base = template_name(self.series, self.source.where, self.modules, self.addon_packages, self.languages)
+        """What the template holds: source, modules, addon packages, languages, demo data, the customisation's files."""
+        base = template_name(
+            self.series, self.source.where, self.modules, self.addon_packages, self.languages, self.demo
+        )
         custom_install = tuple(name for name in self.customisation.install if name in self.customisation.modules)
-        return TemplateSpec(base, self.modules, self.customisation.hashes(), custom_install, self.languages)
+        return TemplateSpec(base, self.modules, self.customisation.hashes(), custom_install, self.languages, self.demo)
 
     @property
     def template(self) -> str:
@@ -200,28 +229,41 @@ class EmbeddedOdoo:
 
     @property
     def config_file(self) -> Path:
-        """An empty Odoo configuration file, so that ~/.odoorc never leaks in."""
-        path = self.cache_dir / "odoo.conf"
-        if not path.is_file():
-            path.write_text("[options]\n")
-        return path
+        """Odoo's configuration file in the cluster's folder (never ~/.odoorc): the master password, no manager."""
+        if self.cluster is None:
+            raise EmbeddedError("The embedded Odoo's cluster is not started: call prepare() first.")
+        return self.cluster.home / ODOO_CONFIG_FILE
+
+    @property
+    def admin_password_file(self) -> Path | None:
+        """Where the cluster keeps the administrator's password (mode 0600); None before prepare()."""
+        return None if self.cluster is None else self.cluster.home / ADMIN_PASSWORD_FILE
 
     # -- lifecycle ------------------------------------------------------------
     def prepare(self, rebuild: bool = False) -> Databases:
         """The virtualenv, the cluster (left running) and the template database; no server yet."""
         atexit.register(self.stop)  # backstop when the caller never reaches stop()
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        # Odoo's logs, the filestores and the cluster's secrets live in it: only we may enter it.
+        ensure_private_folder(self.cache_dir, "The cache folder", CACHE_FIX)
         self.runtime.ensure()
         self.cluster = PostgresCluster(self.cache_dir, self.pg_bin)
         port = self.cluster.start()
         self.progress(f"PostgreSQL {self.cluster.major} on {HOST}:{port} ({self.cluster.data})")
+        ensure_odoo_config(self.config_file)
+        self.admin_password, _made = read_or_create_secret(self.admin_password_file)
         databases = Databases(self.cluster, self.data_dir, self.cache_dir / "locks", self.cache_dir / "templates")
         # Read the customisation's files once per run: the template is the code as it is now.
         self._spec = self.template_spec
         if rebuild and databases.exists(self.template):
             databases.drop(self.template)
         databases.ensure_template(
-            self._spec, self.runtime, self.config_file, self.logs_dir, self.progress, from_nothing=rebuild
+            self._spec,
+            self.runtime,
+            self.config_file,
+            self.logs_dir,
+            self.progress,
+            from_nothing=rebuild,
+            admin_password=self.admin_password,
         )
         return databases
 
@@ -253,10 +295,19 @@ class EmbeddedOdoo:
         port = free_port()
         url = f"http://{HOST}:{port}"
         log = self.logs_dir / f"{db}.log"
+        assert self.admin_password is not None
         argv = OdooCommand(self.cluster, self.runtime, self.data_dir, self.config_file).serve(db, port, log)
-        self.process = spawn(argv, log, env=self.cluster.env)
+        self.process = spawn(argv, log, env=self.cluster.odoo_env)
         try:
-            version = wait_until_ready(url, db, self.process, log, self.startup_timeout)
+            version = wait_until_ready(
+                url,
+                db,
+                self.process,
+                log,
+                self.startup_timeout,
+                password=self.admin_password,
+                password_file=self.admin_password_file,
+            )
         except BaseException:
             terminate(self.process)
             self.process = None
@@ -267,7 +318,7 @@ class EmbeddedOdoo:
                 f"{url} runs Odoo {version['server_serie']}, not {self.series}: another server took the port?"
             )
         self.progress(f"Odoo {self.server_version} at {url}, database {db} (log: {log})")
-        return OdooTarget(url=url, db=db, login=LOGIN, password=PASSWORD, embedded=True, log_path=log)
+        return OdooTarget(url=url, db=db, login=LOGIN, password=self.admin_password, embedded=True, log_path=log)
 
     def stop(self) -> None:
         """Stop Odoo, then PostgreSQL unless another run still uses it; safe to call twice."""

@@ -8,18 +8,27 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 TEMPLATE_PREFIX = "uat_tpl_"
-TEMPLATE_FORMAT = 2  # bump when templates are built differently, so old ones are not cloned
+# Bump when templates are built differently, so old ones are not cloned. 3: owned by the Odoo role
+# (postgres.ODOO_ROLE), no superuser, with the cluster's random administrator password.
+TEMPLATE_FORMAT = 3
 BASE_LANGUAGE = "en_US"  # the database's own language, as Odoo creates it
 KEEP_TEMPLATES = 2  # templates of one base key kept for updating (the newest; superseded ones are dropped)
 
 
 def template_name(
-    series: str, where: str, modules: Iterable[str], addon_packages: Iterable[str] = (), languages: Iterable[str] = ()
+    series: str,
+    where: str,
+    modules: Iterable[str],
+    addon_packages: Iterable[str] = (),
+    languages: Iterable[str] = (),
+    demo: bool = False,
 ) -> str:
-    """The template's base name: a hash of the source tree, the modules, the addon packages and the languages."""
+    """The template's base name: a hash of the source tree, the modules, the addon packages, languages, demo data."""
     parts: list[object] = [TEMPLATE_FORMAT, series, where, sorted(set(modules)), sorted(set(addon_packages))]
-    if languages:  # without languages the name stays what it was: existing templates are kept
+    if languages:  # without languages (or demo data) the name stays what it was: existing templates are kept
         parts.append(list(loaded_languages(languages)))
+    if demo:
+        parts.append({"demo": True})
     key = json.dumps(parts)
     return TEMPLATE_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:12]
 
@@ -45,6 +54,7 @@ class TemplateSpec:
     custom: Mapping[str, str] = field(default_factory=dict)  # module -> digest of its files
     install: tuple[str, ...] = ()  # customisation modules asked for (the rest come as their dependencies)
     languages: tuple[str, ...] = ()  # Odoo language codes loaded at build time (--load-language): fr_FR
+    demo: bool = False  # built with Odoo's demo data (settings.demo)
 
     @property
     def name(self) -> str:

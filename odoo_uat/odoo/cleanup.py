@@ -1,22 +1,30 @@
-"""`python -m odoo_uat.odoo.cleanup [--run RUN_ID] [--dry-run]`: archive or delete what earlier runs left on an existing server.
+"""`python -m odoo_uat.odoo.cleanup [--run RUN_ID | --all] [--older-than HOURS] [--dry-run]`: archive or delete
+what earlier runs left on an existing server.
 
 Only what the suite created is touched: the records marked by an ir.model.data row of module
 odoo_uat_run (odoo_uat.odoo.run_id), and the sale orders, purchase orders, transfers and invoices made
 from them (their partner or one of their products is a marked one). Documents are cancelled or,
 as drafts, deleted; posted invoices are reset and cancelled, or reversed where the journal forbids
 it; masters (partners, products, warehouses, locations, putaway rules) are archived; role users are
-deactivated. It prints what it did and what it left, per model, and exits 1 when something could
-not be cleaned (the record and Odoo's message are named), 2 when the settings do not name an
-existing server. See docs/cleanup.md.
+deactivated.
+
+Only runs that have ended, by default: a run whose newest marker is younger than --older-than hours
+(24) is taken to be in progress, on this machine or another, and neither it nor a record it shares
+with an ended run (a role user) is touched. --run cleans one run, --all every run, in progress or not.
+It prints what it did and what it left, per model, and exits 1 when something could not be cleaned
+(the record and Odoo's message are named), 2 when the settings do not name an existing server or its
+database is not neutralised (odoo_uat.odoo.safety.guard_writes). See docs/cleanup.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -25,6 +33,15 @@ import odoorpc
 
 from odoo_uat.odoo.rpc import OdooConnectionError, connect
 from odoo_uat.odoo.run_id import RUN_MODULE, Marker, is_run_id, parse_marker
+from odoo_uat.odoo.safety import (
+    DATABASE_SAFETY,
+    OVERRIDE_OPTION,
+    OVERRIDE_VALUE,
+    OVERRIDE_VARIABLE,
+    LiveDatabaseError,
+    guard_writes,
+    override_given,
+)
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import SettingsError, load_settings
 
@@ -56,6 +73,8 @@ MADE_FROM: dict[str, Callable[[list[int], list[int]], list]] = {
     ],
 }
 FIELDS = ("display_name", "state", "active", "locked", "name", "inalterable_hash", "payment_state", "move_type")
+DEFAULT_OLDER_THAN = timedelta(hours=24)  # a run whose newest marker is younger is taken to be in progress
+ODOO_DATETIME = "%Y-%m-%d %H:%M:%S"  # how Odoo's RPC gives a Datetime field (UTC)
 
 
 class Action(Enum):
@@ -163,13 +182,103 @@ def decide(model: str, row: Mapping[str, Any]) -> Decision:
     return decide_master(model, row)
 
 
-def markers_by_model(rows: Iterable[Mapping[str, Any]], run_id: str | None = None) -> dict[str, list[int]]:
-    """Model -> ids of the records our ir.model.data rows mark (of run_id only, when given)."""
+def markers_by_model(
+    rows: Iterable[Mapping[str, Any]], runs: str | Iterable[str] | None = None
+) -> dict[str, list[int]]:
+    """Model -> ids of the records our ir.model.data rows mark (of these runs only, when given: one id or several)."""
+    wanted = None if runs is None else {runs} if isinstance(runs, str) else set(runs)
     found: dict[str, list[int]] = defaultdict(list)
     for row in rows:
         marker: Marker | None = parse_marker(row["name"], row["model"], row["res_id"])
-        if marker and (run_id is None or marker.run_id == run_id) and marker.res_id not in found[marker.model]:
+        if marker and (wanted is None or marker.run_id in wanted) and marker.res_id not in found[marker.model]:
             found[marker.model].append(marker.res_id)
+    return dict(found)
+
+
+def odoo_datetime(value: Any) -> datetime | None:
+    """A Datetime as Odoo's RPC gives it ("2026-05-01 12:00:00", UTC), None when absent or unreadable."""
+    try:
+        return datetime.strptime(str(value), ODOO_DATETIME).replace(tzinfo=UTC) if value else None
+    except ValueError:
+        return None
+
+
+def newest_by_run(rows: Iterable[Mapping[str, Any]]) -> dict[str, datetime | None]:
+    """Run id -> when its newest marker was written (None when no marker of it says when)."""
+    newest: dict[str, datetime | None] = {}
+    for row in rows:
+        marker = parse_marker(row["name"], row["model"], row["res_id"])
+        if marker is None:
+            continue
+        written = odoo_datetime(row.get("create_date"))
+        known = newest.get(marker.run_id)
+        newest[marker.run_id] = written if known is None else max(known, written or known)
+    return newest
+
+
+def age(seconds: float) -> str:
+    """A duration as people read it: "12 min", "3.5 h", "2 days"."""
+    if seconds < 3600:
+        return f"{max(seconds, 0) / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h".replace(".0 h", " h")
+    return f"{seconds / 86400:.0f} days"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which runs a cleanup takes: one run (run_id), every run (everything), or by default those that ended."""
+
+    run_id: str | None = None
+    everything: bool = False
+    older_than: timedelta = DEFAULT_OLDER_THAN
+
+    def describe(self) -> str:
+        if self.everything:
+            return "every run, those in progress included (ALL=1)"
+        if self.run_id:
+            return f"run {self.run_id}"
+        return f"the runs that ended: newest record older than {age(self.older_than.total_seconds())}"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The runs a cleanup cleans, and the runs in progress it keeps (with why), whose records it never touches."""
+
+    cleaned: frozenset[str]
+    in_progress: Mapping[str, str]
+
+
+def select_runs(newest: Mapping[str, datetime | None], scope: Scope, now: datetime) -> Selection:
+    """Which runs to clean and which to keep: a run whose newest marker is younger than scope.older_than (or
+    of no known age) is taken to be in progress. By default only the others are cleaned; with a run id, that
+    run, the others in progress still kept; with everything, every run, none kept."""
+    in_progress: dict[str, str] = {}
+    for run, written in sorted(newest.items()):
+        if written is None:
+            in_progress[run] = "its markers do not say when they were written"
+        elif now - written < scope.older_than:
+            in_progress[run] = f"newest record {age((now - written).total_seconds())} old"
+    if scope.everything:
+        return Selection(frozenset(newest), {})
+    if scope.run_id:
+        cleaned = frozenset({scope.run_id} & set(newest))
+        return Selection(cleaned, {run: why for run, why in in_progress.items() if run != scope.run_id})
+    return Selection(frozenset(set(newest) - set(in_progress)), in_progress)
+
+
+def in_use(rows: Iterable[Mapping[str, Any]], selection: Selection) -> dict[str, dict[int, str]]:
+    """Model -> id -> why, for the records a run in progress marked: never cleaned, even when an ended run marked
+    them too (a role user every run uses)."""
+    found: dict[str, dict[int, str]] = defaultdict(dict)
+    for row in rows:
+        marker = parse_marker(row["name"], row["model"], row["res_id"])
+        if marker and marker.run_id in selection.in_progress:
+            found[marker.model].setdefault(
+                marker.res_id,
+                f"in use by run {marker.run_id}, taken to be in progress ({selection.in_progress[marker.run_id]}); "
+                f"RUN={marker.run_id} or ALL=1 cleans it",
+            )
     return dict(found)
 
 
@@ -232,7 +341,9 @@ class Report:
                 elif outcome.action is Action.LEAVE:
                     lines.append(f"  left {outcome.label} ({model} {outcome.record_id}): {outcome.why}")
         if not lines:
-            lines.append(f"Nothing to clean: no record carries a marker of ours (ir.model.data module {RUN_MODULE}).")
+            lines.append(
+                f"Nothing to clean: no record of these runs carries a marker of ours (ir.model.data module {RUN_MODULE})."
+            )
         return lines
 
 
@@ -254,11 +365,13 @@ class Cleaner:
         self.odoo = odoo
         self.dry_run = dry_run
         self.report = Report()
+        self.selection = Selection(frozenset(), {})
 
-    def markers(self, run_id: str | None) -> dict[str, list[int]]:
-        """Model -> marked ids, from our ir.model.data rows."""
-        rows = self.odoo.env["ir.model.data"].search_read([("module", "=", RUN_MODULE)], ["name", "model", "res_id"])
-        return markers_by_model(rows, run_id)
+    def marker_rows(self) -> list[dict[str, Any]]:
+        """Our ir.model.data rows, with when each was written."""
+        return self.odoo.env["ir.model.data"].search_read(
+            [("module", "=", RUN_MODULE)], ["name", "model", "res_id", "create_date"]
+        )
 
     def made_from(self, marked: dict[str, list[int]]) -> dict[str, list[int]]:
         """Marked records plus the documents made from the marked partners and products."""
@@ -270,13 +383,16 @@ class Cleaner:
                 found[model] = list(dict.fromkeys([*found.get(model, []), *ids]))
         return {model: ids for model, ids in found.items() if ids}
 
-    def run(self, run_id: str | None = None) -> Report:
-        """Clean every model, documents first."""
-        targets = self.made_from(self.markers(run_id))
+    def run(self, scope: Scope = Scope(), now: datetime | None = None) -> Report:
+        """Clean what the runs of scope left, documents first; what a run in progress uses is left, saying so."""
+        rows = self.marker_rows()
+        self.selection = select_runs(newest_by_run(rows), scope, now or datetime.now(UTC))
+        spared = in_use(rows, self.selection)
+        targets = self.made_from(markers_by_model(rows, self.selection.cleaned))
         for model in cleaning_order(targets):
             if model == PRODUCT:  # Odoo refuses to archive a location holding stock: empty ours first
-                self.empty_stock(targets[PRODUCT])
-            self.clean_model(model, targets[model])
+                self.empty_stock([record for record in targets[PRODUCT] if record not in spared.get(PRODUCT, {})])
+            self.clean_model(model, targets[model], spared.get(model, {}))
         return self.report
 
     def empty_stock(self, products: list[int]) -> None:
@@ -311,9 +427,12 @@ class Cleaner:
         existing = records.search([("id", "in", ids)])
         return records.read(existing, [name for name in FIELDS if name in known]) if existing else []
 
-    def clean_model(self, model: str, ids: list[int]) -> None:
+    def clean_model(self, model: str, ids: list[int], spared: Mapping[int, str] | None = None) -> None:
+        """Clean these records of model; those in spared (id -> why) are left, saying why."""
         for row in self.read(model, ids):
             decision = decide(model, row)
+            if spared and row["id"] in spared:
+                decision = Decision(Action.LEAVE, spared[row["id"]])
             label = str(row.get("display_name") or row.get("name") or row["id"])
             outcome = Outcome(model, row["id"], label, decision.action, decision.why)
             if not self.dry_run and decision.action not in (Action.NOTHING, Action.LEAVE):
@@ -403,19 +522,50 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m odoo_uat.odoo.cleanup",
         description="Archive or delete what earlier odoo-uat runs left on the existing server of the settings "
-        "(ODOO_URL, ODOO_DB, ODOO_PASSWORD); never anything the suite did not create.",
+        "(ODOO_URL, ODOO_DB, ODOO_PASSWORD); never anything the suite did not create, and by default nothing "
+        "of a run still in progress.",
     )
-    parser.add_argument(
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
         "--run",
         metavar="RUN_ID",
-        help="only what this run left (its id is in the run's environment.properties and the "
-        "pytest header); default: every run",
+        help="only what this run left, ended or not (its id is in the run's environment.properties and the "
+        "pytest header); default: the runs that ended (see --older-than)",
+    )
+    which.add_argument(
+        "--all",
+        action="store_true",
+        help="what every run left, runs still in progress included (they then fail for reasons that are not "
+        "Odoo's): only when no run uses the server",
+    )
+    parser.add_argument(
+        "--older-than",
+        metavar="HOURS",
+        type=float,
+        default=DEFAULT_OLDER_THAN.total_seconds() / 3600,
+        help="a run whose newest record is younger is taken to be in progress, and neither it nor a record it "
+        "shares (a role user) is touched; default %(default)g",
     )
     parser.add_argument("--dry-run", action="store_true", help="say what would be done, change nothing")
+    parser.add_argument(
+        OVERRIDE_OPTION,
+        action="store_true",
+        help=f"clean a database that is NOT neutralised; also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
+    )
     args = parser.parse_args(argv)
     if args.run is not None and not is_run_id(args.run):
         parser.error(f"--run {args.run!r} is not a run id: 4 to 16 lower-case letters and digits, e.g. k3x9ab.")
+    if not args.older_than > 0:
+        parser.error(
+            f"--older-than {args.older_than:g} is not a number of hours above 0 (make: CLEAN_OLDER_THAN=24); "
+            "--all (make: ALL=1) cleans every run, in progress or not."
+        )
     return args
+
+
+def scope_of(args: argparse.Namespace) -> Scope:
+    """The runs the command line asks for."""
+    return Scope(run_id=args.run, everything=args.all, older_than=timedelta(hours=args.older_than))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -423,21 +573,45 @@ def main(argv: list[str] | None = None) -> int:
     try:
         target = server_target()
         odoo = connect(target)
-    except (SettingsError, OdooConnectionError) as error:
+        if not args.dry_run:  # a dry run writes nothing
+            override = override_given(args.odoo_allow_live_database, os.environ.get(OVERRIDE_VARIABLE))
+            print(f"{DATABASE_SAFETY}: {guard_writes(odoo, target, override)}")
+    except (SettingsError, OdooConnectionError, LiveDatabaseError) as error:
         print(f"odoo-uat cleanup: {error}", file=sys.stderr)
         return USAGE
-    scope = f"run {args.run}" if args.run else "every run"
+    scope = scope_of(args)
     print(
-        f"odoo-uat cleanup of {scope} on {target.url}, database {target.db}"
+        f"odoo-uat cleanup of {scope.describe()} on {target.url}, database {target.db}"
         f"{' (dry run: nothing is changed)' if args.dry_run else ''}"
     )
-    report = Cleaner(odoo, dry_run=args.dry_run).run(args.run)
+    if scope.everything:
+        print(
+            "odoo-uat cleanup: ALL=1 takes every run's records, runs in progress included: "
+            "a run using this server now fails for reasons that are not Odoo's.",
+            file=sys.stderr,
+        )
+    cleaner = Cleaner(odoo, dry_run=args.dry_run)
+    report = cleaner.run(scope)
+    for line in selection_lines(cleaner.selection, scope):
+        print(line)
     for line in report.lines(args.dry_run):
         print(line)
     if report.failed:
         print(f"{len(report.failed)} record(s) could not be cleaned: see FAILED above.", file=sys.stderr)
         return FAILED
     return 0
+
+
+def selection_lines(selection: Selection, scope: Scope) -> list[str]:
+    """Which runs are cleaned, and each run kept as in progress with why and how to clean it anyway."""
+    lines = [f"runs taken: {', '.join(sorted(selection.cleaned)) or 'none'}"]
+    if scope.run_id and scope.run_id not in selection.cleaned:
+        lines.append(f"  no record carries a marker of run {scope.run_id}")
+    lines += [
+        f"  kept, in progress: run {run} ({why}); RUN={run} cleans it once it has ended"
+        for run, why in selection.in_progress.items()
+    ]
+    return lines
 
 
 if __name__ == "__main__":

@@ -26,6 +26,12 @@ class ScenarioNames:
         """The name in Odoo for what the scenario calls `name`; unknown names pass through."""
         return self._unique.get(name, name)
 
+    def real_parts(self, name: str, separator: str) -> str:
+        """The name in Odoo of a name made of parts ("Acme, John", "All / Timber"), each part the scenario's or not."""
+        if name in self._unique:
+            return self._unique[name]
+        return separator.join(self.real(part) for part in name.split(separator))
+
     def known(self) -> dict[str, str]:
         """Scenario name -> unique name, for what this scenario created."""
         return dict(self._unique)

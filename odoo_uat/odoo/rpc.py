@@ -28,7 +28,7 @@ def connect(target: OdooTarget, timeout: float = 120) -> odoorpc.ODOO:
             port=parsed.port or (443 if https else 80),
             timeout=timeout,
         )
-        odoo.login(target.db, target.login, target.password)
+        odoo.login(target.db, target.login, target.password.reveal())  # a Secret: revealed where it is sent
     except UNREACHABLE as error:
         raise OdooConnectionError(
             f"Odoo at {target.url} is unreachable ({error}). Check ODOO_URL and that the server is running."
@@ -39,6 +39,11 @@ def connect(target: OdooTarget, timeout: float = 120) -> odoorpc.ODOO:
         raise OdooConnectionError(
             f"Odoo at {target.url} refused the login {target.login!r} on database {target.db!r} ({error}). "
             "Check ODOO_LOGIN and ODOO_PASSWORD."
+        ) from None
+    except Exception as error:  # odoorpc's login frame holds the password, and pytest prints frame arguments
+        raise OdooConnectionError(
+            f"Odoo at {target.url} gave an answer the login could not read ({type(error).__name__}: {error}). "
+            "Check that ODOO_URL is the Odoo server itself (no proxy page in between)."
         ) from None
     return odoo
 

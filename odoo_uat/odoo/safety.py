@@ -1,4 +1,9 @@
-"""Never a production database: an existing server's database must be neutralised, or the override given."""
+"""Never a production database: an existing server's database must be neutralised, or the override given.
+
+`guard_writes` is the one check every command that writes to a server makes before its first write
+(`make uat`'s pytest plugin, bench, soak, record, clean-server); tests/unit/odoo/test_write_guard.py
+fails when a module that connects to Odoo does not call it.
+"""
 
 from __future__ import annotations
 
@@ -32,14 +37,31 @@ def refuse_live_database(odoo: Any, url: str, db: str) -> None:
         return
     raise LiveDatabaseError(
         f"Refusing to run against database {db!r} at {url}: it is not neutralised (the system parameter "
-        f"{NEUTRALIZED_PARAMETER} is not set), so it may be a production database, and the scenarios would "
-        "create partners, products, stock moves, posted invoices and users in it.\n"
+        f"{NEUTRALIZED_PARAMETER} is not set), so it may be a production database, and odoo-uat would create "
+        "partners, products, stock moves, posted invoices and users in it (or archive and cancel them, "
+        "cleaning up).\n"
         "Run against a neutralised copy instead: copy the database, then `odoo-bin neutralize -d <copy>` "
         "(or use a staging branch, which Odoo neutralises). If you are certain this database is no "
-        f"production database, pass {OVERRIDE_OPTION} or set {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}."
+        f"production database, pass {OVERRIDE_OPTION} (with make: ARGS={OVERRIDE_OPTION}) or set "
+        f"{OVERRIDE_VARIABLE}={OVERRIDE_VALUE}."
     )
 
 
 def override_given(option: bool, environ_value: str | None) -> bool:
     """Whether the user explicitly allowed a database that is not neutralised."""
     return bool(option) or (environ_value or "").strip() == OVERRIDE_VALUE
+
+
+def guard_writes(odoo: Any, target: Any, override: bool) -> str:
+    """Before a command's first write: what the run metadata says of the database (DATABASE_SAFETY);
+    LiveDatabaseError when an existing server's database is not neutralised and no override was given.
+
+    `target` is the OdooTarget the connection `odoo` was made to; an embedded one is a throwaway clone,
+    and with the override the database is not read at all.
+    """
+    if target.embedded:
+        return EMBEDDED_DATABASE
+    if override:
+        return LIVE_DATABASE_ALLOWED
+    refuse_live_database(odoo, target.url, target.db)
+    return NEUTRALIZED_DATABASE

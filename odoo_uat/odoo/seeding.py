@@ -2,6 +2,8 @@
 
 Each flow takes ids (the record service turns a scenario's names into them) and returns what a
 later step needs. What a flow creates is marked as the run's, as everything a factory creates.
+A flow changes the records it is given (their stock, their balance, their settings): a step finds
+them with `for_writing=True`, the scenario's own or an exact name, never a partial match.
 """
 
 from __future__ import annotations

@@ -17,13 +17,16 @@ from odoo_uat.commands import SETUP_ERRORS
 from odoo_uat.embedded import EmbeddedOdoo
 from odoo_uat.odoo.compat import compat_for
 from odoo_uat.odoo.role_users import RoleUsers
-from odoo_uat.odoo.roles import Roles, UnknownRoleError
+from odoo_uat.odoo.roles import Roles, UnknownRoleError, role_secret
 from odoo_uat.odoo.rpc import OdooConnectionError, connect, series
+from odoo_uat.odoo.run_id import new_run_id
 from odoo_uat.odoo.safety import (
+    OVERRIDE_OPTION,
+    OVERRIDE_VALUE,
     OVERRIDE_VARIABLE,
     LiveDatabaseError,
+    guard_writes,
     override_given,
-    refuse_live_database,
 )
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.recorder.phrases import Phrasebook
@@ -32,6 +35,7 @@ from odoo_uat.recorder.scenario import article, compose
 from odoo_uat.recorder.script import ScriptError, load_script
 from odoo_uat.recorder.session import RecorderError, record
 from odoo_uat.recorder.writer import feature_text
+from odoo_uat.secret import Secret
 from odoo_uat.settings import Settings, SettingsError, load_settings, root_of
 
 RECORDED_DIR = Path("features/recorded")
@@ -76,6 +80,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--odoo-db", help="its database (default: ODOO_DB)")
     parser.add_argument("--odoo-cache-dir", help="cache folder (default: ODOO_UAT_CACHE or ~/.cache/odoo-uat)")
     parser.add_argument("--odoo-addons-path", help="the customisation's module folders, ':'-separated")
+    parser.add_argument(
+        OVERRIDE_OPTION,
+        action="store_true",
+        help="record on an existing server whose database is NOT neutralised (it may be production: the "
+        f"recorder writes role users and what you click to it); also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
+    )
     return parser.parse_args(argv)
 
 
@@ -92,14 +102,11 @@ def feature_name(out: Path) -> str:
 
 
 def target_for(settings: Settings, stack: ExitStack) -> OdooTarget:
-    """The Odoo under test: the embedded one started for this recording, or the existing server (neutralised)."""
+    """The Odoo under test: the embedded one started for this recording, or the existing server (guarded in run)."""
     if settings.mode == "embedded":
         return stack.enter_context(EmbeddedOdoo.from_settings(settings, progress=say))
     assert settings.url and settings.db and settings.password
-    target = OdooTarget(url=settings.url, db=settings.db, login=settings.login, password=settings.password)
-    if not override_given(False, os.environ.get(OVERRIDE_VARIABLE)):
-        refuse_live_database(connect(target), target.url, target.db)
-    return target
+    return OdooTarget(url=settings.url, db=settings.db, login=settings.login, password=settings.password)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +143,12 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         target = target_for(settings, stack)
         odoo = connect(target)
-        role, password = RoleUsers(odoo, compat_for(odoo), roles, target).ensure(role_name)
+        guard_writes(odoo, target, override_given(args.odoo_allow_live_database, os.environ.get(OVERRIDE_VARIABLE)))
+        run_id = new_run_id()  # the recording's role user carries it: `make clean-server RUN=<id>` finds it
+        say(f"run id {run_id}")
+        users = RoleUsers(odoo, compat_for(odoo), roles, target, run_id=run_id, secret=role_secret(settings.cache_dir))
+        role, password = users.ensure(role_name)
+        password = Secret(password)  # never a str in a frame an error could show (docs/secrets.md)
         say(
             f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
             + ("The script drives it." if drive else "Click through your flow, then close the browser window.")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 KINDS = frozenset({"menu", "field", "add_line", "button", "save", "status", "open_record", "search", "other"})
+# What a feature file says for a value typed into a password input: listener.js never sends the value itself.
+PASSWORD_PLACEHOLDER = "<password>"
 
 
 @dataclass(frozen=True)
@@ -24,15 +26,20 @@ class Event:
     name: str | None = None  # a button's method name
     text: str | None = None  # a searched text, the text of a record opened
     what: str | None = None  # for "other": what happened, in words
+    secret: bool = False  # a password input was set: `value` is PASSWORD_PLACEHOLDER, never what was typed
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Event:
-        """An Event from the listener's JSON object; unknown keys are dropped, an unknown kind becomes "other"."""
+        """An Event from the listener's JSON object; unknown keys are dropped, an unknown kind becomes "other".
+
+        A field the listener flags `secret` gets the placeholder as its value, whatever value came with it."""
         known = {
             key: (None if value is None else str(value))
             for key, value in raw.items()
-            if key in cls.__dataclass_fields__
+            if key in cls.__dataclass_fields__ and key != "secret"
         }
         if known.get("kind") not in KINDS:
             known = {"kind": "other", "what": f"did something the recorder does not know ({raw.get('kind')!r})"}
+        elif raw.get("secret"):
+            return cls(**{**known, "value": PASSWORD_PLACEHOLDER}, secret=True)
         return cls(**known)

@@ -1,6 +1,8 @@
 // odoo-uat recorder: listens to the web client's DOM events and reports what the user did, in Odoo's
 // terms (menu xml ids, field names and labels, lines, buttons, the status), to the Python side through
 // the binding that odoo_uat/recorder/session.py exposes. It reads the DOM; it never changes it.
+// What is typed into a password input never leaves the page: its event says only `secret: true`, and the
+// feature file gets a placeholder (odoo_uat/recorder/events.py).
 (() => {
   if (window.__odooUatRecorder) return;
   window.__odooUatRecorder = true;
@@ -48,6 +50,15 @@
     return { where: widget.closest(DIALOG) ? "dialog" : "form", field: name, label: formLabel(widget) };
   };
   const fieldEvent = (widget, value) => send({ kind: "field", ...place(widget), value: clean(value) });
+  // A password: an input of type password (also once a "show" toggle made it text, by its autocomplete), or a
+  // field whose name says it holds a credential.
+  const SECRET_AUTOCOMPLETE = /(^|\s)(current-password|new-password|one-time-code)(\s|$)/;
+  const SECRET_FIELD = /passw|pwd|secret|api_?key|token/i;
+  const isSecret = (el, widget) =>
+    (el instanceof HTMLInputElement && el.type === "password") ||
+    SECRET_AUTOCOMPLETE.test(el.getAttribute("autocomplete") || "") ||
+    SECRET_FIELD.test((widget && widget.getAttribute("name")) || "");
+  const secretEvent = (widget) => send({ kind: "field", ...place(widget), secret: true });
 
   const onClick = (event) => {
     const target = event.target instanceof Element ? event.target : null;
@@ -105,7 +116,9 @@
     if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
     if (["checkbox", "radio"].includes(el.type) || isAutocomplete(el) || el.closest(".o_searchview")) return;
     const widget = el.closest(WIDGET);
-    if (widget && typed.get(el) !== el.value) fieldEvent(widget, el.value);
+    if (!widget || typed.get(el) === el.value) return;
+    if (isSecret(el, widget)) return secretEvent(widget);
+    fieldEvent(widget, el.value);
   };
   const onChange = (event) => {
     const el = event.target;
@@ -120,6 +133,7 @@
   const onKeyDown = (event) => {
     const el = event.target;
     if (el instanceof HTMLInputElement && el.closest(".o_searchview") && event.key === "Enter" && el.value) {
+      if (isSecret(el, null)) return;  // a password typed into the search box stays there
       return send({ kind: "search", text: clean(el.value) });
     }
     if (!(el instanceof HTMLInputElement) || !isAutocomplete(el) || !["Enter", "Tab"].includes(event.key)) return;

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from odoo_uat.recorder.events import Event
+from odoo_uat.recorder.events import PASSWORD_PLACEHOLDER, Event
 
 # The documented phrases the recorder writes (docs/steps.md); phrases.py checks each line against the registry.
 OPEN = 'I open "{}"'
@@ -107,6 +107,15 @@ class Composer:
     def _on_field(self, event: Event) -> None:
         name = event.field or ""
         label = event.label or self.resolver.label(event.model, name, event.list if event.where == "line" else None)
+        if event.secret:
+            self._flush()
+            self.lines.append(
+                Comment(
+                    f'set "{label}" to "{PASSWORD_PLACEHOLDER}": the recorder never writes what is typed into a '
+                    "password field; a scenario holds no password (docs/secrets.md)"
+                )
+            )
+            return
         value = self._value(event, name)
         if event.where == "line" and event.list:
             self._flush_fields()

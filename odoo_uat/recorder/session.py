@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Error, Page, expect, sync_playwright
 from odoo_uat.odoo.roles import Role
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.recorder.events import Event
+from odoo_uat.secret import Secret
 from odoo_uat.web.browser import (
     ACTION_TIMEOUT_MS,
     CONTEXT_OPTIONS,
@@ -55,9 +56,10 @@ def launch(playwright: Any, headless: bool) -> Browser:
 
 
 def record(
-    target: OdooTarget, role: Role, password: str, *, headless: bool = False, drive: Drive | None = None
+    target: OdooTarget, role: Role, password: Secret | str, *, headless: bool = False, drive: Drive | None = None
 ) -> list[Event]:
     """What the role did in the web client, from opening it until its window closes (or drive returns)."""
+    password = Secret(password)
     events: list[Event] = []
     configure_expect()
     with sync_playwright() as playwright:

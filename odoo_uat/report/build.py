@@ -20,6 +20,8 @@ from odoo_uat.report.model import (
     ExitReport,
     ImpactSelection,
     RequirementTrace,
+    RoleAsRun,
+    RoleGroup,
     RunInfo,
     SelectedScenario,
 )
@@ -79,6 +81,8 @@ def build_report(
         notes.insert(0, selection.summary)
     if selection_problem:
         notes.insert(0, selection_problem)
+    roles, unreadable = roles_as_run(results.environment)
+    notes += unreadable
     return ExitReport(
         verdict=verdict,
         reasons=tuple(reasons),
@@ -91,6 +95,7 @@ def build_report(
         unlisted_requirements=tuple(_unlisted(requirements, in_wave)),
         allure_index=_allure_index(allure_report, output_dir),
         selection=selection,
+        roles=tuple(roles),
     )
 
 
@@ -121,6 +126,30 @@ def load_selection(path: Path) -> ImpactSelection | None:
             for s in data.get("selected", ())
         ),
     )
+
+
+def roles_as_run(environment: Mapping[str, str]) -> tuple[list[RoleAsRun], list[str]]:
+    """The roles the run acted as, from the run metadata (metadata.write_role_as_run), by name; and a note for
+    each that cannot be read."""
+    roles, notes = [], []
+    for key, value in environment.items():
+        if not key.startswith(metadata.ROLE_AS_RUN):
+            continue
+        name = key[len(metadata.ROLE_AS_RUN) :]
+        try:
+            data = json.loads(value)
+            administrators = set(data.get("administrators", ()))
+            groups = [
+                RoleGroup(str(xml_id), str(shown or ""), xml_id in administrators)
+                for xml_id, shown in dict(data.get("groups", {})).items()
+            ]
+            login, default_access = str(data["login"]), bool(data.get("default_access", False))
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            notes.append(f'The groups the role "{name}" held in the run cannot be read from the run metadata ({error})')
+            continue
+        groups.sort(key=lambda g: (g.shown.casefold(), g.xml_id))
+        roles.append(RoleAsRun(name, login, tuple(groups), default_access))
+    return sorted(roles, key=lambda r: r.name.casefold()), notes
 
 
 def _traces(requirements: Sequence[Requirement], scenarios: Sequence[Scenario]) -> list[RequirementTrace]:

@@ -44,6 +44,9 @@ SERVER_KEYS = {
     "db": DATABASE,
     "modules": MODULES,
 }
+# One property per role a run acted as: "Role as run: <role>" -> JSON {"login", "default_access", "groups":
+# {XML id: name as Odoo shows it}, "administrators": [XML ids]}. One key per role, so workers and shards merge.
+ROLE_AS_RUN = "Role as run: "
 SECRET_KEY = re.compile(r"pass(word|wd)?|secret|token|api[_ -]?key|credential|login|user(name)?$", re.I)
 PROJECT_NAME = "odoo-uat"
 
@@ -72,6 +75,24 @@ def write_environment(results_dir: str | os.PathLike[str], server: Mapping[str, 
             value = format_modules(value)  # type: ignore[arg-type]
         values[name] = str(value)
     return update_environment(results_dir, values)
+
+
+def write_role_as_run(
+    results_dir: str | os.PathLike[str],
+    role: str,
+    login: str,
+    groups: Iterable[tuple[str, str]],
+    administrators: Iterable[str] = (),
+    default_access: bool = False,
+) -> Path:
+    """Record the groups a role's user held in the run: (XML id, shown name) pairs, the administrator ones named."""
+    value = {
+        "login": login,
+        "default_access": default_access,
+        "groups": dict(groups),
+        "administrators": sorted(administrators),
+    }
+    return update_environment(results_dir, {ROLE_AS_RUN + role: json.dumps(value, ensure_ascii=False)})
 
 
 def write_run_metadata(results_dir: str | os.PathLike[str], root: Path, wave: str | None) -> list[Path]:

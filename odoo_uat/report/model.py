@@ -160,6 +160,35 @@ class ImpactSelection:
 
 
 @dataclass(frozen=True)
+class RoleGroup:
+    """A group a role's user held in the run."""
+
+    xml_id: str
+    name: str  # as Odoo shows it, e.g. "Inventory / Administrator"
+    administrator: bool = False  # the administrator level of an application, or of Odoo itself
+
+    @property
+    def shown(self) -> str:
+        """The group as people read it: its name, else its XML id."""
+        return self.name or self.xml_id
+
+
+@dataclass(frozen=True)
+class RoleAsRun:
+    """A role the run acted as, and every group its user held (implied ones included)."""
+
+    name: str
+    login: str
+    groups: tuple[RoleGroup, ...]
+    default_access: bool = False  # whether it took the database's default access for new users
+
+    @property
+    def administrator_of(self) -> tuple[RoleGroup, ...]:
+        """The administrator groups among its groups."""
+        return tuple(g for g in self.groups if g.administrator)
+
+
+@dataclass(frozen=True)
 class ExitReport:
     """Everything the exit report shows."""
 
@@ -174,6 +203,7 @@ class ExitReport:
     unlisted_requirements: tuple[tuple[str, tuple[Scenario, ...]], ...]
     allure_index: str | None  # relative link from the exit report to Allure's index.html
     selection: ImpactSelection | None = None  # set when the run was a `--changed` one
+    roles: tuple[RoleAsRun, ...] = ()  # the roles the run acted as, by name
 
     @property
     def counts(self) -> Counts:

@@ -37,6 +37,7 @@ def render_html(report: ExitReport) -> str:
                 _skipped(report),
                 _flaky(report),
                 _selection(report),
+                _roles(report),
                 _run(report),
             ]
         ),
@@ -216,6 +217,28 @@ def _selection(report: ExitReport) -> str:
         + (_table(["Feature", "Scenario", "Why it ran"], rows) if rows else "<p>The change selected no scenario.</p>")
     )
     return _section("Scenarios selected by the change", body)
+
+
+def _roles(report: ExitReport) -> str:
+    """Each role the run acted as: its login and every group its user held, administrator groups marked."""
+    rows = []
+    for role in report.roles:
+        default = f'<div class="muted">{_e(text.DEFAULT_ACCESS_TAKEN)}</div>' if role.default_access else ""
+        groups = ", ".join(
+            f'<span class="admin" title="{_e(g.xml_id)}">{_e(text.group_label(g))}</span>'
+            if g.administrator
+            else f'<span title="{_e(g.xml_id)}">{_e(g.shown)}</span>'
+            for g in role.groups
+        )
+        rows.append(
+            f"<tr><td><b>{_e(role.name)}</b>{default}</td><td><code>{_e(role.login)}</code></td><td>{groups}</td></tr>"
+        )
+    body = (
+        f'<p class="muted">{_e(text.ROLES_AS_RUN_INTRO)}</p>' + _table(["Role", "Login", "Groups"], rows)
+        if rows
+        else f"<p>{_e(text.NO_ROLES)}</p>"
+    )
+    return _section(text.ROLES_AS_RUN, body)
 
 
 def _run(report: ExitReport) -> str:

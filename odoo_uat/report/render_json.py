@@ -76,6 +76,15 @@ def render_json(report: ExitReport) -> str:
             for rid, scenarios in report.unlisted_requirements
         ],
         "selection": _selection(report.selection),
+        "roles": [
+            {
+                "name": role.name,
+                "login": role.login,
+                "default_access": role.default_access,
+                "groups": [{"xml_id": g.xml_id, "name": g.name, "administrator": g.administrator} for g in role.groups],
+            }
+            for role in report.roles
+        ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

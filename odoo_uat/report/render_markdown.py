@@ -131,8 +131,25 @@ def render_markdown(report: ExitReport) -> str:
         else "No scenario needed a retry to pass."
     )
     lines += _selection(report)
+    lines += _roles(report)
     lines += ["", "## Run", "", _table(["", ""], [[k, v] for k, v in text.run_facts(report.run)]), ""]
     return "\n".join(lines)
+
+
+def _roles(report: ExitReport) -> list[str]:
+    """Each role the run acted as: its login and every group its user held, administrator groups in bold."""
+    lines = ["", f"## {text.ROLES_AS_RUN}", ""]
+    if not report.roles:
+        return [*lines, text.NO_ROLES]
+    rows = [
+        [
+            text.role_label(role),
+            f"`{role.login}`",
+            ", ".join(f"**{text.group_label(g)}**" if g.administrator else g.shown for g in role.groups),
+        ]
+        for role in report.roles
+    ]
+    return [*lines, text.ROLES_AS_RUN_INTRO, "", _table(["Role", "Login", "Groups"], rows)]
 
 
 def _selection(report: ExitReport) -> list[str]:

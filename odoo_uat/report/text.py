@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from odoo_uat.report.model import GO, ExitReport, RunInfo
+from odoo_uat.report.model import GO, ExitReport, RoleAsRun, RoleGroup, RunInfo
 from odoo_uat.report.results import Scenario
 
 STATUS_LABELS = {"passed": "Passed", "failed": "Failed", "broken": "Broken", "skipped": "Skipped"}
 MESSAGE_LIMIT = 240
 UNLISTED_REQUIREMENTS = "Tagged in scenarios but missing from the requirements file: "
+ROLES_AS_RUN = "Roles as run"
+ROLES_AS_RUN_INTRO = (
+    "The groups each role's user held in this run, those its groups imply included: the rights its scenarios "
+    "acted with. Administrator groups are marked; a role holds one only when roles.toml gives it."
+)
+NO_ROLES = "No role user acted in this run (or the run did not record its roles)."
+ADMINISTRATOR = "administrator"
+DEFAULT_ACCESS_TAKEN = "with the database's default access for new users (default_access = true)"
 
 
 def verdict_sentence(report: ExitReport) -> str:
@@ -105,3 +113,13 @@ def unlisted_requirements(report: ExitReport) -> str | None:
     return UNLISTED_REQUIREMENTS + ", ".join(
         f"{rid} ({len(s)} scenario{'s' if len(s) != 1 else ''})" for rid, s in report.unlisted_requirements
     )
+
+
+def group_label(group: RoleGroup) -> str:
+    """A role's group as the report shows it, e.g. "Inventory / Administrator (administrator)"."""
+    return f"{group.shown} ({ADMINISTRATOR})" if group.administrator else group.shown
+
+
+def role_label(role: RoleAsRun) -> str:
+    """A role as the report names it, saying when it took the database's default access."""
+    return f"{role.name} ({DEFAULT_ACCESS_TAKEN})" if role.default_access else role.name

@@ -18,6 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from odoo_uat.odoo.roles import Role
 from odoo_uat.odoo.target import OdooTarget
+from odoo_uat.secret import Secret, remember
 from odoo_uat.web.session import SESSION_INFO
 
 # Odoo's pages answer in well under this on 2 cores once assets are built; it bounds
@@ -46,6 +47,7 @@ LOGIN_PATH = "/web/login"  # where Odoo sends a page whose session it no longer 
 SESSION_INFO_CALL = {"jsonrpc": "2.0", "method": "call", "params": {}}
 SESSION_EXPIRED = "SessionExpiredException"
 SESSION_CHECK_TIMEOUT_MS = 5_000
+AUTHENTICATE = "/web/session/authenticate"
 
 
 class SessionEnded(RuntimeError):
@@ -85,6 +87,11 @@ def check_logged_in(page: Page, who: str) -> None:
         raise SessionEnded(f"Odoo answered {who} with its login form. {SESSION_ENDED_WHY}")
 
 
+def first_line(text: str) -> str:
+    """The first line of a message (Playwright's messages go on with a call log, which may show a request's headers)."""
+    return (text or "").strip().partition("\n")[0]
+
+
 def configure_expect() -> None:
     """Bound every expect() by EXPECT_TIMEOUT_MS instead of Playwright's 5 s default (called by the plugin)."""
     expect.set_options(timeout=EXPECT_TIMEOUT_MS)
@@ -104,7 +111,8 @@ def system_chromium() -> str | None:
 class RoleStates:
     """Logged-in browser state per role, made once per worker by a JSON-RPC login (no typing).
 
-    The states (their session cookies) stay in memory: no file on disk holds a live session.
+    The states (their session cookies) stay in memory: no file on disk holds a live session. Passwords come in
+    and go on as Secrets, so no frame a traceback shows holds one (docs/secrets.md).
     """
 
     def __init__(self, browser: Browser, context_args: dict, target: OdooTarget) -> None:
@@ -114,8 +122,9 @@ class RoleStates:
         self._states: dict[str, StorageState] = {}
         self._assets_built = False
 
-    def state(self, role: Role, password: str) -> StorageState:
-        """The storage state of `role`, logging in the first time it is asked."""
+    def state(self, role: Role, password: Secret | str) -> StorageState:
+        """The storage state of `role`, logging in the first time it is asked (a str password is held as a Secret)."""
+        password = Secret(password)  # a caller outside the browser layer (bench, tests) may give a str
         if role.name not in self._states:
             self._states[role.name] = self._login(role, password)
         return self._states[role.name]
@@ -132,17 +141,24 @@ class RoleStates:
         """The values of every cookie these states hold (session ids), for masking evidence."""
         return [cookie["value"] for state in self._states.values() for cookie in state.get("cookies", [])]
 
-    def _login(self, role: Role, password: str) -> StorageState:
+    def _login(self, role: Role, password: Secret) -> StorageState:
         context = self.browser.new_context(**self.context_args)
         try:
-            response = context.request.post(
-                "/web/session/authenticate",
-                data={
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {"db": self.target.db, "login": role.login, "password": password},
-                },
-            )
+            try:
+                response = context.request.post(
+                    AUTHENTICATE,
+                    data={
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {"db": self.target.db, "login": role.login, "password": password.reveal()},
+                    },
+                )
+            except PlaywrightError as error:
+                # Raised anew without Playwright's frames: their arguments hold the request's body.
+                raise RuntimeError(
+                    f'Logging in the "{role.name}" user ({role.login}) failed: Odoo at {self.target.url} did not '
+                    f"answer {AUTHENTICATE} ({first_line(error.message)}). Check that it runs, and ODOO_URL."
+                ) from None
             body = response.json()
             if not response.ok or body.get("error") or not (body.get("result") or {}).get("uid"):
                 message = (body.get("error") or {}).get("data", {}).get("message", response.status_text)
@@ -154,7 +170,9 @@ class RoleStates:
                 page.goto(HOME, timeout=FIRST_LOAD_TIMEOUT_MS)
                 expect(page.locator(WEB_CLIENT_READY)).to_be_visible(timeout=FIRST_LOAD_TIMEOUT_MS)
                 self._assets_built = True
-            return context.storage_state()
+            state = context.storage_state()
+            remember(*(cookie["value"] for cookie in state.get("cookies", [])))
+            return state
         finally:
             context.close()
 
@@ -162,7 +180,7 @@ class RoleStates:
 class PageSource(Protocol):
     """Where a scenario's role pages come from (odoo_uat.web.role_pages: RolePages or FreshContexts)."""
 
-    def take(self, role: Role, password: str, title: str) -> Page: ...
+    def take(self, role: Role, password: Secret, title: str) -> Page: ...
 
     def give_back(self, role_name: str, failed: bool, folder: Path, stem: str) -> list[tuple[str, Path]]: ...
 
@@ -176,13 +194,14 @@ class ActingUsers:
         self._users = role_users
         self._title = title
         self._pages: dict[str, Page] = {}
-        self._passwords: dict[str, str] = {}
+        self._passwords: dict[str, Secret] = {}
         self._cookies: list[str] = []
         self.role: Role | None = None
 
     def login_as(self, role_name: str) -> Page:
         """Act as this role from now on (its own browser context, already logged in)."""
         role, password = self._users.ensure(role_name)
+        password = Secret(password)  # the browser layer holds it as a Secret from here on (docs/secrets.md)
         self._passwords[role.name] = password
         if role.name not in self._pages:
             self._pages[role.name] = self._source.take(role, password, self._title)
@@ -208,16 +227,20 @@ class ActingUsers:
             if not page.is_closed():  # masked in the evidence even once the page is cleaned or closed
                 self._cookies += [cookie["value"] for cookie in page.context.cookies()]
             kept += self._source.give_back(role_name, failed, folder, artefact_stem(roles, role_name))
+        remember(*self._cookies)
         return kept
 
-    def known_secrets(self) -> list[str]:
+    def known_secrets(self) -> list[Secret]:
         """What evidence must never show: the admin's and the roles' passwords, the session cookies."""
         passwords = list(self._passwords.values())
         cookies = [*self._cookies, *self._states.cookie_values()]
         for page in self._pages.values():
             if not page.is_closed():
-                cookies += [cookie["value"] for cookie in page.context.cookies()]
-        return [self._states.target.password, *passwords, *cookies]
+                try:
+                    cookies += [cookie["value"] for cookie in page.context.cookies()]
+                except PlaywrightError:
+                    pass  # the browser is gone (a crash): the cookies seen before are known already
+        return [self._states.target.password, *passwords, *(Secret(cookie) for cookie in cookies)]
 
 
 def artefact_stem(roles: list[str], role: str) -> str:

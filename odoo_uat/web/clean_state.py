@@ -20,6 +20,21 @@ MAX_DIALOGS = 5  # nested dialogs a scenario can leave open (a wizard over a for
 SETTLE_TIMEOUT_MS = 5_000  # bounds each wait below; a page that does not settle in it is dropped, never reused
 CLEAR_STORAGE_JS = "() => { window.localStorage.clear(); window.sessionStorage.clear(); }"
 DIALOGS_FEWER_JS = "([selector, count]) => document.querySelectorAll(selector).length < count"
+# Odoo 19.0's web client keeps what it fetched (views, menus) in IndexedDB ("rpc", keyed by the registry only) and
+# shows the kept copy before asking again (web/core/network/rpc_cache.js): a view read before a scenario turned on
+# a group (Storage Locations) came back without the fields it shows. Deleted between scenarios, from a page of the
+# same origin that holds no connection to it (the web client's own page blocks the deletion).
+NO_CLIENT_PAGE = "/web/static/img/favicon.ico"
+DELETE_DATABASES_JS = """async () => {
+  const names = (await indexedDB.databases()).map(db => db.name);
+  await Promise.all(names.map(name => new Promise((done, failed) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = done;
+    request.onerror = () => failed(request.error);
+    request.onblocked = () => failed(new Error(`IndexedDB ${name} is still open`));
+  })));
+  return names;
+}"""
 
 
 def leave_clean(page: Page) -> bool:
@@ -32,11 +47,21 @@ def leave_clean(page: Page) -> bool:
             if not (_close_dialogs(page) and _discard_changes(page)):
                 return False
             page.evaluate(CLEAR_STORAGE_JS)  # list layouts, optional columns, the last action: UI state
+            _delete_client_cache(page)
             page.goto(BLANK)
         _keep_only_session_cookie(page)
         return True
     except PlaywrightError:
         return False
+
+
+def _delete_client_cache(page: Page) -> None:
+    """Delete the web client's IndexedDB databases of this origin (its cached views and menus)."""
+    origin = re.match(r"^https?://[^/]+", page.url)
+    if origin is None:
+        return
+    page.goto(origin.group(0) + NO_CLIENT_PAGE)
+    page.evaluate(DELETE_DATABASES_JS)
 
 
 def _close_dialogs(page: Page) -> bool:

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from odoo_uat.odoo.roles import Role
+from odoo_uat.secret import Secret
 from odoo_uat.web.browser import (
     ACTION_TIMEOUT_MS,
     FIRST_LOAD_TIMEOUT_MS,
@@ -44,8 +45,9 @@ class RolePages:
         self._traced: set[str] = set()  # roles whose context's tracing has started
         self.opened = 0  # contexts opened so far (a measure of reuse)
 
-    def take(self, role: Role, password: str, title: str) -> Page:
+    def take(self, role: Role, password: Secret | str, title: str) -> Page:
         """The role's page, blank and logged in; its trace chunk (if traced) titled for the scenario."""
+        password = Secret(password)  # as a Secret in every frame below, even when a caller gave a str
         page = self._pages.get(role.name)
         if page is None or page.is_closed():
             self._forget(role.name)
@@ -95,7 +97,7 @@ class RolePages:
         for role_name in list(self._pages):
             self._close(role_name)
 
-    def _open(self, role: Role, password: str) -> Page:
+    def _open(self, role: Role, password: Secret) -> Page:
         """A new context logged in as the role, its web client booted once (assets cached), then blank.
 
         The worker's stored login of the role may have ended on the server since (an earlier scenario saw it
@@ -116,7 +118,7 @@ class RolePages:
             )
         return page
 
-    def _new_page(self, role: Role, password: str) -> Page:
+    def _new_page(self, role: Role, password: Secret) -> Page:
         """A page in a new context with the role's stored login, at the web client's home."""
         context = self.browser.new_context(**self.context_args, storage_state=self.states.state(role, password))
         self.opened += 1
@@ -146,8 +148,9 @@ class FreshContexts:
         self._new_context = new_context
         self.states = states
 
-    def take(self, role: Role, password: str, title: str) -> Page:
+    def take(self, role: Role, password: Secret | str, title: str) -> Page:
         """A new page in a new context logged in as the role (pytest-playwright closes it after the test)."""
+        password = Secret(password)
         context = self._new_context(storage_state=self.states.state(role, password))
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         return context.new_page()

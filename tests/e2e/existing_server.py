@@ -31,7 +31,7 @@ def server_env(target: OdooTarget) -> dict[str, str]:
         **base,
         "ODOO_URL": target.url,
         "ODOO_DB": target.db,
-        "ODOO_PASSWORD": target.password,
+        "ODOO_PASSWORD": target.password.reveal(),
         "ODOO_LOGIN": target.login,
     }
 

@@ -57,13 +57,12 @@ def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     elif fault == "end-session":  # the role user's password written again (same value, new hash): its sessions end
         from odoo_uat.web.browser import ACTING_KEY
         role = request.node.stash[ACTING_KEY].role
-        target, odoo = request.getfixturevalue("odoo_target"), request.getfixturevalue("odoo")
+        odoo, password = request.getfixturevalue("odoo"), request.getfixturevalue("role_users").ensure(role.name)[1]
         users = odoo.env["res.users"]
-        users.browse(users.search([("login", "=", role.login)])).write(
-            {"password": role.password(target.password, target.db)})
-    elif fault == "sigint":
+        users.browse(users.search([("login", "=", role.login)])).write({"password": password})
+    elif fault in ("sigint", "sigterm"):
         open(os.environ["FAULT_MARK"], "w").write(str(os.getpid()))
-        os.kill(os.getpid(), signal.SIGINT)
+        os.kill(os.getpid(), signal.SIGINT if fault == "sigint" else signal.SIGTERM)
 """
 
 
@@ -175,7 +174,7 @@ def server_env(target: OdooTarget, **overrides: str) -> dict[str, str]:
     return {
         "ODOO_URL": target.url,
         "ODOO_DB": target.db,
-        "ODOO_PASSWORD": target.password,
+        "ODOO_PASSWORD": target.password.reveal(),
         OVERRIDE_VARIABLE: OVERRIDE_VALUE,
         **overrides,
     }
@@ -329,18 +328,20 @@ def test_odoo_killed_mid_scenario_files_it_and_the_next_as_environment_problems(
     assert left_running(database) == []
 
 
-def test_ctrl_c_mid_scenario_leaves_nothing_running_and_the_next_run_starts(odoo_src, tmp_path):
+@pytest.mark.parametrize(("fault", "said"), [("sigint", "KeyboardInterrupt"), ("sigterm", "SIGTERM")])
+def test_an_interrupted_run_leaves_nothing_running_and_the_next_run_starts(odoo_src, tmp_path, fault, said):
+    """Ctrl-C, and SIGTERM (a cancelled CI job, `timeout`), stop the run the same way: everything cleaned up."""
     mark = tmp_path / "interrupted"
     run = run_suite(
         tmp_path,
         [f"{QUOTE_TO_SHIP}:16"],
-        {"ODOO_SRC": str(odoo_src), "FAULT": "sigint", "FAULT_MARK": str(mark)},
+        {"ODOO_SRC": str(odoo_src), "FAULT": fault, "FAULT_MARK": str(mark)},
         plugin=FAULT_PLUGIN,
     )
     assert mark.is_file(), run.output[-3000:]
-    assert run.returncode == INTERRUPTED and "KeyboardInterrupt" in run.output, run.output[-3000:]
+    assert run.returncode == INTERRUPTED and said in run.output, run.output[-3000:]
     pid = int(mark.read_text())
-    assert session_processes(pid) == [], "left running after Ctrl-C"
+    assert session_processes(pid) == [], f"left running after {fault}"
     assert run.seconds < 180
     again = run_suite(tmp_path / "again", [f"{QUOTE_TO_SHIP}:30"], {"ODOO_SRC": str(odoo_src)})
     assert again.returncode == 0, again.output[-3000:]

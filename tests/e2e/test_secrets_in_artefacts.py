@@ -1,5 +1,8 @@
-"""No secret in what a failing run writes: a scenario fails on the embedded Odoo after a role logged in, then
-every file the run wrote is searched for the passwords and session cookies, and scanned by detect-secrets."""
+"""No secret in what a run writes, on the embedded Odoo, in four endings: a scenario that fails after a role worked in
+the web client, a role whose login Odoo refuses, and a run interrupted by SIGINT and by SIGTERM while a role's trace is
+being recorded. Every file the run wrote (reports/, pytest's temporary folder, the temporary folder where traces are
+staged, the Odoo log) and the terminal output are searched for the admin's and the roles' passwords and the session
+cookies, and scanned by detect-secrets."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import io
 import json
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -16,16 +20,17 @@ from pathlib import Path
 
 import pytest
 
-from odoo_uat.odoo.roles import Roles
 from odoo_uat.report.scrub import MASK
 
 pytestmark = pytest.mark.e2e
 
 PROJECT = Path(__file__).resolve().parents[2]
 ROLE = "Sales coordinator"
-DB_PROPERTY = "Database"  # environment.properties: the database the run used (role passwords are keyed by it)
-EMBEDDED_ADMIN_PASSWORD = "admin"  # odoo_uat/embedded/server.py: Odoo's default, on a loopback-only server
 COOKIE_PREFIX = 24  # Odoo logs the first 42 characters of a session id: a prefix identifies it too
+MIN_SECRET = 9  # shorter values (a default "admin") are no secret worth searching for: they are in logins and names
+STAGING_GLOB = "odoo-uat-evidence-*"  # odoo_uat/plugins/evidence.py: where traces are recorded before they are masked
+PLAYWRIGHT_TEMPORARY_GLOB = "playwright-pytest-*"  # pytest-playwright's own, where its contexts' traces start
+ENDINGS = ("fails", "login refused", "SIGINT", "SIGTERM")
 # detect-secrets' hex-entropy plugin flags content hashes too; these keys hold hashes of public content
 # (Odoo's registry and translations, avatar caches; Allure's ids of a test), never a credential.
 NON_SECRET_HASH_KEYS = frozenset({"registry_hash", "hash", "avatar_cache_key", "historyId", "testCaseId"})
@@ -46,23 +51,51 @@ Feature: Secrets probe
     Then the status is "Locked"
 """
 # The project's own plugins and steps, loaded from a copy's root (allure-pytest-bdd needs the feature
-# under the rootdir), plus a fixture that reads every browser context's cookies before it closes.
+# under the rootdir), plus what the probe needs: every secret the run held written down for the search (the admin's
+# and the roles' passwords, the cookies of every browser context, before it closes), the Odoo log's path; for "login
+# refused" a role user whose password the suite gets wrong; for SIGINT and SIGTERM the signal sent to the run itself
+# once a role acted in the web client (its trace being recorded).
 CONFTEST = f"""\
-import importlib.util, json, sys
+import importlib.util, json, os, signal, sys
 import pytest
 sys.path.insert(0, {str(PROJECT)!r})
 spec = importlib.util.spec_from_file_location("odoo_uat_project_conftest", {str(PROJECT / "conftest.py")!r})
 project = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(project)
 pytest_plugins = project.pytest_plugins
+ENDING = os.environ["SECRETS_PROBE_ENDING"]
+WRONG = os.environ["SECRETS_PROBE_WRONG_PASSWORD"]
+
+
+def capture(acting, target):
+    values = [secret.reveal() for secret in acting.known_secrets()] + [WRONG]
+    with open({{captured!r}}, "a") as handle:
+        handle.write(json.dumps({{{{"values": values, "log": str(target.log_path or "")}}}}) + "\\n")
+
+
+@pytest.fixture(scope="session")
+def role_users(role_users):
+    if ENDING != "login refused":
+        return role_users
+
+    class Refused:
+        def ensure(self, name):
+            role, _ = role_users.ensure(name)  # the user exists, with the run's password; the suite sends another
+            return role, WRONG
+
+    return Refused()
+
 
 @pytest.fixture(autouse=True)
-def _capture_cookies(acting):
+def _capture_secrets(acting, odoo_target):
     yield
-    values = [cookie["value"] for page in acting.pages_by_role().values() if not page.is_closed()
-              for cookie in page.context.cookies()]
-    with open({{cookies!r}}, "a") as handle:
-        handle.write(json.dumps(values) + "\\n")
+    capture(acting, odoo_target)
+
+
+def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
+    if ENDING in ("SIGINT", "SIGTERM") and step.keyword == "When":
+        capture(request.getfixturevalue("acting"), request.getfixturevalue("odoo_target"))
+        os.kill(os.getpid(), getattr(signal, ENDING))
 """
 BINDING = """\
 import pytest
@@ -86,7 +119,7 @@ def detect_secrets():
     )
 
 
-def failing_project(root: Path, cookies: Path) -> None:
+def failing_project(root: Path, captured: Path) -> None:
     """A copy of the project's settings and roles with one feature whose last check fails."""
     features = root / "features" / "order_to_cash"
     features.mkdir(parents=True)
@@ -94,7 +127,7 @@ def failing_project(root: Path, cookies: Path) -> None:
         shutil.copy(PROJECT / name, root / name)
     (features / "secrets_probe.feature").write_text(FEATURE)
     (root / "features" / "test_feature_files.py").write_text(BINDING)
-    (root / "conftest.py").write_text(CONFTEST.format(cookies=str(cookies)))
+    (root / "conftest.py").write_text(CONFTEST.format(captured=str(captured)))
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> int:
@@ -115,14 +148,6 @@ def written_files(*folders: Path) -> Iterator[tuple[str, bytes]]:
                 with zipfile.ZipFile(io.BytesIO(data)) as archive:
                     for member in archive.namelist():
                         yield f"{path}!{member}", archive.read(member)
-
-
-def read_environment(results: Path) -> dict[str, str]:
-    """environment.properties as a dict (keys unescaped)."""
-    pairs = (
-        line.split("=", 1) for line in (results / "environment.properties").read_text().splitlines() if "=" in line
-    )
-    return {key.replace("\\ ", " "): value for key, value in pairs}
 
 
 def is_known_hash(secret_value: str, text: str) -> bool:
@@ -167,21 +192,40 @@ def detect_secrets_findings(detect_secrets, files: list[tuple[str, bytes]], scra
     ]
 
 
-def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_secrets, tmp_path):
-    root, cookies_file = tmp_path / "project", tmp_path / "cookies.ndjson"
-    root.mkdir()
-    failing_project(root, cookies_file)
-    reports, basetemp = root / "reports", root / "basetemp"
-    env = {**os.environ, "ODOO_SRC": str(settings.src), "PYTHONDONTWRITEBYTECODE": "1"}
+def run_the_probe(settings, root: Path, ending: str, env_extra: dict[str, str]) -> int:
+    """The probe's pytest run; a refused login with --showlocals and long tracebacks, so that any frame holding a
+    password would show it."""
+    env = {
+        **os.environ,
+        "ODOO_SRC": str(settings.src),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "SECRETS_PROBE_ENDING": ending,
+        **env_extra,
+    }
     env.pop("ODOO_URL", None)
-    status = run(
-        [sys.executable, "-m", "pytest", "features", f"--basetemp={basetemp}", "-p", "no:randomly"],
+    tracing = ["--tracing", "on"] if ending in ("SIGINT", "SIGTERM") else []  # a trace is being recorded when it stops
+    frames = ["--showlocals", "--tb=long"] if ending == "login refused" else []
+    return run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "features",
+            f"--basetemp={root / 'basetemp'}",
+            "-p",
+            "no:randomly",
+            *frames,
+            *tracing,
+        ],
         root,
         env,
         root / "terminal-pytest.txt",
     )
-    assert status == 1, (root / "terminal-pytest.txt").read_text()[-4000:]
-    report_status = run(
+
+
+def render_exit_report(root: Path, env: dict[str, str]) -> int:
+    reports = root / "reports"
+    return run(
         [
             sys.executable,
             "-m",
@@ -200,31 +244,56 @@ def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_s
         env,
         root / "terminal-exit-report.txt",
     )
-    assert report_status == 0, (root / "terminal-exit-report.txt").read_text()[-4000:]
 
-    # What a leak would be: the role's password (keyed by the admin's and the run's database) and every cookie
-    # value the browser contexts held while the scenario ran. The embedded admin password itself is Odoo's
-    # public default "admin", which appears in logins and names: searching for it would prove nothing.
-    database = read_environment(reports / "allure-results")[DB_PROPERTY]
-    role_password = Roles(PROJECT / "roles.toml")[ROLE].password(EMBEDDED_ADMIN_PASSWORD, database)
-    cookies = {value for line in cookies_file.read_text().splitlines() for value in json.loads(line) if len(value) > 8}
-    assert cookies, "the scenario's browser contexts held no session cookie: nothing was proven"
+
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_a_run_writes_no_password_or_session_anywhere(settings, detect_secrets, tmp_path, ending):
+    root, captured, temporary = tmp_path / "project", tmp_path / "captured.ndjson", tmp_path / "tmp"
+    root.mkdir()
+    temporary.mkdir()
+    failing_project(root, captured)
+    reports, basetemp = root / "reports", root / "basetemp"
+    wrong = secrets.token_urlsafe(24)  # "login refused": the password the suite sends instead of the role's
+    extra = {"SECRETS_PROBE_WRONG_PASSWORD": wrong, "TMPDIR": str(temporary)}
+    status = run_the_probe(settings, root, ending, extra)
+    terminal_text = (root / "terminal-pytest.txt").read_text()
+    expected = pytest.ExitCode.INTERRUPTED if ending in ("SIGINT", "SIGTERM") else pytest.ExitCode.TESTS_FAILED
+    assert status == expected, terminal_text[-4000:]
+    if ending == "login refused":
+        assert "Access Denied" in terminal_text and "password = Secret('******')" in terminal_text, terminal_text[
+            -4000:
+        ]
+    if ending not in ("SIGINT", "SIGTERM"):
+        env = {**os.environ, "ODOO_SRC": str(settings.src)}
+        assert render_exit_report(root, env) == 0, (root / "terminal-exit-report.txt").read_text()[-4000:]
+
+    # What a leak would be: every secret the run held (the admin's and the roles' passwords, the password the suite
+    # sent for "login refused", every cookie value the browser contexts held) and a session id's prefix, as Odoo logs.
+    records = [json.loads(line) for line in captured.read_text().splitlines()]
+    held = {value for record in records for value in record["values"] if len(value) >= MIN_SECRET}
+    assert wrong in held and len(held) > 2, "the run held no password or session cookie: nothing was proven"
     known = {
-        "role password": [role_password],
-        "session cookie": sorted(cookies),
-        "session cookie prefix": sorted(value[:COOKIE_PREFIX] for value in cookies),
+        "secret": sorted(held),
+        "session cookie prefix": sorted(value[:COOKIE_PREFIX] for value in held if len(value) > COOKIE_PREFIX),
     }
 
+    logs = sorted({Path(record["log"]) for record in records if record["log"]})
     terminal = [(str(path), path.read_bytes()) for path in sorted(root.glob("terminal-*.txt"))]
-    files = [*written_files(reports, basetemp), *terminal]
+    odoo_logs = [(str(path), path.read_bytes()) for path in logs if path.is_file()]
+    scanned = [*written_files(reports, basetemp), *terminal]
+    files = [*scanned, *odoo_logs]  # Odoo's log is searched for the values; its asset hashes would fool detect-secrets
     names = [name for name, _ in files]
-    # The run kept what a committee reads: a trace, the Odoo log lines, JUnit, the exit report.
-    assert any(name.endswith("trace.zip!trace.network") for name in names), names
-    assert any(name.endswith("-attachment.zip!trace.network") for name in names), names
-    assert any(name.endswith("-attachment.txt") for name in names), names
-    assert {"junit.xml", "environment.properties", "exit-report.json", "exit-report.md", "exit-report.html"} <= {
-        Path(name).name for name in names
-    }
+    left = [*temporary.glob(STAGING_GLOB), *temporary.glob(PLAYWRIGHT_TEMPORARY_GLOB)]
+    assert left == [], f"temporary folders of unmasked traces were left behind: {left}"
+    if ending == "fails":  # the run kept what a committee reads: a trace, the Odoo log lines, JUnit, the exit report
+        assert any(name.endswith("trace.zip!trace.network") for name in names), names
+        assert any(name.endswith("-attachment.zip!trace.network") for name in names), names
+        assert any(name.endswith("-attachment.txt") for name in names), names
+        assert {"junit.xml", "environment.properties", "exit-report.json", "exit-report.md", "exit-report.html"} <= {
+            Path(name).name for name in names
+        }
+    if ending in ("SIGINT", "SIGTERM"):  # the trace being recorded was never kept: it was not masked
+        assert not any(name.endswith(".zip") for name in names), names
 
     leaks = [
         f"{what} in {name}"
@@ -235,11 +304,11 @@ def test_a_failing_run_writes_no_password_or_session_anywhere(settings, detect_s
     ]
     assert leaks == [], "\n".join(leaks)
 
-    # The trace is still a valid trace, masked rather than emptied.
-    network = next(data for name, data in files if name.endswith("trace.zip!trace.network")).decode()
-    events = [json.loads(line) for line in network.splitlines()]
-    headers = [header for event in events for header in event["snapshot"]["request"]["headers"]]
-    assert {"name": "Cookie", "value": MASK} in headers
+    if ending == "fails":  # the trace is still a valid trace, masked rather than emptied
+        network = next(data for name, data in files if name.endswith("trace.zip!trace.network")).decode()
+        events = [json.loads(line) for line in network.splitlines()]
+        headers = [header for event in events for header in event["snapshot"]["request"]["headers"]]
+        assert {"name": "Cookie", "value": MASK} in headers
 
-    findings = detect_secrets_findings(detect_secrets, files, tmp_path / "scan")
+    findings = detect_secrets_findings(detect_secrets, scanned, tmp_path / "scan")
     assert findings == [], "\n".join(findings)

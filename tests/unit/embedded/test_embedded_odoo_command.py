@@ -39,8 +39,9 @@ OPTIONS = [
     "--config=/cache/odoo.conf",
     "--db_host=127.0.0.1",
     "--db_port=5433",
-    "--db_user=odoo_uat",
+    "--db_user=odoo_uat_odoo",
     "--data-dir=/cache/data",
+    "--no-database-list",
     "--addons-path=/custom,/src/addons",
 ]
 
@@ -69,6 +70,26 @@ def test_a_template_build_initialises_the_database_and_exits():
 @pytest.mark.parametrize(("major", "without_demo"), [(18, True), (19, False)])
 def test_demo_data_is_refused_before_19_which_loads_none_unless_asked(major, without_demo):
     assert ("--without-demo=all" in command(Runtime(major=major)).init("uat_build_x", [], LOG)) is without_demo
+
+
+@pytest.mark.parametrize(("major", "wanted", "refused"), [(18, [], ["--without-demo=all"]), (19, ["--with-demo"], [])])
+def test_a_demo_template_asks_each_series_for_demo_data_its_own_way(major, wanted, refused):
+    argv = command(Runtime(major=major)).init("uat_build_x", ["-i", "base"], LOG, demo=True)
+    assert all(option in argv for option in wanted)
+    assert not any(option in argv for option in refused)
+    assert "--with-demo" not in command(Runtime(major=major)).init("uat_build_x", ["-i", "base"], LOG)
+
+
+def test_odoo_connects_as_its_own_role_without_the_database_manager_and_no_secret_on_its_command_line():
+    options = command().options()
+    assert "--db_user=odoo_uat_odoo" in options and "--db_user=odoo_uat" not in options
+    assert "--no-database-list" in options
+    for argv in (
+        command().serve("uat_db", 8123, LOG),
+        command().init("uat_db", [], LOG),
+        command().shell("uat_db", LOG),
+    ):
+        assert not any(arg.startswith(("--db_password", "-w", "--admin_passwd")) for arg in argv)
 
 
 def test_the_assets_shell_and_the_server_run_on_the_one_database():

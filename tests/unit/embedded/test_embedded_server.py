@@ -24,9 +24,12 @@ class FakeOdoo(BaseHTTPRequestHandler):
     """Answers the two JSON-RPC calls of the readiness check."""
 
     uid: object = 2
+    logins: list = []
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        self.rfile.read(int(self.headers["Content-Length"]))
+        request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if self.path == "/jsonrpc":
+            FakeOdoo.logins.append(request["params"]["args"])
         result = VERSION_INFO if self.path == "/web/webclient/version_info" else self.uid
         body = json.dumps({"jsonrpc": "2.0", "id": 1, "result": result}).encode()
         self.send_response(200)
@@ -56,14 +59,24 @@ def sleeper(tmp_path):
     terminate(process, timeout=1)
 
 
-def test_ready_once_version_info_and_login_answer(fake_odoo, sleeper, tmp_path):
-    assert wait_until_ready(fake_odoo, "uat_db", sleeper, tmp_path / "odoo.log", timeout=10) == VERSION_INFO
+def test_ready_once_version_info_and_login_answer(fake_odoo, sleeper, tmp_path, monkeypatch):
+    monkeypatch.setattr(FakeOdoo, "logins", [])
+    assert wait_until_ready(fake_odoo, "uat_db", sleeper, tmp_path / "odoo.log", timeout=10, password="pw") == (
+        VERSION_INFO
+    )
+    assert FakeOdoo.logins == [["uat_db", "admin", "pw"]]  # the cluster's password, not Odoo's default
 
 
-def test_refused_login_is_reported(fake_odoo, sleeper, tmp_path, monkeypatch):
+def test_refused_login_is_reported_without_the_password(fake_odoo, sleeper, tmp_path, monkeypatch):
     monkeypatch.setattr(FakeOdoo, "uid", False)
-    with pytest.raises(EmbeddedError, match="refused admin/admin on uat_db"):
-        wait_until_ready(fake_odoo, "uat_db", sleeper, tmp_path / "odoo.log", timeout=10)
+    kept = tmp_path / "admin-password"
+    with pytest.raises(EmbeddedError) as error:
+        wait_until_ready(
+            fake_odoo, "uat_db", sleeper, tmp_path / "odoo.log", timeout=10, password="s3cret-pw", password_file=kept
+        )
+    message = str(error.value)
+    assert "refused the login admin" in message and "on uat_db" in message and str(kept) in message
+    assert "s3cret-pw" not in message and "prepare --rebuild" in message
 
 
 def test_odoo_dying_early_is_reported_with_the_end_of_its_log(tmp_path):
@@ -71,7 +84,7 @@ def test_odoo_dying_early_is_reported_with_the_end_of_its_log(tmp_path):
     crash = "import sys; print('ImportError: no module named lxml', flush=True); sys.exit(3)"
     process = spawn([sys.executable, "-c", crash], log)
     with pytest.raises(EmbeddedError) as error:
-        wait_until_ready(f"http://127.0.0.1:{free_port()}", "uat_db", process, log, timeout=30)
+        wait_until_ready(f"http://127.0.0.1:{free_port()}", "uat_db", process, log, timeout=30, password="pw")
     assert "exited with code 3" in str(error.value)
     assert "ImportError: no module named lxml" in str(error.value)
     assert str(log) in str(error.value)
@@ -80,7 +93,13 @@ def test_odoo_dying_early_is_reported_with_the_end_of_its_log(tmp_path):
 def test_odoo_never_answering_hits_the_deadline(sleeper, tmp_path):
     with pytest.raises(EmbeddedError, match=r"did not answer .* within 0 s"):
         wait_until_ready(
-            f"http://127.0.0.1:{free_port()}", "uat_db", sleeper, tmp_path / "odoo.log", timeout=0.3, interval=0.05
+            f"http://127.0.0.1:{free_port()}",
+            "uat_db",
+            sleeper,
+            tmp_path / "odoo.log",
+            timeout=0.3,
+            interval=0.05,
+            password="pw",
         )
 
 

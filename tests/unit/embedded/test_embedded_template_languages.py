@@ -95,7 +95,9 @@ class Cluster:
 def building(tmp_path: Path, active: list[str], monkeypatch) -> tuple[Databases, list[list[str]]]:
     databases = Databases(Cluster(active), tmp_path / "data", tmp_path / "locks", tmp_path / "templates")
     calls: list[list[str]] = []
-    monkeypatch.setattr(databases, "_run_odoo", lambda db, runtime, args, config, log: calls.append(list(args)) or 0)
+    monkeypatch.setattr(
+        databases, "_run_odoo", lambda db, runtime, args, config, log, demo=False: calls.append(list(args)) or 0
+    )
     monkeypatch.setattr(databases, "_missing_modules", lambda db, modules: [])
     return databases, calls
 

@@ -133,3 +133,77 @@ def test_a_series_that_is_no_branch_of_odoo_is_refused_before_cloning(tmp_path):
     settings = load_settings(project(tmp_path), environ={"ODOO_SERIES": "19"}, which=no_odoo_command, allow_clone=True)
     with pytest.raises(SettingsError, match="ODOO_SERIES=19 is not an Odoo series"):
         settings.check()
+
+
+# -- ODOO_URL: scheme, host and port only (the RPC client keeps no more, the browser keeps it all) ---------------
+
+
+def server(tmp_path: Path, url: str):
+    environ = {"ODOO_URL": url, "ODOO_DB": "staging", "ODOO_PASSWORD": "admin-pw"}
+    return load_settings(project(tmp_path), environ=environ, which=no_odoo_command)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://staging.example.com", "https://staging.example.com/", "http://127.0.0.1:8069", "http://odoo:8069/"]
+)
+def test_a_server_url_of_scheme_host_and_port_is_taken(tmp_path, url):
+    server(tmp_path, url).check()
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("https://staging.example.com/odoo", "it has a path (/odoo)"),
+        ("https://staging.example.com/web#action=12", "it has a path (/web)"),
+        ("https://staging.example.com/?db=prod", "a query or a fragment"),
+        ("https://staging.example.com#top", "a query or a fragment"),
+        ("staging.example.com:8069", "must start with http:// or https://"),
+        ("ftp://staging.example.com", "must start with http:// or https://"),
+        ("https://staging.example.com:80a", "cannot be read as a URL"),
+    ],
+)
+def test_a_server_url_with_more_than_scheme_host_and_port_is_refused(tmp_path, url, said):
+    with pytest.raises(SettingsError) as error:
+        server(tmp_path, url).check()
+    message = str(error.value)
+    assert message.startswith(f"ODOO_URL (or --odoo-url, `url` in [tool.odoo-uat]) is {url}: ")
+    assert said in message and "such as https://staging.example.com" in message
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://uat:s3cret-pw@staging.example.com", "https://uat:***@staging.example.com"),
+        ("https://uat:s3/cr:et@pw@staging.example.com/odoo", "https://uat:***@staging.example.com/odoo"),
+        ("https://token-s3cret@staging.example.com", "https://***@staging.example.com"),
+    ],
+)
+def test_credentials_in_the_server_url_are_refused_and_never_repeated(tmp_path, url, shown):
+    with pytest.raises(SettingsError) as error:
+        server(tmp_path, url).check()
+    message = str(error.value)
+    assert f"is {shown}: it holds a user name or password" in message
+    assert "s3cret" not in message and "s3/cr" not in message and "ODOO_LOGIN and ODOO_PASSWORD" in message
+
+
+# -- the embedded template with Odoo's demo data ---------------------------------------------------------------------
+
+
+def test_demo_data_is_off_unless_asked_and_asked_in_each_place(tmp_path):
+    root = project(tmp_path)
+    assert not load_settings(root, environ={}, which=no_odoo_command).demo
+    assert load_settings(root, environ={"ODOO_UAT_DEMO": "1"}, which=no_odoo_command).demo
+    assert load_settings(root, cli={"--odoo-demo": "yes"}, environ={"ODOO_UAT_DEMO": "0"}, which=no_odoo_command).demo
+    assert load_settings(project(tmp_path, "demo = true"), environ={}, which=no_odoo_command).demo
+    assert not load_settings(project(tmp_path, "demo = false"), environ={}, which=no_odoo_command).demo
+
+
+def test_a_demo_setting_that_is_neither_yes_nor_no_is_refused_by_name(tmp_path):
+    settings = load_settings(
+        project(tmp_path),
+        environ={"ODOO_UAT_DEMO": "maybe", "ODOO_SRC": str(odoo_tree(tmp_path))},
+        which=no_odoo_command,
+    )
+    assert not settings.demo
+    with pytest.raises(SettingsError, match=r"ODOO_UAT_DEMO .* is 'maybe', which is neither yes nor no: give 1 or 0"):
+        settings.check()

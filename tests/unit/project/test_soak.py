@@ -1,4 +1,5 @@
-"""make soak: per-scenario passes, failures, retries and distinct messages over runs; the command each run gets."""
+"""make soak: per-scenario passes, failures, retries and distinct messages over runs; the command each run gets;
+the server it soaks (ODOO_URL's, checked before the first run)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from odoo_uat import soak
+from odoo_uat.odoo.safety import NEUTRALIZED_PARAMETER, OVERRIDE_OPTION, OVERRIDE_VARIABLE
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.soak import (
     Outcome,
@@ -21,6 +23,7 @@ from odoo_uat.soak import (
     render_markdown,
     tabulate,
 )
+from tests.unit.fake_odoo import FakeModel, FakeOdoo
 
 ROOT = Path(__file__).resolve().parents[3]
 SHIP = "order_to_cash/quote_to_ship.feature: Ship in full"
@@ -143,3 +146,62 @@ def test_the_embedded_servers_log_is_kept_next_to_the_runs(tmp_path: Path) -> No
     assert (tmp_path / "soak" / soak.ODOO_LOG).read_text() == "GET /odoo 200\n"
     soak.keep_server_log(None, tmp_path / "elsewhere")  # an existing server: its log is not ours to copy
     assert not (tmp_path / "elsewhere").exists()
+
+
+class Parameters(FakeModel):
+    """ir.config_parameter: neutralised or not, as the rows say."""
+
+    def get_param(self, key: str, default=False):
+        return next((row["value"] for row in self.rows if row["key"] == key), default)
+
+
+class NoEmbeddedOdoo:
+    """Stands for EmbeddedOdoo: a soak of an existing server must never start one."""
+
+    @classmethod
+    def from_settings(cls, *args, **kwargs):
+        raise AssertionError("the soak started an embedded Odoo instead of soaking the server of ODOO_URL")
+
+
+@pytest.fixture
+def staging(fake_odoo: FakeOdoo, monkeypatch, tmp_path: Path) -> FakeOdoo:
+    """The settings name an existing server (a neutralised one: add the rows); connect() gives the fake."""
+    for name in ("ODOO_SRC", "ODOO_LOGIN", OVERRIDE_VARIABLE):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ODOO_URL", "https://staging.example.com")
+    monkeypatch.setenv("ODOO_DB", "staging")
+    monkeypatch.setenv("ODOO_PASSWORD", "secret")
+    monkeypatch.setattr(soak, "EmbeddedOdoo", NoEmbeddedOdoo)
+    monkeypatch.setattr(soak, "connect", lambda target: fake_odoo, raising=False)  # not there before the fix
+    monkeypatch.chdir(tmp_path)
+    fake_odoo.models["ir.config_parameter"] = Parameters
+    return fake_odoo
+
+
+def test_an_existing_server_is_soaked_itself_not_an_embedded_odoo(staging: FakeOdoo, tmp_path: Path) -> None:
+    staging.rows["ir.config_parameter"] = [{"id": 1, "key": NEUTRALIZED_PARAMETER, "value": "True"}]
+    with soak.soak_target(tmp_path) as (target, described):
+        assert target is None  # the runs take the server from the settings
+        assert described == "https://staging.example.com (database staging)"
+
+
+def test_a_server_that_is_not_neutralised_is_refused_before_the_first_run(staging, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(soak.commands, "run_child", lambda *args, **kwargs: pytest.fail("a run was started"))
+    assert soak.main(["--runs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "odoo-uat soak: error: Refusing to run against database 'staging' at https://staging.example.com" in err
+    assert [call.method for call in staging.calls] == ["get_param"]
+
+
+def test_the_loud_override_reaches_every_run(staging, monkeypatch, tmp_path: Path) -> None:
+    commands_run: list[list[str]] = []
+    monkeypatch.setattr(soak.commands, "run_child", lambda command, **kwargs: commands_run.append(command) or 0)
+    soak.main(["--runs", "2", OVERRIDE_OPTION, "-k", "ship"])
+    assert len(commands_run) == 2 and all(command[-3:] == ["-k", "ship", OVERRIDE_OPTION] for command in commands_run)
+    assert staging.calls == []  # the override: the database is not read
+
+
+def test_the_runs_get_the_started_servers_password_as_text_in_their_environment() -> None:
+    target = OdooTarget("http://127.0.0.1:8069", "uat_1", "admin", "s3cret", embedded=True)
+    env = soak.child_environment(target)
+    assert env["ODOO_PASSWORD"] == "s3cret" and all(isinstance(value, str) for value in env.values())

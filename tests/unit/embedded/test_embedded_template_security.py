@@ -1,0 +1,102 @@
+"""The embedded template: demo data on request, owned by Odoo's role, an administrator password of the cluster's own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from odoo_uat.embedded import EmbeddedError
+from odoo_uat.embedded.databases import ADMIN_USER, Databases, user_password_statements
+from odoo_uat.embedded.runtime import OdooSource
+from odoo_uat.embedded.server import EmbeddedOdoo
+from odoo_uat.embedded.template_plan import TemplateSpec, template_name
+from odoo_uat.settings import load_settings
+
+MODULES = ["sale_management", "stock"]
+
+
+class Cluster:
+    """Records the SQL the suite sends; answers rows for statements that return some."""
+
+    def __init__(self, answer: list[list[str]] | None = None) -> None:
+        self.statements: list[tuple[str, str]] = []
+        self.answer = [["2"]] if answer is None else answer
+
+    def sql(self, statement: str, db: str = "postgres") -> list[list[str]]:
+        self.statements.append((statement, db))
+        return self.answer if "RETURNING" in statement else []
+
+
+def databases(tmp_path: Path, cluster: Cluster) -> Databases:
+    return Databases(cluster, tmp_path / "data", tmp_path / "locks", tmp_path / "templates")
+
+
+def test_a_demo_template_has_a_name_of_its_own():
+    plain = template_name("19.0", "/src", MODULES)
+    demo = template_name("19.0", "/src", MODULES, (), (), demo=True)
+    assert demo != plain
+    assert template_name("19.0", "/src", MODULES, (), ["fr_FR"], demo=True) not in (demo, plain)
+
+
+def test_the_demo_setting_reaches_the_template_spec(tmp_path):
+    source = OdooSource(series="19.0", src=tmp_path / "odoo")
+    spec = EmbeddedOdoo(source, tmp_path / "cache", modules=MODULES, demo=True).template_spec
+    assert spec.demo and spec.base == template_name("19.0", source.where, MODULES, (), (), demo=True)
+    assert not EmbeddedOdoo(source, tmp_path / "cache", modules=MODULES).template_spec.demo
+
+
+def test_a_demo_template_is_built_with_demo_data_and_says_so_in_its_record(tmp_path, monkeypatch):
+    store = databases(tmp_path, Cluster())
+    asked: list[bool] = []
+    monkeypatch.setattr(store, "_run_odoo", lambda db, runtime, args, config, log, demo=False: asked.append(demo) or 0)
+    monkeypatch.setattr(store, "_missing_modules", lambda db, modules: [])
+    store._build("uat_build_x", None, MODULES, tmp_path / "odoo.conf", tmp_path / "log", (), (), True)
+    assert asked == [True]
+    spec = TemplateSpec("uat_tpl_abc", tuple(MODULES), {"rules": "aaa"}, ("rules",), (), demo=True)
+    store.write_record(spec.name, spec)
+    assert '"demo": true' in store.record_file(spec.name).read_text()
+
+
+def test_a_run_database_belongs_to_odoos_role_which_is_no_superuser(tmp_path):
+    cluster = Cluster()
+    databases(tmp_path, cluster).clone("uat_tpl_abc", "uat_20250101_000000_abcd")
+    assert (
+        cluster.statements[0][0]
+        == 'CREATE DATABASE "uat_20250101_000000_abcd" OWNER odoo_uat_odoo TEMPLATE "uat_tpl_abc"'
+    )
+
+
+def test_the_administrator_gets_the_clusters_password_and_other_users_one_nobody_knows(tmp_path, monkeypatch):
+    monkeypatch.setattr("odoo_uat.embedded.databases.odoo_password_hash", lambda password: f"hash-of-{password}")
+    cluster = Cluster()
+    databases(tmp_path, cluster).set_user_passwords("uat_build_x", "the-admin-password")
+    (admin, db), (others, _db) = cluster.statements
+    assert db == "uat_build_x"
+    assert admin == f"UPDATE res_users SET password = 'hash-of-the-admin-password' WHERE id = {ADMIN_USER} RETURNING id"
+    # demo/demo and portal/portal of Odoo's demo data: a random password of their own.
+    assert others.startswith("UPDATE res_users SET password = 'hash-of-") and "the-admin-password" not in others
+    assert f"id <> {ADMIN_USER}" in others and "password IS NOT NULL" in others
+
+
+def test_a_database_without_its_administrator_is_refused(tmp_path):
+    with pytest.raises(EmbeddedError, match="uat_build_x has no administrator"):
+        databases(tmp_path, Cluster(answer=[])).set_user_passwords("uat_build_x", "pw")
+
+
+def test_the_statements_never_hold_the_password_in_clear():
+    admin, others = user_password_statements("$pbkdf2-sha512$600000$a$b", "$pbkdf2-sha512$600000$c$d")
+    assert "'$pbkdf2-sha512$600000$a$b'" in admin and "'$pbkdf2-sha512$600000$c$d'" in others
+
+
+def test_the_settings_cache_folder_is_made_private_before_anything_is_written_into_it(tmp_path):
+    src = tmp_path / "odoo"
+    (src / "odoo").mkdir(parents=True)
+    (src / "odoo-bin").write_text("")
+    (src / "odoo" / "release.py").write_text("version_info = (19, 0, 0, 'final', 0, '')\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.odoo-uat]\ndemo = true\n")
+    settings = load_settings(tmp_path, environ={"ODOO_SRC": str(src), "ODOO_UAT_CACHE": str(tmp_path / "cache")})
+    odoo = EmbeddedOdoo.from_settings(settings)
+    assert odoo.demo
+    assert os.lstat(tmp_path / "cache").st_mode & 0o777 == 0o700
