@@ -22,8 +22,10 @@ CLEAR_STORAGE_JS = "() => { window.localStorage.clear(); window.sessionStorage.c
 DIALOGS_FEWER_JS = "([selector, count]) => document.querySelectorAll(selector).length < count"
 # Odoo 19.0's web client keeps what it fetched (views, menus) in IndexedDB ("rpc", keyed by the registry only) and
 # shows the kept copy before asking again (web/core/network/rpc_cache.js): a view read before a scenario turned on
-# a group (Storage Locations) came back without the fields it shows. Deleted between scenarios, from a page of the
-# same origin that holds no connection to it (the web client's own page blocks the deletion).
+# a group (Storage Locations) came back without the fields it shows. Deleted between scenarios: Chromium clears
+# the origin's IndexedDB through the DevTools protocol, closing the web client's and its service worker's
+# connections; other browsers delete the databases from a same-origin page that holds none.
+CLEAR_ORIGIN = "Storage.clearDataForOrigin"
 NO_CLIENT_PAGE = "/web/static/img/favicon.ico"
 DELETE_DATABASES_JS = """async () => {
   const names = (await indexedDB.databases()).map(db => db.name);
@@ -31,7 +33,6 @@ DELETE_DATABASES_JS = """async () => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = done;
     request.onerror = () => failed(request.error);
-    request.onblocked = () => failed(new Error(`IndexedDB ${name} is still open`));
   })));
   return names;
 }"""
@@ -59,6 +60,13 @@ def _delete_client_cache(page: Page) -> None:
     """Delete the web client's IndexedDB databases of this origin (its cached views and menus)."""
     origin = re.match(r"^https?://[^/]+", page.url)
     if origin is None:
+        return
+    if page.context.browser and page.context.browser.browser_type.name == "chromium":
+        session = page.context.new_cdp_session(page)
+        try:
+            session.send(CLEAR_ORIGIN, {"origin": origin.group(0), "storageTypes": "indexeddb"})
+        finally:
+            session.detach()
         return
     page.goto(origin.group(0) + NO_CLIENT_PAGE)
     page.evaluate(DELETE_DATABASES_JS)

@@ -3,6 +3,7 @@ refusal of the embedded mode and of a database that is not neutralised."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -318,10 +319,13 @@ def test_a_scope_that_contradicts_itself_or_has_no_age_is_refused(argv, capsys):
 
 def test_make_clean_server_passes_the_scope_through():
     def arguments(*assignments: str) -> str:
+        # Run from `make test`, the child make would inherit MAKEFLAGS and print "Entering directory" lines.
+        env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
         done = subprocess.run(
-            ["make", "-n", "clean-server", *assignments], cwd=ROOT, capture_output=True, text=True, check=True
+            ["make", "-n", "clean-server", *assignments], cwd=ROOT, env=env, capture_output=True, text=True, check=True
         )
-        return " ".join(done.stdout.strip().splitlines()[-1].split("odoo_uat.odoo.cleanup", 1)[1].split())
+        command = next(line for line in done.stdout.splitlines() if "odoo_uat.odoo.cleanup" in line)
+        return " ".join(command.split("odoo_uat.odoo.cleanup", 1)[1].split())
 
     assert arguments() == "--older-than 24"
     assert arguments("RUN=k3x9ab") == "--run k3x9ab --older-than 24"
