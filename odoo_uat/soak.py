@@ -28,11 +28,10 @@ from odoo_uat.odoo.rpc import OdooConnectionError, connect
 from odoo_uat.odoo.safety import (
     DATABASE_SAFETY,
     OVERRIDE_OPTION,
-    OVERRIDE_VALUE,
-    OVERRIDE_VARIABLE,
     LiveDatabaseError,
+    add_override_option,
     guard_writes,
-    override_given,
+    override_requested,
 )
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.report.results import Scenario, load_results
@@ -263,7 +262,7 @@ def soak_target(root: Path, allow_live_database: bool = False) -> Iterator[tuple
         settings.check()
         assert settings.url and settings.db and settings.password
         server = OdooTarget(url=settings.url, db=settings.db, login=settings.login, password=settings.password)
-        override = override_given(allow_live_database, os.environ.get(OVERRIDE_VARIABLE))
+        override = override_requested(allow_live_database)
         say(f"{DATABASE_SAFETY}: {guard_writes(None if override else connect(server), server, override)}")
         yield None, f"{settings.url} (database {settings.db})"
         return
@@ -330,12 +329,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
         default=DEFAULT_OUTPUT,
         help="where soak.md, soak.json and soak/run-<i>/ go (default reports)",
     )
-    parser.add_argument(
-        OVERRIDE_OPTION,
-        action="store_true",
-        help="soak an existing server whose database is NOT neutralised (it may be production: the runs write "
-        f"to it); passed on to every run; also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
-    )
+    add_override_option(parser.add_argument, "the runs write to it; passed on to every run")
     args, pytest_args = parser.parse_known_args(argv)
     if args.runs < 1:
         parser.error(f"--runs must be 1 or more (got {args.runs}); e.g. make soak N=10")

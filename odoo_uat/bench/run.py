@@ -32,7 +32,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from odoo_uat import commands
-from odoo_uat.odoo.safety import OVERRIDE_OPTION, OVERRIDE_VALUE, OVERRIDE_VARIABLE
+from odoo_uat.odoo.safety import (
+    OVERRIDE_VALUE,
+    OVERRIDE_VARIABLE,
+    add_override_option,
+    override_requested,
+)
 from odoo_uat.report.metadata import git_commit
 from odoo_uat.secret import Secret
 
@@ -286,12 +291,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-flows", action="store_true", help="skip the floors, UI scenarios and step profile")
     parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
-    parser.add_argument(
-        OVERRIDE_OPTION,
-        action="store_true",
-        help="bench an existing server whose database is NOT neutralised (it may be production: the bench "
-        f"writes to it); also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
-    )
+    add_override_option(parser.add_argument, "the bench writes to it")
     return parser.parse_args(argv)
 
 
@@ -311,13 +311,13 @@ def bench(args: argparse.Namespace) -> int:
     from odoo_uat.embedded import EmbeddedOdoo
     from odoo_uat.odoo.rpc import connect
     from odoo_uat.odoo.run_id import new_run_id
-    from odoo_uat.odoo.safety import DATABASE_SAFETY, guard_writes, override_given
+    from odoo_uat.odoo.safety import DATABASE_SAFETY, guard_writes
     from odoo_uat.odoo.target import OdooTarget
     from odoo_uat.settings import load_settings
 
     settings = load_settings(ROOT)
     settings.check()
-    override = override_given(args.odoo_allow_live_database, os.environ.get(OVERRIDE_VARIABLE))
+    override = override_requested(args.odoo_allow_live_database)
     if override:  # the pytest runs against the server check its database too: they inherit the override
         os.environ[OVERRIDE_VARIABLE] = OVERRIDE_VALUE
     run_id = new_run_id()

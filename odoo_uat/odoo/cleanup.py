@@ -19,7 +19,6 @@ database is not neutralised (odoo_uat.odoo.safety.guard_writes). See docs/cleanu
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -35,12 +34,10 @@ from odoo_uat.odoo.rpc import OdooConnectionError, connect
 from odoo_uat.odoo.run_id import RUN_MODULE, Marker, is_run_id, parse_marker
 from odoo_uat.odoo.safety import (
     DATABASE_SAFETY,
-    OVERRIDE_OPTION,
-    OVERRIDE_VALUE,
-    OVERRIDE_VARIABLE,
     LiveDatabaseError,
+    add_override_option,
     guard_writes,
-    override_given,
+    override_requested,
 )
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.settings import SettingsError, load_settings
@@ -547,11 +544,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "shares (a role user) is touched; default %(default)g",
     )
     parser.add_argument("--dry-run", action="store_true", help="say what would be done, change nothing")
-    parser.add_argument(
-        OVERRIDE_OPTION,
-        action="store_true",
-        help=f"clean a database that is NOT neutralised; also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
-    )
+    add_override_option(parser.add_argument, "clean-up archives and cancels in it")
     args = parser.parse_args(argv)
     if args.run is not None and not is_run_id(args.run):
         parser.error(f"--run {args.run!r} is not a run id: 4 to 16 lower-case letters and digits, e.g. k3x9ab.")
@@ -574,7 +567,7 @@ def main(argv: list[str] | None = None) -> int:
         target = server_target()
         odoo = connect(target)
         if not args.dry_run:  # a dry run writes nothing
-            override = override_given(args.odoo_allow_live_database, os.environ.get(OVERRIDE_VARIABLE))
+            override = override_requested(args.odoo_allow_live_database)
             print(f"{DATABASE_SAFETY}: {guard_writes(odoo, target, override)}")
     except (SettingsError, OdooConnectionError, LiveDatabaseError) as error:
         print(f"odoo-uat cleanup: {error}", file=sys.stderr)

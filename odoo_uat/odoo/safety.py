@@ -7,6 +7,8 @@ fails when a module that connects to Odoo does not call it.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import Any
 
 NEUTRALIZED_PARAMETER = "database.is_neutralized"  # what `odoo-bin neutralize` and staging copies set
@@ -50,6 +52,25 @@ def refuse_live_database(odoo: Any, url: str, db: str) -> None:
 def override_given(option: bool, environ_value: str | None) -> bool:
     """Whether the user explicitly allowed a database that is not neutralised."""
     return bool(option) or (environ_value or "").strip() == OVERRIDE_VALUE
+
+
+def override_requested(option: bool) -> bool:
+    """override_given with the command's option and this process's environment."""
+    return override_given(option, os.environ.get(OVERRIDE_VARIABLE))
+
+
+def add_override_option(add: Callable[..., object], does: str) -> None:
+    """The --odoo-allow-live-database option of a command (argparse's add_argument or pytest's addoption).
+
+    `does` says what the command would do to such a database, e.g. "the scenarios write to it".
+    """
+    add(
+        OVERRIDE_OPTION,
+        action="store_true",
+        default=False,
+        help=f"act on an existing database that is NOT neutralised (it may be production: {does}); "
+        f"also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
+    )
 
 
 def guard_writes(odoo: Any, target: Any, override: bool) -> str:

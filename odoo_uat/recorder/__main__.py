@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import signal
 import sys
@@ -21,12 +20,10 @@ from odoo_uat.odoo.roles import Roles, UnknownRoleError, role_secret
 from odoo_uat.odoo.rpc import OdooConnectionError, connect, series
 from odoo_uat.odoo.run_id import new_run_id
 from odoo_uat.odoo.safety import (
-    OVERRIDE_OPTION,
-    OVERRIDE_VALUE,
-    OVERRIDE_VARIABLE,
     LiveDatabaseError,
+    add_override_option,
     guard_writes,
-    override_given,
+    override_requested,
 )
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.recorder.phrases import Phrasebook
@@ -80,12 +77,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--odoo-db", help="its database (default: ODOO_DB)")
     parser.add_argument("--odoo-cache-dir", help="cache folder (default: ODOO_UAT_CACHE or ~/.cache/odoo-uat)")
     parser.add_argument("--odoo-addons-path", help="the customisation's module folders, ':'-separated")
-    parser.add_argument(
-        OVERRIDE_OPTION,
-        action="store_true",
-        help="record on an existing server whose database is NOT neutralised (it may be production: the "
-        f"recorder writes role users and what you click to it); also {OVERRIDE_VARIABLE}={OVERRIDE_VALUE}",
-    )
+    add_override_option(parser.add_argument, "the recorder writes role users and what you click to it")
     return parser.parse_args(argv)
 
 
@@ -143,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         target = target_for(settings, stack)
         odoo = connect(target)
-        guard_writes(odoo, target, override_given(args.odoo_allow_live_database, os.environ.get(OVERRIDE_VARIABLE)))
+        guard_writes(odoo, target, override_requested(args.odoo_allow_live_database))
         run_id = new_run_id()  # the recording's role user carries it: `make clean-server RUN=<id>` finds it
         say(f"run id {run_id}")
         users = RoleUsers(odoo, compat_for(odoo), roles, target, run_id=run_id, secret=role_secret(settings.cache_dir))
