@@ -25,9 +25,17 @@ class PurchaseOrderForm(FormView):
         """Choose the vendor."""
         self.set(VENDOR, name)
 
-    def set_deliver_to(self, operation_type: str) -> None:
-        """Choose where the goods are delivered (a receipt operation type, e.g. 'North Depot: Receipts')."""
+    def set_deliver_to(self, operation_type: str) -> bool:
+        """Choose where the goods are delivered (a receipt operation type, e.g. 'North Depot: Receipts').
+
+        False when the form has no "Deliver To": 18.0 shows it only to users with Storage Locations
+        (groups="stock.group_stock_multi_locations" in purchase_stock's form), and the order goes to
+        the default receipt type, which the caller checks once the order is saved.
+        """
+        if not self.field(DELIVER_TO).count():
+            return False
         self.set(DELIVER_TO, operation_type)
+        return True
 
     def add_product(self, name: str, quantity: float, unit_price: float | None = None) -> None:
         """Add an order line; without a unit price the vendor's price list gives it."""

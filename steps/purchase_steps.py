@@ -30,12 +30,20 @@ def _(
     receipt_type = records.read("stock.warehouse", records.warehouse(warehouse), ["in_type_id"])["in_type_id"]
     form = PurchaseOrderForm.new(acting.page)
     form.set_vendor(names.real(vendor))
-    form.set_deliver_to(receipt_type[1])
+    chosen = form.set_deliver_to(receipt_type[1])
     for row in rows:
         price = parse_number(row["Unit price"]) if "Unit price" in row else None
         form.add_product(names.real(row["Product"]), parse_number(row["Quantity"]), price)
     form.save()
-    return saved_document(odoo, "purchase.order", form)
+    order = saved_document(odoo, "purchase.order", form)
+    delivered_to = records.read("purchase.order", order.id, ["picking_type_id"])["picking_type_id"]
+    if not chosen and delivered_to[0] != receipt_type[0]:
+        raise AssertionError(
+            f'The purchase order form has no "Deliver To" for the acting role, and the order goes to '
+            f'"{delivered_to[1]}", not "{receipt_type[1]}". Give the role the Storage Locations right '
+            "(stock.group_stock_multi_locations, in roles.toml), or deliver to the default warehouse."
+        )
+    return order
 
 
 @when("I confirm the purchase order")
