@@ -35,8 +35,11 @@ Feature: Stars, toggles, date and time pickers, amounts, radio buttons and tags,
     And I save
     Then the "Priority" is "Normal"
 
-  Scenario: A product manager sets a product's star, tags, prices and a field on another tab
-    Given I am logged in as a "Product manager"
+  Scenario: A product manager sets a product's star, tags, prices, routes and a field on another tab
+    Given the following "Inventory Routes" records exist:
+      | Route          | Applicable on Product |
+      | Ash Cross-Dock | yes                   |
+    And I am logged in as a "Product manager"
     When I open "Inventory / Products / Products"
     And I search for "Ash Plank"
     Then the list shows 1 record
@@ -47,6 +50,7 @@ Feature: Stars, toggles, date and time pickers, amounts, radio buttons and tags,
     And I set "Track Inventory" to "yes"
     And I set "Invoicing Policy" to "Delivered quantities"
     And I set "Weight" to "2.5"
+    And I set "Routes" to "Ash Cross-Dock"
     And I save
     Then the "Favorite" is "yes"
     And the "Tags" is "Seasonal, Bulky"
@@ -54,3 +58,4 @@ Feature: Stars, toggles, date and time pickers, amounts, radio buttons and tags,
     And the "Track Inventory" is "yes"
     And the "Invoicing Policy" is "Delivered quantities"
     And the "Weight" is "2.50"
+    And the "Routes" is "Ash Cross-Dock"

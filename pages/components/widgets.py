@@ -240,6 +240,46 @@ class Tags(Autocomplete):
         return ", ".join(t.strip() for t in self.root.locator(self.TAG).all_inner_texts())
 
 
+class Checkboxes(Widget):
+    """A many2many shown as one checkbox per record (a product's Routes): set ticks those named and no others."""
+
+    kind = "checkboxes"
+    ITEM = ".o-checkbox"
+    INPUT = "input[type=checkbox]"
+    CHECKED = ".o-checkbox:has(input:checked) label"
+    # web.Many2ManyCheckboxesField, the same markup on 18.0 and 19.0 (many2many_checkboxes_field.xml): told by the
+    # widget's own class, as no part inside it is its own (a Boolean holds a checkbox too).
+    CLASS = "o_field_many2many_checkboxes"
+
+    @classmethod
+    def detects(cls, markup: Markup) -> bool:
+        return cls.CLASS in markup.classes
+
+    def set(self, value: Value, real: Real, search: str | None) -> None:
+        wanted = self._names(value, real)
+        items = self.root.locator(self.ITEM)
+        shown = [text.strip() for text in items.all_inner_texts()]
+        for name in wanted:
+            if not any(text_pattern(name).search(text) for text in shown):
+                raise self.no_choice(name, shown)
+        for item, text in zip(items.all(), shown, strict=True):
+            item.locator(self.INPUT).set_checked(any(text_pattern(name).search(text) for name in wanted))
+
+    def expect(self, value: Value, real: Real) -> None:
+        names = self._names(value, real)
+        checked = self.root.locator(self.CHECKED)
+        expect(checked).to_have_count(len(names))
+        for name in names:
+            expect(checked.filter(has_text=text_pattern(name))).to_have_count(1)
+
+    def shown(self) -> str:
+        return ", ".join(text.strip() for text in self.root.locator(self.CHECKED).all_inner_texts())
+
+    @staticmethod
+    def _names(value: Value, real: Real) -> list[str]:
+        return [real(part.strip()) for part in as_text(value).split(",") if part.strip()]
+
+
 class Radio(Widget):
     """A selection shown as radio buttons, each with its label."""
 
@@ -538,6 +578,7 @@ WIDGETS: tuple[type[Widget], ...] = (
     Priority,
     Favorite,
     Tags,
+    Checkboxes,
     Radio,
     Select,
     SelectMenu,

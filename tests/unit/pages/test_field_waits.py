@@ -123,6 +123,13 @@ KINDS = {
     '<i class="fa fa-star-o"></i></div></div>',
     "tags": '<div class="o_field_widget o_field_many2many_tags"><div class="o_field_tags"><span class="o_tag">Gold'
     '</span><div class="o-autocomplete"><input class="o-autocomplete--input o_input"></div></div></div>',
+    "checkboxes": '<div class="o_field_widget o_field_many2many_checkboxes"><div aria-atomic="true">'
+    + "".join(
+        f'<div><div class="o-checkbox form-check"><input type="checkbox" class="form-check-input" id="r{n}">'
+        f'<label class="form-check-label" for="r{n}">{route}</label></div></div>'
+        for n, route in enumerate(("Buy", "Replenish on Order (MTO)", "Dropship"))
+    )
+    + "</div></div>",
     "radio": '<div class="o_field_widget o_field_radio"><div class="o_radio_item">'
     '<input type="radio" class="form-check-input" name="r"><label>Yes</label></div></div>',
     "select": '<div class="o_field_widget o_field_selection"><select class="o_input"><option>Draft</option>'
@@ -173,12 +180,13 @@ RADIO = (
         (SELECT, "done", "Done"),
         (RADIO, "No", "No"),
         (KINDS["boolean"], "yes", "yes"),
+        (KINDS["checkboxes"], "dropship, Buy", "Buy, Dropship"),
         (KINDS["char"], "Oak Pallet", "Oak Pallet"),
         (KINDS["text"], "Two\nlines", "Two\nlines"),
         (KINDS["number"], 12.5, "12.5"),
         (KINDS["datetime"], "2030-03-14 10:30", "03/14/2030 10:30:00"),
     ],
-    ids=["18.0 select", "radio", "boolean", "char", "text", "number", "datetime"],
+    ids=["18.0 select", "radio", "boolean", "checkboxes", "char", "text", "number", "datetime"],
 )
 def test_a_widget_is_set_and_shows_the_value(blank_page: Page, markup: str, value: str | float, shown: str) -> None:
     field = widget(blank_page, markup)
