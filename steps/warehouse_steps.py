@@ -146,11 +146,16 @@ def move_lines(odoo, picking: dict, product_id: int) -> list[dict]:
 
 
 def assert_ready_into(
-    odoo, picking: dict, product: str, product_id: int, quantity: float, location_id: int, location: str
+    odoo, records: Records, picking: dict, product: str, quantity: float, location: str | None = None
 ) -> None:
-    """The transfer is ready, with exactly `quantity` units of the product going to `location`."""
+    """The transfer is ready, with exactly `quantity` units of the product going to `location` (else its own
+    destination)."""
     assert picking["state"] == "assigned", f"{picking['name']} should be ready but is {picking['state']!r}"
-    lines = move_lines(odoo, picking, product_id)
+    if location is None:
+        location_id, location = picking["location_dest_id"]
+    else:
+        location_id, location = records.location(location), records.location_name(location)
+    lines = move_lines(odoo, picking, records.product(product))
     by_destination: dict[str, float] = defaultdict(float)
     for line in lines:
         by_destination[line["location_dest_id"][1]] += line["quantity"]
@@ -168,15 +173,7 @@ def _(quantity: float, product: str, location: str, purchase_order: Order, odoo,
     Example: Then a receipt for 10 units of "Yogurt Tray" into "North Depot/Input" is ready
     """
     receipt = the_one(receipts(odoo, purchase_order), "receipt", purchase_order)
-    assert_ready_into(
-        odoo,
-        receipt,
-        product,
-        records.product(product),
-        quantity,
-        records.location(location),
-        records.location_name(location),
-    )
+    assert_ready_into(odoo, records, receipt, product, quantity, location)
 
 
 @then(phrase('a backorder receipt for {quantity:Quantity} units of "{product:Name}" is ready'))
@@ -187,15 +184,7 @@ def _(quantity: float, product: str, purchase_order: Order, odoo, records: Recor
     """
     receipt = the_one(receipts(odoo, purchase_order), "receipt", purchase_order)
     assert receipt["backorder_id"], f"{receipt['name']} is not a backorder of an earlier receipt"
-    assert_ready_into(
-        odoo,
-        receipt,
-        product,
-        records.product(product),
-        quantity,
-        receipt["location_dest_id"][0],
-        receipt["location_dest_id"][1],
-    )
+    assert_ready_into(odoo, records, receipt, product, quantity)
 
 
 @then(
@@ -207,15 +196,7 @@ def _(quantity: float, product: str, location: str, purchase_order: Order, odoo,
     Example: Then a storage transfer for 10 units of "Yogurt Tray" into "North Depot/Stock/Shelf A" is ready
     """
     transfer = the_one(storage_transfers(odoo, purchase_order), "storage transfer", purchase_order)
-    assert_ready_into(
-        odoo,
-        transfer,
-        product,
-        records.product(product),
-        quantity,
-        records.location(location),
-        records.location_name(location),
-    )
+    assert_ready_into(odoo, records, transfer, product, quantity, location)
 
 
 @when("I validate the receipt of the purchase order")

@@ -27,6 +27,7 @@ from pages.components.user_locale import (  # noqa: F401 - also read from here b
 from pages.components.widget_base import (  # noqa: F401 - also read from here by components and tests/
     TEXT_INPUT,
     TEXTAREA,
+    FieldOnScreen,
     Markup,
     Real,
     Value,
@@ -53,15 +54,8 @@ from pages.components.widgets import (  # noqa: F401 - also read from here by co
 )
 
 
-class FieldWidget:
+class FieldWidget(FieldOnScreen):
     """One field's widget (`.o_field_widget[name=…]`) in a form or in an edited list row."""
-
-    def __init__(self, root: Locator, label: str, info: FieldInfo | None, locale: UserLocale) -> None:
-        self.root = root
-        self.page = root.page
-        self.label = label
-        self.info = info
-        self.locale = locale
 
     @cached_property
     def features(self) -> dict:

@@ -63,12 +63,8 @@ class Markup:
         return READONLY in self.classes
 
 
-class Widget:
-    """One kind of field widget; a subclass tells it from its markup, sets it, checks it and reads it."""
-
-    kind: ClassVar[str]
-    # The parts of its markup that tell it (a name for Markup.parts -> a selector), read with every kind's at once.
-    parts: ClassVar[dict[str, str]] = {}
+class FieldOnScreen:
+    """A field's widget where it is shown: its element, its label for messages, Odoo's metadata, the user's locale."""
 
     def __init__(self, root: Locator, label: str, info: FieldInfo | None, locale: UserLocale) -> None:
         self.root = root
@@ -76,6 +72,14 @@ class Widget:
         self.label = label
         self.info = info
         self.locale = locale
+
+
+class Widget(FieldOnScreen):
+    """One kind of field widget; a subclass tells it from its markup, sets it, checks it and reads it."""
+
+    kind: ClassVar[str]
+    # The parts of its markup that tell it (a name for Markup.parts -> a selector), read with every kind's at once.
+    parts: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def detects(cls, markup: Markup) -> bool:
