@@ -27,19 +27,25 @@ class LiveDatabaseError(Exception):
     """The database is not neutralised and no override was given; the message says how to go on."""
 
 
+def neutralization_mark(odoo: Any) -> str:
+    """The database's neutralisation mark as set ("" when it has none)."""
+    return str(odoo.env["ir.config_parameter"].get_param(NEUTRALIZED_PARAMETER) or "").strip()
+
+
 def is_neutralized(odoo: Any) -> bool:
     """Whether the logged-in database carries Odoo's neutralisation mark."""
-    value = odoo.env["ir.config_parameter"].get_param(NEUTRALIZED_PARAMETER)
-    return str(value or "").strip().lower() in ("true", "1")
+    return neutralization_mark(odoo).lower() in ("true", "1")
 
 
 def refuse_live_database(odoo: Any, url: str, db: str) -> None:
     """Raise LiveDatabaseError unless db is neutralised (called before the suite writes anything)."""
-    if is_neutralized(odoo):
+    mark = neutralization_mark(odoo)
+    if mark.lower() in ("true", "1"):
         return
+    found = f"is {mark!r}" if mark else "is not set"
     raise LiveDatabaseError(
         f"Refusing to run against database {db!r} at {url}: it is not neutralised (the system parameter "
-        f"{NEUTRALIZED_PARAMETER} is not set), so it may be a production database, and odoo-uat would create "
+        f"{NEUTRALIZED_PARAMETER} {found}), so it may be a production database, and odoo-uat would create "
         "partners, products, stock moves, posted invoices and users in it (or archive and cancel them, "
         "cleaning up).\n"
         "Run against a neutralised copy instead: copy the database, then `odoo-bin neutralize -d <copy>` "

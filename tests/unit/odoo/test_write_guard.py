@@ -141,6 +141,14 @@ def test_a_database_that_is_not_neutralised_is_refused_naming_it_and_the_overrid
     assert OVERRIDE_OPTION in message and f"{OVERRIDE_VARIABLE}={OVERRIDE_VALUE}" in message
 
 
+def test_a_mark_set_to_false_is_named_as_it_is_set():
+    odoo = server(neutralized=True)
+    odoo.rows["ir.config_parameter"][0]["value"] = "False"
+    with pytest.raises(LiveDatabaseError, match=f"{NEUTRALIZED_PARAMETER} is 'False'"):
+        guard_writes(odoo, SERVER, override=False)
+    assert "is not set" in str(pytest.raises(LiveDatabaseError, guard_writes, server(False), SERVER, False).value)
+
+
 def test_the_override_lets_a_live_database_through_without_reading_it():
     odoo = server(neutralized=False)
     assert guard_writes(odoo, SERVER, override=True) == LIVE_DATABASE_ALLOWED
