@@ -110,8 +110,9 @@ class RoleUsers:
         for role in self.roles:
             self._refuse_administrators(role, grants[role.name])
 
-    def ensure(self, role_name: str) -> tuple[Role, str]:
-        """The role and its user's password, the user created or updated once per run on this machine."""
+    def ensure(self, role_name: str) -> tuple[Role, Secret]:
+        """The role and its user's password (never a str in a frame an error could show: docs/secrets.md), the user
+        created or updated once per run on this machine."""
         role = self.roles[role_name]
         if role.name not in self._ready:
             grant = self._grant(role)
@@ -152,8 +153,7 @@ class RoleUsers:
             if self._on_ready:
                 self._on_ready(as_run)
             self._ready[role.name] = (role, password)
-        role, password = self._ready[role.name]
-        return role, password.reveal()
+        return self._ready[role.name]
 
     def _find(self, role: Role) -> int | None:
         """The id of the role's user, archived or not."""

@@ -32,7 +32,6 @@ from odoo_uat.recorder.scenario import article, compose
 from odoo_uat.recorder.script import ScriptError, load_script
 from odoo_uat.recorder.session import RecorderError, record
 from odoo_uat.recorder.writer import feature_text
-from odoo_uat.secret import Secret
 from odoo_uat.settings import Settings, SettingsError, load_settings, root_of
 
 RECORDED_DIR = Path("features/recorded")
@@ -140,7 +139,6 @@ def run(args: argparse.Namespace) -> int:
         say(f"run id {run_id}")
         users = RoleUsers(odoo, compat_for(odoo), roles, target, run_id=run_id, secret=role_secret(settings.cache_dir))
         role, password = users.ensure(role_name)
-        password = Secret(password)  # never a str in a frame an error could show (docs/secrets.md)
         say(
             f'Odoo {series(odoo)} at {target.url}: the browser opens as the "{role.name}" ({role.login}). '
             + ("The script drives it." if drive else "Click through your flow, then close the browser window.")

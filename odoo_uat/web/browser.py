@@ -201,7 +201,7 @@ class ActingUsers:
     def login_as(self, role_name: str) -> Page:
         """Act as this role from now on (its own browser context, already logged in)."""
         role, password = self._users.ensure(role_name)
-        password = Secret(password)  # the browser layer holds it as a Secret from here on (docs/secrets.md)
+        password = Secret(password)  # a Secret already, unless a test's stand-in gave a str (docs/secrets.md)
         self._passwords[role.name] = password
         if role.name not in self._pages:
             self._pages[role.name] = self._source.take(role, password, self._title)

@@ -14,6 +14,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -246,11 +247,19 @@ def render_exit_report(root: Path, env: dict[str, str]) -> int:
     )
 
 
+@pytest.fixture
+def short_temporary() -> Iterator[Path]:
+    """The run's own TMPDIR, with a short path: Chromium's singleton socket there must fit a Unix socket path (108
+    bytes), which pytest's tmp_path (/tmp/pytest-of-<user>/pytest-N/<test name>/…) does not leave room for."""
+    folder = Path(tempfile.mkdtemp(prefix="uat-s-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.parametrize("ending", ENDINGS)
-def test_a_run_writes_no_password_or_session_anywhere(settings, detect_secrets, tmp_path, ending):
-    root, captured, temporary = tmp_path / "project", tmp_path / "captured.ndjson", tmp_path / "tmp"
+def test_a_run_writes_no_password_or_session_anywhere(settings, detect_secrets, tmp_path, short_temporary, ending):
+    root, captured, temporary = tmp_path / "project", tmp_path / "captured.ndjson", short_temporary
     root.mkdir()
-    temporary.mkdir()
     failing_project(root, captured)
     reports, basetemp = root / "reports", root / "basetemp"
     wrong = secrets.token_urlsafe(24)  # "login refused": the password the suite sends instead of the role's
@@ -271,7 +280,10 @@ def test_a_run_writes_no_password_or_session_anywhere(settings, detect_secrets, 
     # sent for "login refused", every cookie value the browser contexts held) and a session id's prefix, as Odoo logs.
     records = [json.loads(line) for line in captured.read_text().splitlines()]
     held = {value for record in records for value in record["values"] if len(value) >= MIN_SECRET}
-    assert wrong in held and len(held) > 2, "the run held no password or session cookie: nothing was proven"
+    assert wrong in held and len(held) > 2, (
+        "the run held no password or session cookie: nothing was proven; it held values of lengths "
+        + ", ".join(f"{len(value)} ({value[:3]}…)" for record in records for value in record["values"])
+    )
     known = {
         "secret": sorted(held),
         "session cookie prefix": sorted(value[:COOKIE_PREFIX] for value in held if len(value) > COOKIE_PREFIX),

@@ -143,7 +143,7 @@ def written_groups(odoo: FakeOdoo) -> set[int]:
 def test_a_new_role_user_is_created_with_its_groups_and_not_written_again(fake_odoo, roles, monkeypatch) -> None:
     role, password = role_users(fake_odoo, roles, monkeypatch).ensure("Buyer")
     [row] = fake_odoo.rows["res.users"]
-    assert row["login"] == role.login and row["password"] == password and set(row["group_ids"]) == {1, 7}
+    assert row["login"] == role.login and row["password"] == password.reveal() and set(row["group_ids"]) == {1, 7}
     assert user_writes(fake_odoo) == []
 
 
@@ -215,8 +215,8 @@ def test_a_ready_user_whose_password_another_machine_changed_gets_this_run_s_aga
     fake_odoo.rows["res.users"][0]["password"] = "set by another machine"
     with pytest.warns(UserWarning, match="ODOO_UAT_ROLE_SECRET"):
         role_users(fake_odoo, roles, monkeypatch, run_id="r1", can_log_in=False).ensure("Buyer")
-    assert user_writes(fake_odoo)[-1] == ([7], {"password": password})
-    assert fake_odoo.rows["res.users"][0]["password"] == password
+    assert user_writes(fake_odoo)[-1] == ([7], {"password": password.reveal()})
+    assert fake_odoo.rows["res.users"][0]["password"] == password.reveal()
 
 
 @pytest.mark.parametrize(
@@ -233,7 +233,7 @@ def test_a_user_already_as_the_role_wants_is_not_written(fake_odoo, roles, monke
 
 def test_a_role_password_comes_from_the_role_secret_not_the_admin_password(fake_odoo, roles, monkeypatch) -> None:
     role, password = role_users(fake_odoo, roles, monkeypatch).ensure("Buyer")
-    assert password == role.password(SECRET, "uat_x") != role.password(ADMIN_PASSWORD, "uat_x")
+    assert password.reveal() == role.password(SECRET, "uat_x") != role.password(ADMIN_PASSWORD, "uat_x")
 
 
 def test_a_role_takes_the_database_s_default_access_only_when_it_says_so(fake_odoo, tmp_path, monkeypatch) -> None:
