@@ -15,20 +15,20 @@ from pages.components.form import FormView, LabelledForm
 from pages.components.line_values import SAVE_FIRST, SavedLines, ValueReader
 
 
-@when(phrase('I set "{column:Label}" to "{value:Text}" on the line "{text:Text}"'))
+@when(phrase('I set the "{column:Label}" of the line "{text:Text}" to "{value:Text}"'))
 def _(column: str, value: str, text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """Set one column of the line showing this text (e.g. its product), as a person edits the row.
 
-    Example: When I set "Quantity" to "5" on the line "Oak Pallet"
+    Example: When I set the "Quantity" of the line "Oak Pallet" to "5"
     """
     LabelledForm(acting.page).set_on_line(names.real(text), column, value, names.real)
 
 
-@when(phrase('I click "{button:Label}" on the line "{text:Text}"'))
+@when(phrase('I click the "{button:Label}" button of the line "{text:Text}"'))
 def _(button: str, text: str, acting: ActingUsers, names: ScenarioNames) -> None:
     """Click a button inside the line showing this text (its label or tooltip), and wait for Odoo's answer.
 
-    Example: When I click "Details" on the line "Oak Pallet"
+    Example: When I click the "Details" button of the line "Oak Pallet"
     """
     LabelledForm(acting.page).click_on_line(names.real(text), button)
 

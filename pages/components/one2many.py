@@ -22,6 +22,12 @@ EDITED_ROW = f"{ROW}.{SELECTED}"
 CELL = "td[name='{name}']"
 ROWS_LISTED = 10  # rows quoted in an error message
 ROW_BUTTON = "button"
+# A row's cells as a person reads them: a cell being edited shows its input's value, not text.
+ROW_TEXT_JS = """row => [...row.cells].map(cell => {
+  const input = cell.querySelector('input:not([type=checkbox]):not([type=radio]), textarea');
+  return input ? input.value : cell.innerText;
+})"""
+ROWS_TEXT_JS = f"rows => rows.map({ROW_TEXT_JS})"
 # A row's buttons by the name a person reads: their text, else their tooltip (a "Details" icon button).
 BUTTON_NAMES_JS = (
     "els => els.map(el => el.innerText || el.getAttribute('aria-label') || el.getAttribute('title') || '')"
@@ -88,14 +94,18 @@ class One2ManyLines:
         return LineRow(self, self.field.locator(EDITED_ROW), edited=True)
 
     def row(self, text: str) -> Locator:
-        """The rows whose text contains `text`."""
-        return self.rows.filter(has_text=text)
+        """The rows whose text contains `text` (the row being edited: whose inputs hold it)."""
+        shown = self.rows.filter(has_text=text)
+        edited = self.field.locator(EDITED_ROW)
+        if edited.count() and text.casefold() in " ".join(edited.first.evaluate(ROW_TEXT_JS)).casefold():
+            return shown.or_(edited)
+        return shown
 
     def row_texts(self) -> list[str]:
         """The rows' texts, one line each, cells joined by " | " (for messages)."""
         return [
-            " | ".join(" ".join(cell.split()) for cell in line.split("\t") if cell.strip())
-            for line in self.rows.all_inner_texts()
+            " | ".join(" ".join(cell.split()) for cell in cells if cell.strip())
+            for cells in self.rows.evaluate_all(ROWS_TEXT_JS)
         ]
 
     def listed(self) -> str:
