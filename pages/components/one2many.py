@@ -8,12 +8,13 @@ from playwright.sync_api import Locator, expect
 
 from odoo_uat.web.session import FieldInfo
 from pages.components.fields import DATA_ROW, FieldRegion, UserLocale
+from pages.components.labels import FIELD_WIDGET
 from pages.components.pending_calls import answered
 
 # A form's list of lines: the field's widget holding an x2many list. Every x2many widget renders its list in
 # X2ManyField's `div.o_field_x2many.o_field_x2many_list` (x2many_field.js, 18.0 and 19.0); the widget's own class
 # is `o_field_<widget>`, and 19.0's stock_move_one2many (a transfer's Operations) no longer adds o_field_one2many.
-LINE_LIST = ".o_field_widget[name]:has(> .o_field_x2many_list)"
+LINE_LIST = f"{FIELD_WIDGET}[name]:has(> .o_field_x2many_list)"
 ADD_LINE_CELL = "td.o_field_x2many_list_row_add"
 ADD_LINE = f"{ADD_LINE_CELL} a[role=button]"
 ROW = f"tr{DATA_ROW}"
