@@ -184,3 +184,24 @@ def test_the_row_being_edited_is_found_by_what_its_inputs_hold(blank_page: Page)
     lines = One2ManyLines(blank_page.locator(LINE_LIST))
     assert lines.one_row("Oak Pallet").get_attribute("class") == "o_data_row o_selected_row"
     assert lines.row_texts() == ["Oak Pallet | 5", "Oak Crate | 2.00"]
+
+
+SAVE_BUTTON = '<div class="o_form_status_indicator"><button class="o_form_button_save">Save</button></div>'
+
+
+@pytest.mark.parametrize(
+    "url, indicator, unsaved",
+    [
+        ("http://odoo.test/odoo/sales/42", "", False),
+        ("http://odoo.test/odoo/sales/42", SAVE_BUTTON, True),
+        ("http://odoo.test/odoo/sales/new", "", True),
+    ],
+    ids=["saved", "changed", "new"],
+)
+def test_a_form_with_changes_or_never_saved_is_unsaved(
+    blank_page: Page, url: str, indicator: str, unsaved: bool
+) -> None:
+    html = f'<div class="o_action_manager"><div class="o_form_view">{indicator}</div></div>'
+    blank_page.route("http://odoo.test/**", lambda route: route.fulfill(body=html, content_type="text/html"))
+    blank_page.goto(url)
+    assert FormView(blank_page).unsaved() is unsaved
