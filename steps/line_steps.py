@@ -33,12 +33,15 @@ def _(button: str, text: str, acting: ActingUsers, names: ScenarioNames) -> None
     LabelledForm(acting.page).click_on_line(names.real(text), button)
 
 
-def saved_lines(acting: ActingUsers, header: list[str], names: ScenarioNames) -> tuple[SavedLines, dict[str, str]]:
-    """The saved lines of the main form's list with these column labels, and each label's line field."""
+def saved_lines(
+    acting: ActingUsers, header: list[str], names: ScenarioNames, row: str | None = None
+) -> tuple[SavedLines, dict[str, str]]:
+    """The saved lines of the main form's list with these column labels (and a row showing `row`), and each
+    label's line field."""
     form = FormView(acting.page)
     if form.unsaved():
         raise AssertionError(SAVE_FIRST)
-    found = form.find_lines(header, every_field=True)
+    found = form.find_lines(header, every_field=True, row=row)
     line_model = form.fields[found.field].relation or ""
     fields = form.session.fields(line_model)
     zone = ValueReader.zone_of(form.session.user_context.get("tz"))
@@ -63,7 +66,7 @@ def _(text: str, datatable: list[list[str]], acting: ActingUsers, names: Scenari
     Example: Then the line "Oak Pallet" shows:
     """
     header, rows = _table(datatable)
-    lines, columns = saved_lines(acting, header, names)
+    lines, columns = saved_lines(acting, header, names, names.real(text))
     line = lines.showing(text)
     expected = dict(zip(header, (cell.strip() for cell in rows[0])))
     wrong = line.differences(columns, expected, lines.fields, lines.reader)
