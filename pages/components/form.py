@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
 
@@ -13,7 +14,6 @@ from pages.components.dialog import DIALOG_FORM, FORM_VIEW
 from pages.components.fields import FieldRegion, Real, UserLocale, Value, text_pattern
 from pages.components.labels import (
     FIELD_LABEL,
-    FIELD_WIDGET,
     UnknownLabel,
     column_labels,
     display_labels,
@@ -28,7 +28,7 @@ from pages.components.labels import (
     titled_labels,
     widget_selector,
 )
-from pages.components.one2many import ADD_LINE_CELL, One2ManyLines
+from pages.components.one2many import ADD_LINE_CELL, LINE_LIST, One2ManyLines
 from pages.components.statusbar import StatusBar
 from pages.components.user_locale import AMOUNT
 from pages.navigation import open_action
@@ -38,7 +38,6 @@ SAVE = ".o_form_status_indicator button.o_form_button_save"
 RECORD_ID_IN_URL = re.compile(r"/(\d+)(?:[/?#]|$)")
 NOTEBOOK_TAB = ".o_notebook_headers .nav-link"
 ACTIVE_TAB = "active"
-X2MANY_LIST = f"{FIELD_WIDGET}.o_field_one2many, {FIELD_WIDGET}.o_field_many2many"
 X2MANY_TYPES = ("one2many", "many2many")
 
 
@@ -216,54 +215,115 @@ class FormView(FieldRegion):
 
     # -- lists of lines by their column labels ---------------------------------
 
-    def _line_lists(self) -> list[Locator]:
-        lists = self.root.locator(X2MANY_LIST).filter(has=self.page.locator(ADD_LINE_CELL))
+    def _line_lists(self, adding: bool) -> list[Locator]:
+        """The lists of lines shown now (those with an "add a line" link when `adding`)."""
+        lists = self.root.locator(LINE_LIST)
+        if adding:
+            lists = lists.filter(has=self.page.locator(ADD_LINE_CELL))
         return [lists.nth(i) for i in range(lists.count()) if lists.nth(i).is_visible()]
 
-    def _columns(self, line_list: Locator) -> tuple[dict[str, FieldInfo], list[tuple[str, str]]]:
-        """The line model's fields, and (label, field) of the list's columns then of its other fields."""
-        relation = self.fields.get(line_list.get_attribute("name") or "")
-        line_fields = self.session.fields(relation.relation) if relation and relation.relation else {}
-        headers = column_labels(line_list)
-        return line_fields, headers + metadata_labels(line_fields, [name for _, name in headers])
+    def _columns(
+        self, line_list: Locator, every_field: bool
+    ) -> tuple[str, dict[str, FieldInfo], list[tuple[str, str]], list[str]]:
+        """The list's field, its line model's fields, (label, line field) candidates, and the columns shown.
 
-    def _lines_for(self, header: list[str]) -> tuple[One2ManyLines, dict[str, str]] | None:
-        for line_list in self._line_lists():
-            line_fields, columns = self._columns(line_list)
-            names = {
-                label: match_label(label, columns) or (label if label in dict(columns).values() else None)
-                for label in header
-            }
-            if all(names.values()):
-                return One2ManyLines(line_list, line_fields, self.locale), names  # type: ignore[return-value]
+        Labels are the headers as shown, then the line model's own labels of those columns, then (`every_field`,
+        for reading) the labels of all its fields: a column a version renames or hides is still found.
+        """
+        name = line_list.get_attribute("name") or ""
+        relation = self.fields.get(name)
+        line_fields = self.session.fields(relation.relation) if relation and relation.relation else {}
+        headers = [(text, field) for text, field in column_labels(line_list) if field]
+        shown = [field for _, field in headers]
+        candidates = headers + metadata_labels(line_fields, shown)
+        if every_field:
+            candidates += metadata_labels(line_fields, [field for field in line_fields if field not in shown])
+        return name, line_fields, candidates, shown
+
+    def _list_for(
+        self, header: list[str], adding: bool, every_field: bool, row: str | None, without_row: dict[str, str]
+    ) -> LineList | None:
+        """The first list shown now that has every column of `header` (and a row showing `row`; the rows of
+        lists that have the columns but not that row go to `without_row`, for the message)."""
+        for line_list in self._line_lists(adding):
+            name, line_fields, candidates, shown = self._columns(line_list, every_field)
+            names = {label: match_label(label, candidates) or (label if label in shown else None) for label in header}
+            if not all(names.values()):
+                continue
+            lines = One2ManyLines(line_list, line_fields, self.locale)
+            found = LineList(name, lines, names, shown)  # type: ignore[arg-type]
+            if row is not None and not lines.row(row).count():
+                without_row.setdefault(name, lines.listed())
+                continue
+            return found
         return None
+
+    def find_lines(
+        self, header: list[str], *, adding: bool = False, every_field: bool = False, row: str | None = None
+    ) -> LineList:
+        """The form's list of lines with these column labels, on any notebook tab (opened if need be).
+
+        `adding`: a list lines can be added to; `every_field`: a label may name any field of the line model
+        (for reading); `row`: the list must have a row showing this text.
+        """
+        without_row: dict[str, str] = {}
+        found = self._list_for(header, adding, every_field, row, without_row)
+        tabs = iter(self._other_tabs())
+        seen: list[str] = []
+        while found is None:
+            seen += [label_list(text for text, _ in column_labels(lst)) for lst in self._line_lists(adding)]
+            tab = next(tabs, None)
+            while tab is not None and not tab.count():
+                tab = next(tabs, None)
+            if tab is None:
+                break
+            tab.click()
+            expect(tab).to_have_class(re.compile(rf"\b{ACTIVE_TAB}\b"))
+            found = self._list_for(header, adding, every_field, row, without_row)
+        if found is not None:
+            return found
+        if without_row:
+            raise AssertionError(f'No line of this form shows "{row}". Its lines: {"; ".join(without_row.values())}.')
+        raise UnknownLabel(
+            f"No list of lines on this form has the columns {label_list(header)}. "
+            f"Its lists have: {'; '.join(dict.fromkeys(seen)) or 'no list of lines'}."
+        )
 
     def add_lines(self, datatable: list[list[str]], real: Real = str) -> None:
         """Add one line per table row to the form's lines list whose columns are the table's header."""
         if len(datatable) < 2:
             raise ValueError("The table needs a header row of column labels and one row per line.")
         header = [cell.strip() for cell in datatable[0]]
-        found = self._lines_for(header)
-        tabs = iter(self._other_tabs())
-        seen: list[str] = []
-        while found is None:
-            seen += [label_list(text for text, _ in column_labels(lst)) for lst in self._line_lists()]
-            tab = next(tabs, None)
-            while tab is not None and not tab.count():
-                tab = next(tabs, None)
-            if tab is None:
-                raise UnknownLabel(
-                    f"No list of lines on this form has the columns {label_list(header)}. "
-                    f"Its lists have: {'; '.join(seen) or 'no list of lines'}."
-                )
-            tab.click()
-            found = self._lines_for(header)
-        lines, names = found
+        found = self.find_lines(header, adding=True)
         for values in datatable[1:]:
-            row = lines.add_row()
+            row = found.lines.add_row()
             for label, value in zip(header, values):
                 if value.strip():
-                    row.named_widget(names[label], label).set(value.strip(), real)
+                    row.named_widget(found.columns[label], label).set(value.strip(), real)
+
+    def set_on_line(self, text: str, column: str, value: Value, real: Real = str) -> None:
+        """Set the cell of column `column` on the one line showing `text` (its real name) to `value`."""
+        found = self.find_lines([column], row=text)
+        found.lines.edit(text).named_widget(found.columns[column], column).set(value, real)
+
+    def click_on_line(self, text: str, button: str) -> None:
+        """Click the button labelled `button` on the one line showing `text`."""
+        found = self.find_lines([], row=text)
+        found.lines.click(text, label_pattern(button), button)
+
+    def unsaved(self) -> bool:
+        """Whether the form has changes not saved yet (or is a new record never saved)."""
+        return self.page.locator(SAVE).is_visible() or not RECORD_ID_IN_URL.search(self.page.url)
+
+
+@dataclass(frozen=True)
+class LineList:
+    """A form's list of lines found by its column labels: its x2many field, its rows, each label's line field."""
+
+    field: str
+    lines: One2ManyLines
+    columns: dict[str, str]  # label as the scenario wrote it -> the line model's field
+    shown: list[str]  # the fields of the columns shown, in screen order
 
 
 class LabelledForm(FormView):

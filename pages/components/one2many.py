@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, expect
 
 from odoo_uat.web.session import FieldInfo
 from pages.components.fields import DATA_ROW, FieldRegion, UserLocale
+from pages.components.labels import FIELD_WIDGET
 from pages.components.pending_calls import answered
 
+# A form's list of lines: the field's widget holding an x2many list. Every x2many widget renders its list in
+# X2ManyField's `div.o_field_x2many.o_field_x2many_list` (x2many_field.js, 18.0 and 19.0); the widget's own class
+# is `o_field_<widget>`, and 19.0's stock_move_one2many (a transfer's Operations) no longer adds o_field_one2many.
+LINE_LIST = f"{FIELD_WIDGET}[name]:has(> .o_field_x2many_list)"
 ADD_LINE_CELL = "td.o_field_x2many_list_row_add"
 ADD_LINE = f"{ADD_LINE_CELL} a[role=button]"
 ROW = f"tr{DATA_ROW}"
@@ -15,6 +22,17 @@ SELECTED = "o_selected_row"
 EDITED_ROW = f"{ROW}.{SELECTED}"
 CELL = "td[name='{name}']"
 ROWS_LISTED = 10  # rows quoted in an error message
+ROW_BUTTON = "button"
+# A row's cells as a person reads them: a cell being edited shows its input's value, not text.
+ROW_TEXT_JS = """row => [...row.cells].map(cell => {
+  const input = cell.querySelector('input:not([type=checkbox]):not([type=radio]), textarea');
+  return input ? input.value : cell.innerText;
+})"""
+ROWS_TEXT_JS = f"rows => rows.map({ROW_TEXT_JS})"
+# A row's buttons by the name a person reads: their text, else their tooltip (a "Details" icon button).
+BUTTON_NAMES_JS = (
+    "els => els.map(el => el.innerText || el.getAttribute('aria-label') || el.getAttribute('title') || '')"
+)
 
 
 class LineRow(FieldRegion):
@@ -77,21 +95,48 @@ class One2ManyLines:
         return LineRow(self, self.field.locator(EDITED_ROW), edited=True)
 
     def row(self, text: str) -> Locator:
-        """The rows whose text contains `text`."""
-        return self.rows.filter(has_text=text)
+        """The rows whose text contains `text` (the row being edited: whose inputs hold it)."""
+        shown = self.rows.filter(has_text=text)
+        edited = self.field.locator(EDITED_ROW)
+        if edited.count() and text.casefold() in " ".join(edited.first.evaluate(ROW_TEXT_JS)).casefold():
+            return shown.or_(edited)
+        return shown
 
-    def edit(self, text: str) -> LineRow:
-        """The one row showing `text` (a product's name), to set its cells."""
+    def row_texts(self) -> list[str]:
+        """The rows' texts, one line each, cells joined by " | " (for messages)."""
+        return [
+            " | ".join(" ".join(cell.split()) for cell in cells if cell.strip())
+            for cells in self.rows.evaluate_all(ROWS_TEXT_JS)
+        ]
+
+    def listed(self) -> str:
+        """The rows shown, quoted, for an error message."""
+        shown = self.row_texts()
+        more = f" (and {len(shown) - ROWS_LISTED} more)" if len(shown) > ROWS_LISTED else ""
+        return "; ".join(f'"{line}"' for line in shown[:ROWS_LISTED]) + more or "no lines"
+
+    def one_row(self, text: str) -> Locator:
+        """The one row showing `text`; else an error listing the rows shown."""
         row = self.row(text)
         try:
             expect(row).to_have_count(1)
         except AssertionError:
-            shown = [
-                " | ".join(cell.strip() for cell in line.split("\t") if cell.strip())
-                for line in self.rows.all_inner_texts()
-            ]
-            listed = "; ".join(f'"{line}"' for line in shown[:ROWS_LISTED]) or "no lines"
             raise AssertionError(
-                f'The lines should have one row with "{text}" but have {row.count() or "none"}: {listed}.'
+                f'The lines should have one row with "{text}" but have {row.count() or "none"}: {self.listed()}.'
             ) from None
-        return LineRow(self, row.first, edited=False)
+        return row.first
+
+    def edit(self, text: str) -> LineRow:
+        """The one row showing `text` (a product's name), to set its cells."""
+        return LineRow(self, self.one_row(text), edited=False)
+
+    def click(self, text: str, button: re.Pattern[str], label: str) -> None:
+        """Click the button named `button` in the one row showing `text`, and wait for Odoo's answer."""
+        row = self.one_row(text)
+        found = row.get_by_role("button", name=button)
+        if not found.count():
+            names = [name.strip() for name in row.locator(ROW_BUTTON).evaluate_all(BUTTON_NAMES_JS) if name.strip()]
+            listed = ", ".join(f'"{name}"' for name in dict.fromkeys(names)) or "none"
+            raise AssertionError(f'The line "{text}" has no button "{label}". Its buttons: {listed}.')
+        with answered(self.field.page):
+            found.first.click()
