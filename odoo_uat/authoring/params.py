@@ -22,7 +22,10 @@ from pytest_bdd import parsers
 
 from odoo_uat.values import parse_number
 
-ANY_TEXT = r".+?"  # parse's own pattern for a field: the shortest text the rest of the phrase allows
+# A field's text: the shortest the rest of the phrase allows, without a double quote. Every such field is written
+# between quotes, so a value holding none keeps 'I click "Order" on the row "Oak"' from also reading as
+# 'I click "{button}"' with the button 'Order" on the row "Oak' (two phrases matching one step line).
+ANY_TEXT = r'[^"]+?'
 # A number as a person types it: 12, 2.5, 2,5, 1,000.50, 1.000,50, .5 (parse_number reads the separators).
 NUMBER = r"-?(?:\d[\d,.]*|\.\d+)"
 CURRENCY_BEFORE = r"(?:[€$£¥]\s?|(?-i:[A-Z]{3})\s)?"  # a code in capitals, even in a case-blind phrase

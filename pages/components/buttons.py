@@ -87,8 +87,10 @@ def click_button(page: Page, label: str, explain: Callable[[str], str | None] | 
 
     `explain(label)` says why the button may be missing (a right the user lacks), for the error.
     """
+    # A dialog covers the screen behind it: only its buttons (and an open dropdown's) can be clicked then.
+    scopes = SCOPES[:2] if page.locator(ACTIVE_DIALOG).count() else SCOPES
     candidates = [
-        named(page.locator(scope).last if scope == ACTIVE_DIALOG else page.locator(scope), label) for scope in SCOPES
+        named(page.locator(scope).last if scope == ACTIVE_DIALOG else page.locator(scope), label) for scope in scopes
     ]
     anywhere = candidates[0]
     for more in candidates[1:]:
@@ -101,7 +103,12 @@ def click_button(page: Page, label: str, explain: Callable[[str], str | None] | 
         raise AssertionError(
             f'No button "{label}" on screen. {why + " " if why else ""}The buttons: {shown}.'
         ) from None
-    button = next((found.first for found in candidates if found.count()), anywhere.first)
+    press(next((found.first for found in candidates if found.count()), anywhere.first), label)
+
+
+def press(button: Locator, label: str) -> None:
+    """Click a button found on screen and wait until Odoo has done what it does, or has opened a dialog."""
+    page = button.page
     clear_hover(page)
     button.evaluate(f"(el, dialog) => ({MARK_DIALOGS_JS})([el, dialog])", ACTIVE_DIALOG)
     button.click()

@@ -1,0 +1,134 @@
+"""The main list's rows: columns by their headers, a row's own buttons, selecting rows, a printed report kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from odoo_uat.web.session import FieldInfo
+from pages.components.action_menus import ActionMenus, is_pdf
+from pages.components.list_rows import ListRows, column_field, shortened
+
+COUNT_19 = [("Product", "product_id"), ("On Hand", "quantity"), ("Counted", "inventory_quantity")]
+COUNT_18 = [("Product", "product_id"), ("On Hand Quantity", "quantity"), ("Counted Quantity", "inventory_quantity")]
+FIELDS = {"inventory_quantity": FieldInfo("inventory_quantity", "Counted", "float", None, (), False)}
+
+
+@pytest.mark.parametrize("columns", [COUNT_19, COUNT_18], ids=["19.0", "18.0"])
+@pytest.mark.parametrize("label", ["Counted Quantity", "counted", "COUNTED QUANTITY:"])
+def test_a_column_reads_the_same_on_both_versions_whatever_odoo_shortened(columns, label: str) -> None:
+    assert column_field(label, columns, FIELDS) == "inventory_quantity"
+
+
+def test_a_column_is_found_by_its_header_then_its_field_label_then_its_name() -> None:
+    columns = [("Min", "product_min_qty"), ("To Order", "qty_to_order")]
+    fields = {"product_min_qty": FieldInfo("product_min_qty", "Min Quantity", "float", None, (), False)}
+    assert column_field("to order", columns, fields) == "qty_to_order"
+    assert column_field("Min Quantity", columns, fields) == "product_min_qty"
+    assert column_field("qty_to_order", columns, fields) == "qty_to_order"
+    assert column_field("Vendor", columns, fields) is None
+
+
+def test_a_shortened_label_fitting_several_columns_fits_none() -> None:
+    columns = [("On Hand", "qty_on_hand"), ("On Hand Value", "value")]
+    assert shortened("On", columns) is None
+    assert shortened("On Hand Value", columns) is None  # fits "On Hand" too: the header itself is matched first
+    assert column_field("On Hand Value", columns, {}) == "value"
+
+
+def test_a_pdf_is_told_by_its_first_bytes() -> None:
+    assert is_pdf(b"%PDF-1.7\n...")
+    assert not is_pdf(b"<!DOCTYPE html><html>")
+
+
+class FakeDownload:
+    """What a Playwright download gives: its name and a copy of its file."""
+
+    def __init__(self, name: str, content: bytes) -> None:
+        self.suggested_filename = name
+        self.content = content
+
+    def save_as(self, path: Path) -> None:
+        Path(path).write_bytes(self.content)
+
+
+def test_a_printed_report_is_kept_in_the_folder_given(tmp_path: Path) -> None:
+    kept = ActionMenus._keep(FakeDownload("Count Sheet.pdf", b"%PDF-1.4 x"), tmp_path / "printed", "Count Sheet")
+    assert kept == tmp_path / "printed" / "Count Sheet.pdf" and kept.read_bytes() == b"%PDF-1.4 x"
+
+
+def test_a_download_that_is_no_pdf_fails_naming_where_it_is_kept(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match=r"Count Sheet\.html, which is not a PDF"):
+        ActionMenus._keep(FakeDownload("Count Sheet.html", b"<html>"), tmp_path, "Count Sheet")
+
+
+# A list as Odoo 18.0/19.0 renders it: the control panel's own "Order" and a row's "Order" (the replenishment report).
+LIST = """
+<div class="o_action_manager"><div class="o_list_view">
+  <div class="o_control_panel">
+    <button name="action_replenish" onclick="this.dataset.clicked=1"><span>Order</span></button>
+    <div class="o_selection_box" hidden><b>0</b> selected</div>
+  </div>
+  <table><thead><tr><th class="o_list_record_selector"><input type="checkbox" onchange="tickAll(this)"></th></tr></thead>
+  <tbody>
+    <tr class="o_data_row"><td class="o_list_record_selector"><input type="checkbox" onchange="ticked()"></td>
+      <td class="o_data_cell" name="product_id">Alder Beam</td>
+      <td class="o_data_cell o_list_button"><button name="action_replenish" onclick="this.dataset.clicked=1">
+        <i class="fa fa-truck"></i><span>Order</span></button></td></tr>
+    <tr class="o_data_row"><td class="o_list_record_selector"><input type="checkbox" onchange="ticked()"></td>
+      <td class="o_data_cell" name="product_id">Birch Crate</td><td class="o_data_cell o_list_button"></td></tr>
+    <tr class="o_data_row"><td class="o_list_record_selector"><input type="checkbox" onchange="ticked()"></td>
+      <td class="o_data_cell" name="product_id">Alder Plank</td><td class="o_data_cell o_list_button"></td></tr>
+  </tbody></table>
+</div></div>
+<script>
+  function ticked() {
+    const box = document.querySelector('.o_selection_box');
+    box.hidden = !document.querySelector('tbody input:checked');
+  }
+  function tickAll(all) {
+    document.querySelectorAll('tbody input').forEach(el => el.checked = all.checked);
+    ticked();
+  }
+</script>
+"""
+
+
+@pytest.fixture
+def list_page(browser: Browser) -> Iterator[Page]:
+    """A blank page showing LIST (no server needed)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content(LIST)
+    yield page
+    context.close()
+
+
+def test_a_row_s_button_wins_over_the_control_panel_s_of_the_same_name(list_page: Page) -> None:
+    ListRows(list_page).click("Alder Beam", "order")
+    assert list_page.locator(".o_data_row button[data-clicked]").count() == 1
+    assert list_page.locator(".o_control_panel button[data-clicked]").count() == 0
+
+
+def test_a_row_without_the_button_names_the_buttons_it_has(list_page: Page) -> None:
+    with pytest.raises(AssertionError, match=r'The row with "Birch Crate" has no button "Order". Its buttons: none'):
+        ListRows(list_page).click("Birch Crate", "Order")
+
+
+def test_selecting_rows_ticks_each_row_showing_the_text(list_page: Page) -> None:
+    assert ListRows(list_page).select("Alder") == 2
+    assert list_page.locator("tbody input:checked").count() == 2
+    assert not list_page.locator("tbody tr", has_text="Birch Crate").locator("input").is_checked()
+
+
+def test_selecting_rows_that_none_shows_lists_the_rows(list_page: Page) -> None:
+    with pytest.raises(AssertionError, match=r'No row of the list shows "Oak". Its rows: "Alder Beam \| Order"'):
+        ListRows(list_page).select("Oak")
+
+
+def test_selecting_all_the_rows_ticks_every_row(list_page: Page) -> None:
+    assert ListRows(list_page).select_all() == 3
+    assert list_page.locator("tbody input:checked").count() == 3
