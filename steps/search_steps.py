@@ -92,4 +92,3 @@ def _(text: str, count: int, acting: ActingUsers, names: ScenarioNames) -> None:
     Example: Then the list shows the group "Maple Furniture" with 2 records
     """
     Groups(acting.page).expect_group(names.real_parts(text, " / "), count)
-

@@ -173,13 +173,17 @@ class SearchMenu:
         # A date item: its options are shown once the accordion is open.
         if item.get_attribute("aria-expanded") != CHECKED:
             item.click()
-        options = item.locator(f"xpath=..").locator(f"{ACCORDION_VALUES} {OPTION}")
+        options = item.locator("xpath=..").locator(f"{ACCORDION_VALUES} {OPTION}")
         expect(options.first).to_be_visible()
         texts = _texts(options)
         index = None if reading.option is None else find_label(reading.option, texts)
         if index is None:
             examples = ", ".join(f'"{reading.item} / {text}"' for text in texts[:3])
-            asked = f'"{reading.option}" is not an option of "{reading.item}"' if reading.option else f'"{label}" has options'
+            asked = (
+                f'"{reading.option}" is not an option of "{reading.item}"'
+                if reading.option
+                else f'"{label}" has options'
+            )
             raise UnknownSearchItem(f"{asked}: write one of {examples}…; its options: {label_list(texts)}.")
         self._tick(options.nth(index))
 

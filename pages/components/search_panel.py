@@ -66,7 +66,9 @@ class SearchPanel:
 
     def section_titles(self) -> list[str]:
         """The sections' titles, as written in Odoo (not in capitals)."""
-        return [" ".join(text.split()) for text in self.panel.locator(f"{SECTION} {SECTION_TITLE}").evaluate_all(TITLE_JS)]
+        return [
+            " ".join(text.split()) for text in self.panel.locator(f"{SECTION} {SECTION_TITLE}").evaluate_all(TITLE_JS)
+        ]
 
     def _sections(self, section: str | None) -> list[Locator]:
         sections = self.panel.locator(SECTION)
@@ -98,7 +100,9 @@ class SearchPanel:
         matches = []
         for section in sections:
             entries = section.locator(f"{CATEGORY_VALUE} > header, {FILTER_VALUE}")
-            index = find_value(value, [" ".join(t.split()) for t in entries.locator(VALUE_TITLE).evaluate_all(TITLE_JS)])
+            index = find_value(
+                value, [" ".join(t.split()) for t in entries.locator(VALUE_TITLE).evaluate_all(TITLE_JS)]
+            )
             if index is not None:
                 matches.append(entries.nth(index))
         if len(matches) > 1:
