@@ -113,22 +113,26 @@ def find_field(label: str, screens: Sequence[Screen]) -> str:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            listed = ", ".join(f"{field} ({_apps_hint(screen, field)})" for field in matches)
+            listed = ", ".join(f"{field} ({_own_string(screen, field)})" for field in matches)
             raise SettingError(
                 f'"{label}" is the label of several settings: {listed}. Write the technical name of the one meant, '
                 f'e.g. the setting "{matches[0]}" is on.'
             )
-    shown = [text for screen in screens[:1] for labels in screen.labels.values() for text in labels]
-    close = difflib.get_close_matches(wanted, [normalise(text) for text in shown], n=CLOSEST, cutoff=0.5)
-    by_fold = {normalise(text): text for text in shown}
-    listed = ", ".join(f'"{by_fold[text]}"' for text in close) or "none close"
+    by_fold: dict[str, str] = {}  # the file's language first, then English
+    for screen in screens:
+        for labels in screen.labels.values():
+            for text in labels:
+                by_fold.setdefault(normalise(text), text)
+    containing = [text for text in by_fold if wanted in text]  # "Packagings": "Units of Measure & Packagings"
+    close = list(dict.fromkeys(containing + difflib.get_close_matches(wanted, list(by_fold), n=CLOSEST, cutoff=0.5)))
+    listed = ", ".join(f'"{by_fold[text]}"' for text in close[:CLOSEST]) or "none close"
     raise SettingError(
         f'The Settings screen has no setting "{label}". Closest labels: {listed}. '
         "Write the label as the Settings screen shows it (in the feature file's language or in English)."
     )
 
 
-def _apps_hint(screen: Screen, field: str) -> str:
+def _own_string(screen: Screen, field: str) -> str:
     """How an ambiguous field is told apart in an error: its own string."""
     return f'"{screen.fields.get(field, {}).get("string", field)}"'
 
@@ -230,19 +234,11 @@ class CompanySettings:
         english = self.screen()
         asked = {label: self.field(label, lang) for label in labels}
         wanted = {field: on_value(field, english.fields[field], label) for label, field in asked.items()}
+        if all(is_on(value) for value in self.values(wanted).values()):  # settings only go on: no lock to wait for
+            return [SettingChange(label, field, False) for label, field in asked.items()]
         with self.lock:  # the current values, the record's snapshot and execute() all inside: no stale snapshot
-            current = self.values(wanted)
-            missing = {field: value for field, value in wanted.items() if not is_on(current.get(field))}
-            extra: dict[str, tuple[str, bool | str]] = {}
-            for field, value in missing.items():
-                for other, other_value in self.turned_on_with(field, value).items():
-                    extra.setdefault(other, (field, other_value))
-            self._refuse_modules(asked, missing, extra)
-            if missing:
-                values = {**{other: value for other, (_, value) in extra.items()}, **missing}
-                record = self.call("create", values)
-                self.call("execute", [record] if isinstance(record, int) else record)
-            after = self.values(wanted) if missing else current
+            missing, extra = self._save(asked, wanted)
+            after = self.values(wanted)
         off = [label for label, field in asked.items() if not is_on(after.get(field))]
         if off:
             raise SettingError(
@@ -252,13 +248,25 @@ class CompanySettings:
             )
         return [
             SettingChange(
-                label,
-                field,
-                field in missing,
-                tuple(other for other, (cause, _) in extra.items() if cause == field and field in missing),
+                label, field, field in missing, tuple(other for other, cause in extra.items() if cause == field)
             )
             for label, field in asked.items()
         ]
+
+    def _save(self, asked: Mapping[str, str], wanted: Mapping[str, bool | str]) -> tuple[set[str], dict[str, str]]:
+        """Save the settings still off, with what the screen ticks along; (fields written, other field -> cause)."""
+        current = self.values(wanted)
+        missing = {field: value for field, value in wanted.items() if not is_on(current.get(field))}
+        extra: dict[str, tuple[str, bool | str]] = {}
+        for field, value in missing.items():
+            for other, other_value in self.turned_on_with(field, value).items():
+                extra.setdefault(other, (field, other_value))
+        self._refuse_modules(asked, missing, extra)
+        if missing:
+            values = {**{other: value for other, (_, value) in extra.items()}, **missing}
+            record = self.call("create", values)
+            self.call("execute", [record] if isinstance(record, int) else record)
+        return set(missing), {other: cause for other, (cause, _) in extra.items()}
 
     def installed(self, module: str) -> bool:
         """Whether an Odoo module is installed on the server under test."""

@@ -272,3 +272,8 @@ def test_the_lock_is_per_server_and_database_in_the_cache_folder(tmp_path):
     path = lock_path(tmp_path, "http://odoo:8069", "staging")
     assert path.parent == tmp_path / "locks" and path.name.startswith("settings-")
     assert path != lock_path(tmp_path, "http://odoo:8069", "other")
+
+
+def test_labels_holding_the_words_asked_come_first_in_the_error():
+    with pytest.raises(SettingError, match=r'Closest labels: "Lots & Serial Numbers"'):
+        find_field("Serial", [english_screen()])
