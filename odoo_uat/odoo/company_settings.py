@@ -139,6 +139,10 @@ def _own_string(screen: Screen, field: str) -> str:
 
 def on_value(field: str, spec: Mapping[str, Any], label: str) -> bool | str:
     """The value that turns an on/off setting on; SettingError for any other kind of setting."""
+    if spec.get("readonly"):
+        raise SettingError(
+            f'"{label}" ({field}) is read-only on the Settings screen: Odoo computes it, a scenario cannot turn it on.'
+        )
     if spec.get("type") == "boolean":
         return True
     keys = {key for key, _ in spec.get("selection") or ()}
@@ -297,4 +301,4 @@ def _on_off(field: str, spec: Mapping[str, Any]) -> bool:
         on_value(field, spec, field)
     except SettingError:
         return False
-    return not spec.get("readonly")
+    return True

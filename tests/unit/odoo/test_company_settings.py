@@ -16,6 +16,7 @@ from odoo_uat.odoo.company_settings import (
     file_lock,
     find_field,
     lock_path,
+    on_value,
     screen_labels,
 )
 
@@ -277,3 +278,8 @@ def test_the_lock_is_per_server_and_database_in_the_cache_folder(tmp_path):
 def test_labels_holding_the_words_asked_come_first_in_the_error():
     with pytest.raises(SettingError, match=r'Closest labels: "Lots & Serial Numbers"'):
         find_field("Serial", [english_screen()])
+
+
+def test_a_read_only_setting_is_refused():
+    with pytest.raises(SettingError, match="is read-only on the Settings screen"):
+        on_value("is_installed_sale", {"type": "boolean", "readonly": True}, "Sales installed")
