@@ -150,7 +150,7 @@ def on_value(field: str, spec: Mapping[str, Any], label: str) -> bool | str:
         return "1"
     raise SettingError(
         f'The setting "{label}" ({field}) is a {spec.get("type")} setting, not one that is turned on or off. '
-        "A scenario only turns on/off settings on, since settings are shared by every scenario running at once; "
+        "A scenario only turns on settings that are on or off, since every scenario running at once shares them; "
         "a value that differs per company is set up once on the database under test, before the run."
     )
 
