@@ -238,7 +238,8 @@ class FeatureChecker:
     def check_background(self, background: GherkinBackground) -> None:
         """Background steps must be Given steps that match a definition."""
         self.check_description_steps(background.location.line, background.description)
-        for step in self.typed_steps(background.steps):
+        steps = self.typed_steps(background.steps)
+        for step in steps:
             if step.type != "given":
                 self.problem(
                     step.line_number,
@@ -247,7 +248,7 @@ class FeatureChecker:
                     "background",
                 )
             self.check_step(step, step.name)
-        self.check_shared_settings(self.typed_steps(background.steps))
+        self.check_shared_settings(steps)
 
     def check_rule(self, rule: GherkinRule) -> None:
         """A Rule's tags, Background and scenarios."""
@@ -437,7 +438,7 @@ class FeatureChecker:
                     )
 
     def check_shared_settings(self, steps: Sequence[Step]) -> None:
-        """Report steps that would change settings every scenario running at once shares (see shared_settings)."""
+        """Report steps that would change settings every scenario running at once shares (see shared_settings_problems)."""
         found = [(step, definition) for step in steps for definition in self.matcher.matching(step.type, step.name)[:1]]
         for line, message in shared_settings_problems(found, settings_fix(self.matcher.steps, self.language)):
             self.problem(line, message, "shared-settings")
