@@ -238,7 +238,8 @@ class FeatureChecker:
     def check_background(self, background: GherkinBackground) -> None:
         """Background steps must be Given steps that match a definition."""
         self.check_description_steps(background.location.line, background.description)
-        for step in self.typed_steps(background.steps):
+        steps = self.typed_steps(background.steps)
+        for step in steps:
             if step.type != "given":
                 self.problem(
                     step.line_number,
@@ -247,6 +248,7 @@ class FeatureChecker:
                     "background",
                 )
             self.check_step(step, step.name)
+        self.check_shared_settings(steps)
 
     def check_rule(self, rule: GherkinRule) -> None:
         """A Rule's tags, Background and scenarios."""
@@ -278,6 +280,7 @@ class FeatureChecker:
                 if text not in seen:
                     seen.add(text)
                     self.check_step(step, text, row_line if text != step.name else None)
+        self.check_shared_settings(steps)
 
     def example_rows(self, scenario: GherkinScenario) -> list[tuple[int | None, dict[str, str]]]:
         """(line, values) of every Examples row, checking columns against the <placeholders> used."""
@@ -433,6 +436,128 @@ class FeatureChecker:
                         f'step "{text}" has a text block but its definition ({where}) takes none: it would be ignored',
                         "docstring",
                     )
+
+    def check_shared_settings(self, steps: Sequence[Step]) -> None:
+        """Report steps that would change settings every scenario running at once shares (see shared_settings_problems)."""
+        found = [(step, definition) for step in steps for definition in self.matcher.matching(step.type, step.name)[:1]]
+        for line, message in shared_settings_problems(found, settings_fix(self.matcher.steps, self.language)):
+            self.problem(line, message, "shared-settings")
+
+
+# --- Settings shared by every scenario running at once (steps/settings_steps.py) ---
+# A records table on the settings model, or the Settings screen edited in the web client, saves *every* setting
+# from a snapshot: under a parallel run it turns off what another scenario turned on. Only turning a setting on,
+# one save at a time, is safe: `the setting "<label>" is on`.
+SETTING_PHRASE = 'the setting "{setting:Label}" is on'
+SETTINGS_FIX = "use `{phrase}` (one per setting the scenario needs), which only turns it on"
+RECORDS_TABLE = 'the following "{model:Model}" records exist:'
+OPEN_MENU = 'I open "{menu_path:MenuPath}"'
+SCREEN_WRITES = frozenset(
+    {'I set "{field:Label}" to "{value:Text}"', "I fill in:", "I add the lines:", 'I click "{button:Label}"', "I save"}
+)
+# The settings model as Odoo names it (res.config.settings, "Config Settings"; fr, de, es, nl from Odoo's base
+# translations) and the Settings menus' names ("Settings" in base_setup's translations).
+SETTINGS_MODELS = frozenset(
+    {
+        "res.config.settings",
+        "config settings",
+        "settings",
+        "paramètres de configuration",
+        "paramètres",
+        "konfigurationseinstellungen",
+        "einstellungen",
+        "ajustes de configuración",
+        "ajustes",
+        "configuratie-instellingen",
+        "instellingen",
+    }
+)
+SYSTEM_PARAMETER_MODELS = frozenset(
+    {
+        "ir.config_parameter",
+        "system parameter",
+        "system parameters",
+        "paramètres système",
+        "paramètre système",
+        "systemparameter",
+        "parámetro del sistema",
+        "systeemparameter",
+    }
+)
+SETTINGS_MENUS = frozenset({"settings", "paramètres", "einstellungen", "ajustes", "instellingen"})
+MENU_SEPARATOR = "/"
+
+
+def english_phrase(definition: StepDef) -> str:
+    """The English phrase of a definition, also for a translated one."""
+    translation = getattr(definition.parser, "translation", None)
+    return translation.english if translation is not None else definition.parser.name
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def settings_fix(steps: Sequence[StepDef], language: str = ENGLISH) -> str:
+    """The fix of a shared-settings problem, with the setting phrase in the file's language when it has one."""
+    phrases = {
+        definition.language: definition.display for definition in steps if english_phrase(definition) == SETTING_PHRASE
+    }
+    return SETTINGS_FIX.format(phrase=phrases.get(language) or phrases.get(ENGLISH) or f"Given {SETTING_PHRASE}")
+
+
+def settings_model_problem(model: str, fix: str) -> str | None:
+    """Why a records table on this model would break a parallel run, or None."""
+    name = _folded(model)
+    if name in SETTINGS_MODELS or name.endswith(".settings"):
+        return (
+            f'a records table on "{model}" saves every company setting at once, from a snapshot: in a parallel run it '
+            f"turns off what other scenarios turned on; {fix}"
+        )
+    if name in SYSTEM_PARAMETER_MODELS:
+        return (
+            f'a records table on "{model}" changes a system parameter every scenario running at once shares; set it '
+            f"up once on the database under test, or, for a setting of the Settings screen, {fix}"
+        )
+    return None
+
+
+def is_settings_screen(menu_path: str) -> bool:
+    """Whether a menu path opens a Settings screen ("Settings", "Sales / Configuration / Settings")."""
+    return _folded(menu_path.split(MENU_SEPARATOR)[-1]) in SETTINGS_MENUS
+
+
+def shared_settings_problems(steps: Sequence[tuple[Step, StepDef]], fix: str) -> list[tuple[int, str]]:
+    """(line, message) of the steps, in order, that would change shared settings: a records table on the settings
+    (or system parameter) model, and the first change made on a Settings screen opened in the web client."""
+    problems: list[tuple[int, str]] = []
+    on_settings: str | None = None
+    for step, definition in steps:
+        english = english_phrase(definition)
+        arguments = _arguments(definition, step.name)
+        if english == RECORDS_TABLE and (message := settings_model_problem(arguments.get("model", ""), fix)):
+            problems.append((step.line_number, message))
+        elif english == OPEN_MENU:
+            path = arguments.get("menu_path", "")
+            on_settings = path if is_settings_screen(path) else None
+        elif english in SCREEN_WRITES and on_settings is not None:
+            problems.append(
+                (
+                    step.line_number,
+                    f'"{step.keyword} {step.name}" changes the Settings screen opened with "{on_settings}", which '
+                    f"every scenario running at once shares (its Save writes every setting); {fix}",
+                )
+            )
+            on_settings = None  # one problem per visit of the screen
+    return problems
+
+
+def _arguments(definition: StepDef, text: str) -> dict[str, str]:
+    """The phrase's values in the step text ({} when it does not parse)."""
+    try:
+        return {name: str(value) for name, value in definition.parser.parse_arguments(text).items()}
+    except (ValueError, AttributeError, TypeError):
+        return {}
 
 
 def unmatched_message(matcher: StepMatcher, step: Step, text: str, row: str = "", language: str = ENGLISH) -> str:
