@@ -111,14 +111,18 @@ def resolve(wanted: str, names: list[ModelName], descriptions: dict[str, str]) -
 
 
 def closest(wanted: str, names: list[ModelName]) -> list[ModelName]:
-    """The names most like `wanted` (difflib), then the ones holding it, one per name and model."""
-    by_text: dict[tuple[str, str], ModelName] = {}
+    """The names most like `wanted` (difflib), then the ones holding it; each name of a model once."""
+    unique: dict[tuple[str, str], ModelName] = {}
     for name in names:
-        by_text.setdefault((said(name.text), name.model), name)
-    keys = {said(name.text): name.text for name in by_text.values()}
-    near = difflib.get_close_matches(said(wanted), list(keys), n=CLOSEST, cutoff=0.6)
-    near += [text for text in keys if said(wanted) in text and text not in near]
-    return [name for text in near[:CLOSEST] for (key, _), name in by_text.items() if key == text][:CLOSEST]
+        unique.setdefault((said(name.text), name.model), name)
+    texts = list(dict.fromkeys(text for text, _ in unique))
+    near = difflib.get_close_matches(said(wanted), texts, n=CLOSEST, cutoff=0.6)
+    near += [text for text in texts if said(wanted) in text and text not in near]
+    rank = {text: index for index, text in enumerate(near)}
+    ranked = sorted(
+        (name for (text, _), name in unique.items() if text in rank), key=lambda name: rank[said(name.text)]
+    )
+    return ranked[:CLOSEST]
 
 
 def view_labels(arch: str, model: str, relations: dict[str, dict[str, Any]]) -> dict[str, Labelled]:
