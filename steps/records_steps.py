@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from typing import Any
 
 from pytest_bdd import given
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import TableError
+from odoo_uat.odoo.model_names import FIELD_ATTRIBUTES
 from odoo_uat.odoo.names import RECORD_NAME, ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.odoo.seeding import Seeding
@@ -15,38 +18,56 @@ from odoo_uat.values import parse_bool, parse_date, parse_number
 from pages.components.fields import as_datetime
 from pages.components.labels import label_list, normalise_label
 
-FIELD_ATTRIBUTES = ["string", "type", "relation", "selection", "readonly", "store"]
+CLOSEST_LABELS = 8
 UNSUPPORTED_TYPES = {"one2many", "binary", "reference", "many2one_reference", "properties", "json"}
 SERVER_DATETIME = "%Y-%m-%d %H:%M:%S"
 
 
 def field_for(
-    label: str, fields: dict[str, dict[str, Any]], model: str, english: dict[str, dict[str, Any]] | None = None
+    label: str, labelled: Iterable[list[tuple[str, str]]], fields: dict[str, dict[str, Any]], model: str
 ) -> str:
-    """The field a column names: its technical name, or its label in the file's language (fields), else in
-    English (stored, writable fields first)."""
+    """The field a column names: its technical name, else the first of `labelled`'s groups (best first) holding a
+    label that reads as it (stored, writable fields first)."""
     if label.strip() in fields:
         return label.strip()
-    wanted = normalise_label(label)
-    matches = [name for name, spec in fields.items() if normalise_label(spec.get("string") or "") == wanted]
-    if not matches and english:
-        matches = [name for name, spec in english.items() if normalise_label(spec.get("string") or "") == wanted]
-    if len(matches) > 1:
-        writable = [name for name in matches if fields[name].get("store", True) and not fields[name].get("readonly")]
-        matches = writable or matches
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise TableError(
-            f'"{label}" is the label of several fields of {model}: {", ".join(matches)}. '
-            "Write the technical name as the column."
+    wanted, seen = normalise_label(label), []
+    for group in labelled:
+        matches = list(
+            dict.fromkeys(name for text, name in group if normalise_label(text) == wanted and name in fields)
         )
-    writable = sorted(
-        spec.get("string") or name
-        for name, spec in fields.items()
-        if not spec.get("readonly") and spec.get("type") not in UNSUPPORTED_TYPES
-    )
-    raise TableError(f'{model} has no field "{label}". Its fields: {label_list(writable)}.')
+        seen += group
+        if len(matches) > 1:
+            writable = [
+                name for name in matches if fields[name].get("store", True) and not fields[name].get("readonly")
+            ]
+            matches = writable or matches
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise TableError(
+                f'"{label}" is the label of several fields of {model}: {", ".join(matches)}. '
+                "Write the technical name as the column."
+            )
+    raise TableError(f'{model} has no field "{label}". {closest_labels(wanted, seen, fields)}')
+
+
+def closest_labels(wanted: str, seen: list[tuple[str, str]], fields: dict[str, dict[str, Any]]) -> str:
+    """The labels most like a column that names no field (difflib), else the labels of the fields a table may set."""
+    settable = [
+        text
+        for text, name in seen
+        if text
+        and not fields.get(name, {}).get("readonly")
+        and fields.get(name, {}).get("type") not in UNSUPPORTED_TYPES
+    ]
+    by_said = {normalise_label(text): text for text in settable}
+    near = difflib.get_close_matches(wanted, list(by_said), n=CLOSEST_LABELS, cutoff=0.6)
+    if near:
+        return (
+            f"The closest labels: {label_list(by_said[text] for text in near)}. Write a column title as the screen "
+            "shows it, the field's label or its technical name."
+        )
+    return f"Its fields: {label_list(sorted(by_said.values()))}."
 
 
 def field_value(spec: dict[str, Any], text: str, records: Records, english: dict[str, Any] | None = None) -> Any:
@@ -98,20 +119,25 @@ def _(
     seed: Seeding,
     phrase_language: str | None = None,
 ) -> None:
-    """Create records of any model in one call; columns are its field labels (or technical names).
+    """Create records of any model in one call, named as its menu or screen is; columns as its screens label them.
 
-    The model is named as Odoo shows it (Product Category) or technically (product.category). Values
-    follow the field: a record by its name, a choice by its label, yes/no, a number, a date like
-    today + 3 days. A Name becomes unique to the scenario, so later steps can use it. In a translated
-    file the model and the labels are read in the file's language (phrase_language), English ones still work.
-    Example: Given the following "Product Category" records exist:
+    The model is named as a menu or a screen's title shows it (Reordering Rules, Customers, Products),
+    as Odoo describes it (Product Category) or technically (product.category), singular or plural, any
+    case. Columns are the labels its list and form show (Min, Max), its fields' labels (Min Quantity) or
+    technical names; a label 18.0 and 19.0 write differently works on both. Values follow the field: a
+    record by its name, a choice by its label, yes/no, a number, a date like today + 3 days. A Name
+    becomes unique to the scenario, so later steps can use it. In a translated file the names and labels
+    are read in the file's language (phrase_language), English ones still work.
+    Example: Given the following "Reordering Rules" records exist:
     """
     technical = records.model(model, phrase_language)
     if len(datatable) < 2:
         raise TableError("The table needs a header row of field labels and one row per record.")
     fields = records.fields(technical, FIELD_ATTRIBUTES, phrase_language)
     english = records.fields(technical, FIELD_ATTRIBUTES) if phrase_language else fields
-    header = [field_for(label, fields, technical, english) for label in datatable[0]]
+    header = [
+        field_for(label, records.column_labels(technical, phrase_language), fields, technical) for label in datatable[0]
+    ]
     values, scenario_names = [], []
     for row in datatable[1:]:
         record: dict[str, Any] = {}

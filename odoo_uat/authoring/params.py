@@ -121,8 +121,9 @@ ROLE = _text("Role", "role", "a role of the roles file (roles.toml)", "Sales coo
 MODEL = _text(
     "Model",
     "model",
-    'a model as Odoo names it ("Product Category") or its technical name ("product.category")',
-    "Product Category",
+    'a kind of record as a menu or a screen names it ("Reordering Rules", "Customers"), as Odoo describes it '
+    '("Product Category") or technically ("product.category"); singular or plural',
+    "Reordering Rules",
 )
 
 RECEPTION_STEPS = choice(

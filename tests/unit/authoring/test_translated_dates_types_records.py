@@ -3,6 +3,7 @@ model and field labels (read in the file's language)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -154,7 +155,7 @@ MODELS = [{"model": "product.category", "name": {"en_US": "Product Category", "f
 
 
 class FakeModel:
-    """An odoorpc model answering ir.model searches and fields_get in the language of its context."""
+    """An odoorpc model answering ir.model reads, fields_get and get_views in the language of its context."""
 
     def __init__(self, name: str, lang: str = "en_US") -> None:
         self.name, self.lang = name, lang
@@ -163,15 +164,15 @@ class FakeModel:
         return FakeModel(self.name, lang)
 
     def search_read(self, domain: list, fields: list[str], limit: int | None = None) -> list[dict[str, str]]:
-        wanted = next(term[2] for term in domain if isinstance(term, tuple) and term[0] == "name")
-        return [
-            {"model": row["model"], "name": row["name"][self.lang]}
-            for row in MODELS
-            if row["name"][self.lang].casefold() == wanted.casefold() or row["model"] == wanted
-        ]
+        if self.name != "ir.model":
+            return []  # no menus, no screens: the model is named by its description
+        return [{"model": row["model"], "name": row["name"][self.lang]} for row in MODELS]
 
     def fields_get(self, attributes: list[str]) -> dict[str, dict[str, Any]]:
         return FIELDS[self.lang]
+
+    def get_views(self, views: list, options: dict) -> dict[str, Any]:
+        return {"views": {kind: {"arch": f"<{kind}/>"} for _, kind in views}, "models": {}}
 
     def name_search(self, name: str, args: list, operator: str, limit: int) -> list[tuple[int, str]]:
         return [(7, "All")] if name == "All" else []
@@ -179,7 +180,9 @@ class FakeModel:
 
 class FakeOdoo:
     def __init__(self) -> None:
-        self.env = {"ir.model": FakeModel("ir.model"), "product.category": FakeModel("product.category")}
+        self.env = defaultdict(
+            lambda: FakeModel("other"), {name: FakeModel(name) for name in ("ir.model", "product.category")}
+        )
 
 
 class FakeSeed:
