@@ -11,7 +11,7 @@ Feature: Reordering rules, written as the screens name them
       | Birch Crate | Goods | 8.00 |
       | Birch Board | Goods | 3.00 |
 
-  @req:P2S-020
+  @req:P2S-022
   Scenario: A rule written with the list's columns shows on the Replenishment screen
     Given the following "Reordering Rules" records exist:
       | Product     | Location | Min | Max |
@@ -21,7 +21,7 @@ Feature: Reordering rules, written as the screens name them
     And I search for "Birch Crate"
     Then the list shows 1 record
 
-  @req:P2S-020
+  @req:P2S-022
   Scenario: Rules written with the fields' labels, the model named in the singular
     Given the following "reordering rule" records exist:
       | Product     | Location | Min Quantity | Max Quantity |

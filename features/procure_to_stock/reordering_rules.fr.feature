@@ -11,7 +11,7 @@ Fonctionnalité: Règles de réapprovisionnement, écrites comme l'écran en fra
       | Nom        | Coût |
       | Alder Crate | 8,00 |
 
-  @req:P2S-021
+  @req:P2S-023
   Scénario: Une règle créée avec les libellés français apparaît dans le réassort
     Étant donné les enregistrements "Règles de réapprovisionnement" suivants :
       | Produit     | Emplacement | Quantité min | Quantité max |
