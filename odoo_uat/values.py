@@ -52,6 +52,22 @@ def parse_bool(text: str) -> bool:
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 COUNT = r"(?P<count>\d+)"
 DAYS_PER = {"day": 1, "week": 7}
+# What may trail a label on screen but is not part of its name: the help tooltip's "?"
+# superscript ("Vendor?"), a colon ("Vendor:"), a required-field star.
+TRAILING_MARKS = re.compile(r"[\s?:*]+$")
+WHITESPACE = re.compile(r"\s+")
+
+
+def folded(text: str) -> str:
+    """A name as compared: case-folded, single spaces."""
+    return " ".join(text.split()).casefold()
+
+
+def normalise_label(text: str) -> str:
+    """'  Vendor?\\n' -> 'vendor': case-folded, single spaces, no trailing ?, : or *."""
+    return TRAILING_MARKS.sub("", folded(text))
+
+
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 
 

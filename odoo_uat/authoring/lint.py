@@ -29,6 +29,7 @@ from odoo_uat.authoring.i18n import ENGLISH
 from odoo_uat.authoring.matching import Mismatch, StepMatcher, argument_problems
 from odoo_uat.authoring.project import LintConfig, add_root_option, root_of
 from odoo_uat.authoring.step_registry import StepDef
+from odoo_uat.values import folded
 
 FEATURE_SUFFIX = ".feature"
 STEP_KEYWORDS_HINT = "a step starts with Given, When, Then, And or But"
@@ -494,10 +495,6 @@ def english_phrase(definition: StepDef) -> str:
     return translation.english if translation is not None else definition.parser.name
 
 
-def _folded(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def settings_fix(steps: Sequence[StepDef], language: str = ENGLISH) -> str:
     """The fix of a shared-settings problem, with the setting phrase in the file's language when it has one."""
     phrases = {
@@ -508,7 +505,7 @@ def settings_fix(steps: Sequence[StepDef], language: str = ENGLISH) -> str:
 
 def settings_model_problem(model: str, fix: str) -> str | None:
     """Why a records table on this model would break a parallel run, or None."""
-    name = _folded(model)
+    name = folded(model)
     if name in SETTINGS_MODELS or name.endswith(".settings"):
         return (
             f'a records table on "{model}" saves every company setting at once, from a snapshot: in a parallel run it '
@@ -524,7 +521,7 @@ def settings_model_problem(model: str, fix: str) -> str | None:
 
 def is_settings_screen(menu_path: str) -> bool:
     """Whether a menu path opens a Settings screen ("Settings", "Sales / Configuration / Settings")."""
-    return _folded(menu_path.split(MENU_SEPARATOR)[-1]) in SETTINGS_MENUS
+    return folded(menu_path.split(MENU_SEPARATOR)[-1]) in SETTINGS_MENUS
 
 
 def shared_settings_problems(steps: Sequence[tuple[Step, StepDef]], fix: str) -> list[tuple[int, str]]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -30,6 +29,8 @@ from typing import Any
 
 from filelock import FileLock
 
+from odoo_uat.values import normalise_label
+
 SETTINGS_MODEL = "res.config.settings"
 SETTINGS_VIEW = [[False, "form"]]
 ENGLISH = "en_US"
@@ -38,8 +39,6 @@ ON_OFF_SELECTION = {"0", "1"}  # a group_*/module_* selection field Odoo reads a
 FIELD_ATTRIBUTES = ["string", "type", "selection", "readonly"]
 COMPANY = "company_id"  # related settings (company_id.<field>) are computed from it on the new record
 CLOSEST = 6
-WHITESPACE = re.compile(r"\s+")
-TRAILING_MARKS = re.compile(r"[\s?:*]+$")
 LOCK_FOLDER = "locks"
 MODULE_FIX = (
     'add "{module}" to `modules` in [tool.odoo-uat] of pyproject.toml (or install it on the server under test), '
@@ -67,11 +66,6 @@ class SettingChange:
     field: str
     written: bool
     with_it: tuple[str, ...] = ()  # other settings the screen turns on with it (its onchange)
-
-
-def normalise(text: str) -> str:
-    """'  Lots & Serial Numbers?\\n' -> 'lots & serial numbers': case-folded, single spaces, no trailing ?, : or *."""
-    return TRAILING_MARKS.sub("", WHITESPACE.sub(" ", text).strip()).casefold()
 
 
 def screen_labels(arch: str, strings: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
@@ -105,11 +99,11 @@ def screen_labels(arch: str, strings: Mapping[str, str]) -> dict[str, tuple[str,
 
 def find_field(label: str, screens: Sequence[Screen]) -> str:
     """The field a label names, on the first screen (language) that has it; its technical name also works."""
-    wanted = normalise(label)
+    wanted = normalise_label(label)
     for screen in screens:
         if label.strip() in screen.fields and label.strip() in screen.labels:
             return label.strip()
-        matches = [field for field, labels in screen.labels.items() if wanted in map(normalise, labels)]
+        matches = [field for field, labels in screen.labels.items() if wanted in map(normalise_label, labels)]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -122,7 +116,7 @@ def find_field(label: str, screens: Sequence[Screen]) -> str:
     for screen in screens:
         for labels in screen.labels.values():
             for text in labels:
-                by_fold.setdefault(normalise(text), text)
+                by_fold.setdefault(normalise_label(text), text)
     containing = [text for text in by_fold if wanted in text]  # "Packagings": "Units of Measure & Packagings"
     close = list(dict.fromkeys(containing + difflib.get_close_matches(wanted, list(by_fold), n=CLOSEST, cutoff=0.5)))
     listed = ", ".join(f'"{by_fold[text]}"' for text in close[:CLOSEST]) or "none close"

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from odoo_uat.values import folded
+
 WINDOW_ACTION = "ir.actions.act_window"
 SCREEN_VIEWS = {"list", "form", "kanban"}  # a screen that lists or edits records (a report's graph is not one)
 LIST_AND_FORM = (("list",), ("form",))  # Odoo 18.0 and 19.0 both call the list view "list"
@@ -64,14 +66,9 @@ class ModelName:
     source: str  # one of SOURCES
 
 
-def said(text: str) -> str:
-    """A name as compared: case-folded, single spaces."""
-    return " ".join(text.split()).casefold()
-
-
 def words(text: str) -> list[str]:
     """A name's words and signs ("Lots/Serial Numbers": lots, /, serial, numbers), case and accents aside."""
-    plain = unicodedata.normalize("NFKD", said(text))
+    plain = unicodedata.normalize("NFKD", folded(text))
     return TOKENS.findall("".join(char for char in plain if not unicodedata.combining(char)))
 
 
@@ -95,7 +92,7 @@ def same_name(wanted: str, name: str) -> bool:
 def resolve(wanted: str, names: list[ModelName], descriptions: dict[str, str]) -> str | None:
     """The one model `names` give `wanted`: exact names before singular/plural ones, a menu before a description
     before a screen's title; None when none does. Several models for the best match is an error naming them."""
-    for matches in (lambda text: said(text) == said(wanted), lambda text: same_name(wanted, text)):
+    for matches in (lambda text: folded(text) == folded(wanted), lambda text: same_name(wanted, text)):
         for source in SOURCES:
             found = sorted({name.model for name in names if name.source == source and matches(name.text)})
             if len(found) == 1:
@@ -114,13 +111,13 @@ def closest(wanted: str, names: list[ModelName]) -> list[ModelName]:
     """The names most like `wanted` (difflib), then the ones holding it; each name of a model once."""
     unique: dict[tuple[str, str], ModelName] = {}
     for name in names:
-        unique.setdefault((said(name.text), name.model), name)
+        unique.setdefault((folded(name.text), name.model), name)
     texts = list(dict.fromkeys(text for text, _ in unique))
-    near = difflib.get_close_matches(said(wanted), texts, n=CLOSEST, cutoff=0.6)
-    near += [text for text in texts if said(wanted) in text and text not in near]
+    near = difflib.get_close_matches(folded(wanted), texts, n=CLOSEST, cutoff=0.6)
+    near += [text for text in texts if folded(wanted) in text and text not in near]
     rank = {text: index for index, text in enumerate(near)}
     ranked = sorted(
-        (name for (text, _), name in unique.items() if text in rank), key=lambda name: rank[said(name.text)]
+        (name for (text, _), name in unique.items() if text in rank), key=lambda name: rank[folded(name.text)]
     )
     return ranked[:CLOSEST]
 
@@ -150,12 +147,12 @@ def aliases(model: str, english: Labelled) -> Labelled:
     """(the other version's label, field) for the fields LABELS_ACROSS_VERSIONS names by their label here."""
     by_label: dict[str, set[str]] = {}
     for label, field in english:
-        by_label.setdefault(said(label), set()).add(field)
+        by_label.setdefault(folded(label), set()).add(field)
     found: Labelled = []
     for scope, one, other in LABELS_ACROSS_VERSIONS:
         if scope in (None, model):
-            found += [(other, field) for field in sorted(by_label.get(said(one), ()))]
-            found += [(one, field) for field in sorted(by_label.get(said(other), ()))]
+            found += [(other, field) for field in sorted(by_label.get(folded(one), ()))]
+            found += [(one, field) for field in sorted(by_label.get(folded(other), ()))]
     return found
 
 

@@ -7,13 +7,8 @@ from collections.abc import Iterable
 
 from playwright.sync_api import Locator
 
+from odoo_uat.values import TRAILING_MARKS, WHITESPACE, normalise_label  # noqa: F401 - also read from here
 from odoo_uat.web.session import FieldInfo
-
-# What may trail a label on screen but is not part of its name: the help tooltip's "?"
-# superscript ("Vendor?"), a colon ("Vendor:"), a required-field star.
-TRAILING_MARKS = re.compile(r"[\s?:*]+$")
-WHITESPACE = re.compile(r"\s+")
-
 
 FIELD_WIDGET = ".o_field_widget"
 FIELD_LABEL = ".o_form_label[for]"
@@ -49,11 +44,6 @@ COLUMN_LABELS_JS = """root => [...root.querySelectorAll('thead th[data-name]')]
 
 class UnknownLabel(LookupError):
     """No field has the label a scenario gave; the message lists the labels that exist."""
-
-
-def normalise_label(text: str) -> str:
-    """'  Vendor?\\n' -> 'vendor': case-folded, single spaces, no trailing ?, : or *."""
-    return TRAILING_MARKS.sub("", WHITESPACE.sub(" ", text).strip()).casefold()
 
 
 def label_pattern(label: str, whole: bool = True) -> re.Pattern[str]:

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from odoo_uat.values import parse_bool, parse_date, same_amount
+from odoo_uat.values import folded, parse_bool, parse_date, same_amount
 from odoo_uat.web.session import FieldInfo, WebSession
 from pages.components.labels import normalise_label
 from pages.components.user_locale import UserLocale, record_name_pattern
@@ -31,10 +31,6 @@ SAVE_FIRST = (
     "The form has changes that are not saved: save first (When I save), then check its lines; "
     "the lines are read as Odoo holds them."
 )
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ class ValueReader:
             parts = [part.strip() for part in text.split(",")] if info.type != "many2one" else [text]
             wanted = [record_name_pattern(self.real(part)) for part in parts if part]
             return len(wanted) == len(names) and all(any(p.search(name) for name in names) for p in wanted)
-        return _words(self.shown(info, value)) == _words(self.real(text))
+        return folded(self.shown(info, value)) == folded(self.real(text))
 
 
 @dataclass(frozen=True)
@@ -202,8 +198,8 @@ class SavedLines:
 
     def showing(self, text: str) -> SavedLine:
         """The one line whose text shows `text` (its scenario name made real), any case."""
-        wanted = _words(self.reader.real(text))
-        found = [line for line, shown in zip(self.lines, self.texts()) if wanted in _words(shown)]
+        wanted = folded(self.reader.real(text))
+        found = [line for line, shown in zip(self.lines, self.texts()) if wanted in folded(shown)]
         if len(found) != 1:
             raise AssertionError(
                 f'The form should have one line showing "{text}" but has {len(found) or "none"}. '
