@@ -11,6 +11,7 @@ from odoo_uat.odoo.records import Records
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.components.form import MAIN_FORM, LabelledForm, text_pattern
+from pages.components.groups import Groups
 from pages.components.list_view import records_view
 from pages.components.menu import MainMenu
 from pages.components.messages import expect_message
@@ -75,8 +76,13 @@ def _(menu_path: str, acting: ActingUsers) -> None:
 
 @then(phrase("the list shows {count:Count} {:Records}"))
 def _(count: int, acting: ActingUsers) -> None:
-    """The current list shows this many rows (a kanban view: cards).
+    """The current list shows this many rows (a kanban view: cards); grouped, its groups count this many in all.
 
     Example: Then the list shows 2 records
     """
-    records_view(acting.page).expect_count(count)
+    view = records_view(acting.page)
+    groups = Groups(acting.page)
+    if groups.is_grouped():
+        groups.expect_total(count)
+    else:
+        view.expect_count(count)

@@ -38,8 +38,10 @@ Feature: Searching lists and kanbans: filters, groupings, favourites and the sid
     And I group by "Product Category"
     Then the list shows the group "Birch Seating" with 2 records
     And the list shows the group "Birch Tables" with 2 records
+    And the list shows 4 records
     When I filter on "Goods"
     Then the list shows the group "Birch Tables" with 1 record
+    And the list shows 3 records
 
   Scenario: A grouping by a field of the custom group list
     Given I am logged in as a "Sales coordinator"

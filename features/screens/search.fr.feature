@@ -20,3 +20,4 @@ Fonctionnalité: Rechercher dans les listes, en français
     Alors la liste affiche 1 enregistrement
     Quand je regroupe par "Type de produit"
     Alors la liste affiche le groupe "Service" avec 1 enregistrement
+    Et la liste affiche 1 enregistrement

@@ -31,6 +31,7 @@ from pages.components.labels import (
 from pages.components.one2many import ADD_LINE_CELL, LINE_LIST, One2ManyLines
 from pages.components.statusbar import StatusBar
 from pages.components.user_locale import AMOUNT
+from pages.components.views import MAIN_KANBAN, MAIN_LIST
 from pages.navigation import open_action
 
 MAIN_FORM = f".o_action_manager {FORM_VIEW}"
@@ -326,10 +327,23 @@ class LineList:
     shown: list[str]  # the fields of the columns shown, in screen order
 
 
+def no_form_message(page: Page) -> str:
+    """Why a form phrase found no form: on a list or kanban, which phrases act there instead."""
+    if page.locator(MAIN_LIST).or_(page.locator(MAIN_KANBAN)).first.is_visible():
+        return (
+            "No form is open: the screen shows a list. To change a cell of a list, name its row: "
+            'When I set "<column>" to "<value>" on the row "<text>"; to open one: When I open the record "<text>".'
+        )
+    return "No form is open on screen (nor a dialog's): open a record first, or check the step before this one."
+
+
 class LabelledForm(FormView):
     """The form on screen for the generic phrases: the dialog's when one is open, else the main form."""
 
     def __init__(self, page: Page) -> None:
         dialog_form = page.locator(DIALOG_FORM).last
         super().__init__(page, dialog_form if dialog_form.is_visible() else None)
-        expect(self.root).to_be_visible()
+        try:
+            expect(self.root).to_be_visible()
+        except AssertionError:
+            raise AssertionError(no_form_message(page)) from None

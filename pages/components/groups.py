@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages.components.labels import label_list, normalise_label
 from pages.components.list_view import MAIN_KANBAN, MAIN_LIST
@@ -15,6 +16,8 @@ from pages.components.list_view import MAIN_KANBAN, MAIN_LIST
 # open and long (web.ListRenderer.GroupRow, 18.0 and 19.0).
 LIST_GROUP = f"{MAIN_LIST} tr.o_group_header"
 LIST_GROUP_NAME = "th.o_group_name"
+# A top-level group's caret carries its depth, 0 at the top (web.ListRenderer.GroupRow, 18.0 and 19.0).
+TOP_LEVEL_CARET = '.o_group_caret[style*="--o-list-group-level: 0"]'
 # A kanban column: its title, then "(3)" unless the column has a progress bar, whose bars carry the
 # group's count as aria-valuemax (web.KanbanHeader, web.ColumnProgress, 18.0 and 19.0).
 KANBAN_GROUP = f"{MAIN_KANBAN} .o_kanban_group"
@@ -24,6 +27,24 @@ GROUPED = f"{LIST_GROUP}, {KANBAN_GROUP}"
 HEADER = re.compile(r"^(?P<name>.*?)\s*\((?P<count>\d+)\)\s*$")
 PATH_SEPARATOR = " / "
 GROUPS_LISTED = 15
+# In the page: whether the outermost groups' counts add up to the count asked (as parse_header and shown read them).
+TOTAL_IS = """([listNames, kanbanGroups, kanbanTitle, kanbanBar, wanted]) => {
+    const count = (text) => {
+        const first = text.split("\\n").map((line) => line.trim()).filter(Boolean)[0] || "";
+        const found = first.match(/\\((\\d+)\\)\\s*$/);
+        return found ? Number(found[1]) : null;
+    };
+    let names = [...document.querySelectorAll(listNames)].map((name) => count(name.innerText));
+    if (!names.length) {
+        names = [...document.querySelectorAll(kanbanGroups)].map((column) => {
+            const title = column.querySelector(kanbanTitle);
+            const bar = column.querySelector(kanbanBar);
+            const shown = title ? count(title.innerText) : null;
+            return shown !== null ? shown : Number(bar ? bar.getAttribute("aria-valuemax") : 0);
+        });
+    }
+    return names.length > 0 && names.reduce((sum, n) => sum + (n || 0), 0) === wanted;
+}"""
 
 
 @dataclass(frozen=True)
@@ -99,6 +120,38 @@ class Groups:
                 header = Group(title, count)
             groups.append(header)
         return [group for group in groups if group is not None]
+
+    def is_grouped(self) -> bool:
+        """Whether the list or kanban on screen shows groups (it is on screen already)."""
+        return self.page.locator(GROUPED).count() > 0
+
+    def top_level(self) -> list[Group]:
+        """The outermost groups: a list's level-0 group rows, or a kanban's columns."""
+        rows = self.page.locator(LIST_GROUP).filter(has=self.page.locator(TOP_LEVEL_CARET))
+        if rows.count():
+            names = rows.locator(LIST_GROUP_NAME).all_inner_texts()
+            return [group for group in map(parse_header, names) if group is not None]
+        return self.shown()
+
+    def expect_total(self, count: int) -> None:
+        """Wait until the outermost groups count `count` records in all, folded or open."""
+        try:
+            self.page.wait_for_function(
+                TOTAL_IS,
+                arg=[
+                    f"{LIST_GROUP}:has({TOP_LEVEL_CARET}) {LIST_GROUP_NAME}",
+                    KANBAN_GROUP,
+                    KANBAN_TITLE,
+                    KANBAN_BAR,
+                    count,
+                ],
+            )
+        except PlaywrightTimeoutError:
+            groups = self.top_level()
+            total = sum(group.count for group in groups)
+            raise AssertionError(
+                f"The grouped list should count {count} record(s) in all but counts {total}: {listed(groups)}."
+            ) from None
 
     def expect_group(self, name: str, count: int) -> None:
         """Wait until the group `name` shows `count` records in its header."""

@@ -7,11 +7,10 @@ from playwright.sync_api import Locator, Page, expect
 from pages.components.fields import DATA_CELL, DATA_ROW
 from pages.components.form import MAIN_FORM
 from pages.components.hover import clear_hover
+from pages.components.views import MAIN_KANBAN, MAIN_LIST
 
-MAIN_LIST = ".o_action_manager .o_list_view"
 ROW = DATA_ROW
 CELL = DATA_CELL
-MAIN_KANBAN = ".o_action_manager .o_kanban_view"
 # Cards; ghost cards only fill the last line of the grid (18.0 and 19.0).
 CARD = ".o_kanban_record:not(.o_kanban_ghost)"
 ROWS_LISTED = 10  # rows quoted in an error message

@@ -70,8 +70,12 @@ WRONG = os.environ["SECRETS_PROBE_WRONG_PASSWORD"]
 
 def capture(acting, target):
     values = [secret.reveal() for secret in acting.known_secrets()] + [WRONG]
+    record(values, str(target.log_path or ""))
+
+
+def record(values, log=""):
     with open({{captured!r}}, "a") as handle:
-        handle.write(json.dumps({{{{"values": values, "log": str(target.log_path or "")}}}}) + "\\n")
+        handle.write(json.dumps({{{{"values": values, "log": log}}}}) + "\\n")
 
 
 @pytest.fixture(scope="session")
@@ -81,7 +85,8 @@ def role_users(role_users):
 
     class Refused:
         def ensure(self, name):
-            role, _ = role_users.ensure(name)  # the user exists, with the run's password; the suite sends another
+            role, password = role_users.ensure(name)  # the user exists, with the run's password; the suite sends another
+            record([password.reveal()])  # held by the run all the same: it must not leak either
             return role, WRONG
 
     return Refused()
