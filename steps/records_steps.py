@@ -70,18 +70,27 @@ def closest_labels(wanted: str, seen: list[tuple[str, str]], fields: dict[str, d
     return f"Its fields: {label_list(sorted(by_said.values()))}."
 
 
-def field_value(spec: dict[str, Any], text: str, records: Records, english: dict[str, Any] | None = None) -> Any:
-    """The value to send for a cell, by the field's type (a choice by its label in the file's language or English)."""
+def field_value(
+    spec: dict[str, Any],
+    text: str,
+    records: Records,
+    english: dict[str, Any] | None = None,
+    lang: str | None = None,
+) -> Any:
+    """The value to send for a cell, by the field's type (a choice or a record by its name in the file's language or
+    English)."""
     kind = spec["type"]
     if kind == "many2one":
-        return records.by_display_name(spec["relation"], text, normalise_label, for_writing=True)
+        return records.by_display_name(spec["relation"], text, normalise_label, for_writing=True, lang=lang)
     if kind == "many2many":
         return [
             (
                 6,
                 0,
                 [
-                    records.by_display_name(spec["relation"], part.strip(), normalise_label, for_writing=True)
+                    records.by_display_name(
+                        spec["relation"], part.strip(), normalise_label, for_writing=True, lang=lang
+                    )
                     for part in text.split(",")
                     if part.strip()
                 ],
@@ -147,7 +156,7 @@ def _(
             if name == RECORD_NAME and fields[name]["type"] == "char":
                 record[name] = names.unique(cell.strip())
             else:
-                record[name] = field_value(fields[name], cell.strip(), records, english.get(name))
+                record[name] = field_value(fields[name], cell.strip(), records, english.get(name), phrase_language)
         values.append(record)
         scenario_names.append(dict(zip(header, row)).get(RECORD_NAME, "").strip())
     records.remember_all(technical, scenario_names, seed.records(technical, values))

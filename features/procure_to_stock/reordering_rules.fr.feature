@@ -20,3 +20,26 @@ Fonctionnalité: Règles de réapprovisionnement, écrites comme l'écran en fra
     Quand j'ouvre "Inventaire / Opérations / Approvisionnement / Réassort"
     Et je recherche "Alder Crate"
     Alors la liste affiche 1 enregistrement
+
+  @req:P2S-024
+  Scénario: Une quantité à commander ajustée sur sa ligne devient une demande de prix
+    Étant donné les fournisseurs suivants :
+      | Nom           |
+      | Scierie Aulne |
+    Et les produits suivants :
+      | Nom          | Fournisseur   | Coût |
+      | Poutre Aulne | Scierie Aulne | 8,00 |
+    Et les enregistrements "Règles de réapprovisionnement" suivants :
+      | Produit      | Emplacement | Quantité min | Quantité max | Déclencheur | Route   |
+      | Poutre Aulne | WH/Stock    | 5            | 20           | Manuelle    | Acheter |
+    Et que je suis connecté en tant que "Responsable des stocks"
+    Quand j'ouvre "Inventaire / Opérations / Approvisionnement / Réassort"
+    Et je recherche "Poutre Aulne"
+    Alors la liste affiche 1 enregistrement
+    Quand je renseigne "À commander" avec "12" sur la ligne "Poutre Aulne"
+    Et je clique sur "Commander" sur la ligne "Poutre Aulne"
+    Et j'ouvre "Achats / Commandes / Demandes de prix"
+    Et je filtre "Fournisseur" sur "Scierie Aulne"
+    Alors la liste affiche 1 enregistrement
+    Quand j'ouvre l'enregistrement "Scierie Aulne"
+    Alors le champ "Montant hors taxes" vaut "96,00"

@@ -138,7 +138,11 @@ class FakeModel:
     def name_search(
         self, name: str = "", args: list | None = None, operator: str = "ilike", limit: int = 100
     ) -> list[tuple[int, str]]:
-        shown = [(row["id"], row.get("display_name") or row.get("name")) for row in self._found(args or [])]
+        lang = self.context.get("lang")  # a row's name in a language: "display_name@fr_FR"
+        shown = [
+            (row["id"], (lang and row.get(f"display_name@{lang}")) or row.get("display_name") or row.get("name"))
+            for row in self._found(args or [])
+        ]
         return [(record_id, text) for record_id, text in shown if OPERATORS[operator](text, name)][:limit]
 
 

@@ -217,3 +217,14 @@ def test_a_value_by_display_name_for_writing_finds_the_exact_one_beyond_the_part
     many = [{"id": index, "display_name": f"Stock {index}"} for index in range(1, 13)]
     odoo = FakeOdoo({"stock.location": [*many, {"id": 99, "display_name": "Stock"}]})
     assert records(odoo, names).by_display_name("stock.location", "Stock", for_writing=True) == 99
+
+
+def test_a_value_in_a_translated_file_is_found_by_its_translated_name_then_its_english_one(
+    names: ScenarioNames,
+) -> None:
+    odoo = FakeOdoo({"stock.route": [{"id": 3, "display_name": "Buy", "display_name@fr_FR": "Acheter"}]})
+    service = records(odoo, names)
+    assert service.by_display_name("stock.route", "Acheter", for_writing=True, lang="fr_FR") == 3
+    assert service.by_display_name("stock.route", "Buy", for_writing=True, lang="fr_FR") == 3
+    with pytest.raises(RecordNotFound, match='No single stock.route named "Acheter"'):
+        service.by_display_name("stock.route", "Acheter", for_writing=True)
