@@ -9,7 +9,7 @@ from string import Template
 
 from odoo_uat.report import text
 from odoo_uat.report.model import GO, GO_WITH_WAIVERS, ExitReport, area_name, defect_status
-from odoo_uat.report.render_tracking import history_section, proof_cell, waivers_section
+from odoo_uat.report.render_tracking import history_section, proof_cell, sign_off_section, waivers_section
 from odoo_uat.report.results import Scenario
 
 TEMPLATE = "exit-report.html"
@@ -30,6 +30,7 @@ def render_html(report: ExitReport) -> str:
         tiles=_tiles(report),
         sections="\n".join(
             [
+                sign_off_section(),
                 _criteria(report),
                 _areas(report),
                 _failures(report),

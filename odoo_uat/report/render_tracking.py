@@ -14,6 +14,10 @@ from odoo_uat.report.proofs import MANUAL
 from odoo_uat.report.waivers import HOLDS
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 720, 180, 34
+# The approvals come after the report (they sign it, so it cannot hold them): make verify and make sign-off write
+# the sheet and sign-off/status.html, which this section frames when the page is opened. Printed (the PDF) it only
+# says where the approvals are.
+SIGN_OFF_STATUS = "sign-off/status.html"
 CHANGES = (  # (title, attribute of HistoryView, row class)
     ("New failures", "new_failures", "alert"),
     ("Regressed (failed before, was fixed, fails again)", "regressed", "alert"),
@@ -22,6 +26,17 @@ CHANGES = (  # (title, attribute of HistoryView, row class)
     ("New scenarios", "new_scenarios", ""),
     ("Removed scenarios", "removed_scenarios", ""),
 )
+
+
+def sign_off_section() -> str:
+    """Who has signed and who is awaited, framed from sign-off/status.html; a pointer to the sheet in print."""
+    return (
+        '<section class="sign-off"><h2>Sign-off</h2><p>The approvals of this report are recorded after it, '
+        'signed over its evidence bundle: see <a href="sign-off/sign-off.html">the sign-off sheet</a> '
+        "(<code>make verify</code> checks them).</p>"
+        f'<iframe class="sign-off-status" src="{SIGN_OFF_STATUS}" title="Who has signed, who is awaited"></iframe>'
+        "</section>"
+    )
 
 
 def waivers_section(report: ExitReport) -> str:

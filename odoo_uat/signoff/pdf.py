@@ -27,7 +27,7 @@ def render_pdf(html: Path, pdf: Path) -> Path:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable)
             try:
-                page = browser.new_page()
+                page = browser.new_page(java_script_enabled=False)  # the record: no live sign-off status
                 page.goto(html.resolve().as_uri(), wait_until="load")
                 page.emulate_media(media="print")
                 page.pdf(

@@ -17,6 +17,7 @@ from odoo_uat.signoff.approvals import VALID, Approval
 from odoo_uat.signoff.bundle import SIGN_OFF_DIR, Check
 
 SHEET = "sign-off"
+STATUS_PAGE = "status.html"  # framed by the exit report's Sign-off section
 COLOURS = {"GO": "#17803d", "GO with waivers": "#a15c00"}
 NO_GO_COLOUR = "#c0262d"
 
@@ -69,15 +70,33 @@ def write_sheet(
     ]
     html = _html(verdict, status, facts, rows, waiting, files, intact=bool(check and check.intact and not problem))
     md = _markdown(verdict, status, facts, rows, waiting, files)
-    paths = [folder / f"{SHEET}.html", folder / f"{SHEET}.md"]
+    paths = [folder / f"{SHEET}.html", folder / f"{SHEET}.md", folder / STATUS_PAGE]
     paths[0].write_text(html, encoding="utf-8")
     paths[1].write_text(md, encoding="utf-8")
+    paths[2].write_text(_status(status, rows, waiting, intact=bool(check and check.intact and not problem)))
     return paths
+
+
+def _status(status: str, rows: Sequence[tuple[Any, ...]], waiting: Sequence[str], intact: bool) -> str:
+    """sign-off/status.html: what the exit report's Sign-off section frames (every value escaped here)."""
+    e = lambda v: escape(str(v), quote=True)  # noqa: E731
+    colour = "#17803d" if intact and not waiting else "#a15c00" if intact else "#c0262d"
+    items = "".join(f"<li><b>{e(r[0])}</b> as {e(r[2])}: “{e(r[3])}”, {e(r[5])}: <b>{e(r[6])}</b></li>" for r in rows)
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><base target="_top"></head>'
+        '<body style="font:14px/1.45 system-ui,sans-serif;color:#1d2330;margin:10px 14px">'
+        f'<p style="font-weight:650;font-size:16px;color:{colour};margin:0 0 6px">{e(status)}</p>'
+        + (f"<ul>{items}</ul>" if items else "<p>No approval yet.</p>")
+        + f"<p>Awaited: {e(', '.join(waiting)) if waiting else 'no role'}. "
+        + 'Details: <a href="sign-off.html">the sign-off sheet</a>.</p></body></html>'
+    )
+    return html + "\n"
 
 
 def _html(verdict, status, facts, rows, waiting, files, intact: bool) -> str:  # noqa: ANN001 - plain data
     e = lambda v: escape(str(v), quote=True)  # noqa: E731
-    colour = COLOURS.get(verdict, NO_GO_COLOUR)
+    colour = COLOURS.get(verdict, NO_GO_COLOUR) if intact else NO_GO_COLOUR
+    verdict = verdict if intact else f"{verdict} · sign-off VOID"
     table = "".join(
         "<tr"
         + ("" if row[-1].startswith(VALID) else ' class="alert"')

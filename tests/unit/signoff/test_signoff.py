@@ -105,11 +105,14 @@ def test_two_approvals_sign_off_and_any_change_voids_them(project: Path, capsys:
     assert "every required role has signed" in capsys.readouterr().out
     sheet = (project / "reports" / "sign-off" / "sign-off.html").read_text()
     assert "Alice Martin" in sheet and "Bob Keller" in sheet
+    status = (project / "reports" / "sign-off" / "status.html").read_text()  # framed by the exit report
+    assert "every required role has signed" in status and "Awaited: no role" in status
     (project / "reports" / "allure-results" / "a-attachment.png").write_bytes(b"retouched")
     assert run(project, "verify") == 1
     out = capsys.readouterr().out
     assert out.count("VOID") >= 2 and "changed: allure-results/a-attachment.png" in out
     assert "VOID" in (project / "reports" / "sign-off" / "sign-off.md").read_text()
+    assert "VOID" in (project / "reports" / "sign-off" / "status.html").read_text()
 
 
 def test_a_rewritten_manifest_voids_the_signatures_too(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
