@@ -161,7 +161,7 @@ def _requirements(report: ExitReport) -> str:
             rows.append(
                 f'<tr class="{"" if t.status == "passed" else "alert"}"><td><b>{_e(t.requirement.id)}</b></td>'
                 f"<td>{_e(t.requirement.title)}</td><td>{_e(area_name(t.requirement.process_area))}</td>"
-                f"<td>{scenarios}</td><td>{_pill(t.status)}</td><td>{proof_cell(t)}</td></tr>"
+                f"<td>{scenarios}</td><td>{_pill(t.status)}</td><td>{proof_cell(t, report.run_id)}</td></tr>"
             )
         body = _table(["Requirement", "Title", "Process area", "Scenarios", "Status", "Last proof"], rows)
     if unlisted := text.unlisted_requirements(report):

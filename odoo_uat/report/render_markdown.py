@@ -108,7 +108,7 @@ def render_markdown(report: ExitReport) -> str:
                         t.requirement.process_area,
                         "<br>".join(f"{s.title} ({text.status_label(s.status)})" for s in t.scenarios) or "**none**",
                         t.status,
-                        _proof(t),
+                        _proof(t, report.run_id),
                     ]
                     for t in report.requirements
                 ],
@@ -204,9 +204,11 @@ def _cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def _proof(trace: RequirementTrace) -> str:
+def _proof(trace: RequirementTrace, run_id: str) -> str:
     if trace.proven_here:
-        return "this run"
+        again = trace.last_proof
+        stale = again is not None and again.run_id == run_id and again.stale
+        return f"this run (**stale**: {again.stale})" if stale and again else "this run"
     proof = trace.proof
     if proof is None:
         return "never proven"

@@ -118,11 +118,13 @@ def pass_rate_chart(view: HistoryView) -> str:
     )
 
 
-def proof_cell(trace: RequirementTrace) -> str:
+def proof_cell(trace: RequirementTrace, run_id: str = "") -> str:
     """The requirement's last proof: this run, or the run or manual check before it, fresh or stale and why."""
     manual = trace.manual
     if trace.proven_here:
         cell = '<span class="pill passed">this run</span>'
+        if (again := trace.last_proof) is not None and again.run_id == run_id and again.stale:
+            cell += f' <span class="pill no-scenario">stale</span><div class="msg">{_e(again.stale)}</div>'
         if manual is not None:
             cell += f'<div class="muted">also {_e(manual.summary)}</div>'
         return cell

@@ -184,3 +184,17 @@ def test_a_stale_manual_check_proves_nothing() -> None:
     manual = Proof("manual", "passed", "2026-01-02", by="Carla", stale="proven 335 days ago")
     report = build(RUN, requirements=[Requirement("RET-001")], freshness=Freshness({}, {"RET-001": manual}))
     assert report.requirements[0].status != REQ_PASSED
+
+
+def test_this_runs_own_proof_shows_stale_once_a_module_changed_after_it() -> None:
+    mine = Proof(
+        "automated",
+        "passed",
+        "2026-12-03T08:00:00+00:00",
+        run_id="run-2",
+        commit="abc123",
+        stale="stock_count_rules changed since commit abc123",
+    )
+    report = build(RUN, requirements=[Requirement("INV-001")], freshness=Freshness({"INV-001": mine}, {}))
+    assert "this run (**stale**: stock_count_rules changed" in render_markdown(report)
+    assert "stale" in render_html(report).split("Requirements traceability")[1]
