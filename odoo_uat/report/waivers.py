@@ -109,7 +109,9 @@ def judge_waivers(
             statuses.append(WaiverStatus(waiver, NOT_ALLOWED, covered, days, problem))
         elif waiver.expired(today):
             problem = f"Waiver {waiver.id} ({waiver.owner}) expired on {waiver.expires.isoformat()}" + (
-                f": {', '.join(s.title for s in covered)} still fail" if covered else ""
+                f": {', '.join(s.title for s in covered)} still fail{'s' if len(covered) == 1 else ''}"
+                if covered
+                else ""
             )
             statuses.append(WaiverStatus(waiver, EXPIRED, covered, days, problem))
         else:
