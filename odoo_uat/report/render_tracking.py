@@ -13,7 +13,7 @@ from odoo_uat.report.model import ExitReport, RequirementTrace
 from odoo_uat.report.proofs import MANUAL
 from odoo_uat.report.waivers import HOLDS
 
-CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 720, 180, 34
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD, CHART_SIDE = 720, 200, 34, 80  # SIDE: room for the first and last labels
 # The approvals come after the report (they sign it, so it cannot hold them): make verify and make sign-off write
 # the sheet and sign-off/status.html, which this section frames when the page is opened. Printed (the PDF) it only
 # says where the approvals are.
@@ -45,7 +45,7 @@ def waivers_section(report: ExitReport) -> str:
     for w in report.waivers:
         covered = "".join(f"<div>{_e(s.title)}</div>" for s in w.scenarios) or '<span class="muted">none failing</span>'
         days = "expired" if w.days_left < 0 else f"{w.days_left} day{'s' if w.days_left != 1 else ''} left"
-        state = f"<b>{_e(w.state)}</b>" + (f'<div class="msg">{_e(w.problem)}</div>' if w.problem else "")
+        state = f"<b>{_e(w.state)}</b>" + ('<div class="muted">NO-GO: see Why</div>' if w.problem else "")
         rows.append(
             f'<tr class="{"alert" if w.blocks else ""}"><td><b>{_e(w.waiver.id)}</b></td><td>{_e(w.waiver.owner)}</td>'
             f"<td>{_e(w.waiver.reason)}<div class=muted>covers {_e(', '.join(w.waiver.covers))}</div></td>"
@@ -89,15 +89,15 @@ def history_section(report: ExitReport) -> str:
 def pass_rate_chart(view: HistoryView) -> str:
     """An inline SVG line chart of the pass rate per run (0-100 %), this run last; prints as it shows."""
     points = [(run_id, when, rate) for run_id, when, rate in view.chart]
-    width, height, pad = CHART_WIDTH, CHART_HEIGHT, CHART_PAD
-    step = (width - 2 * pad) / max(len(points) - 1, 1)
+    width, height, pad, side = CHART_WIDTH, CHART_HEIGHT, CHART_PAD, CHART_SIDE
+    step = (width - 2 * side) / max(len(points) - 1, 1)
     xy = [
-        (pad + i * step if len(points) > 1 else width / 2, height - pad - (rate or 0) * (height - 2 * pad) / 100)
+        (side + i * step if len(points) > 1 else width / 2, height - pad - (rate or 0) * (height - 2 * pad) / 100)
         for i, (_, _, rate) in enumerate(points)
     ]
     grid = "".join(
-        f'<line x1="{pad}" x2="{width - pad}" y1="{y}" y2="{y}" stroke="#dde1e8"/>'
-        f'<text x="{pad - 6}" y="{y + 4}" text-anchor="end" font-size="11" fill="#5b6475">{pct}%</text>'
+        f'<line x1="{side - 30}" x2="{width - side + 30}" y1="{y}" y2="{y}" stroke="#dde1e8"/>'
+        f'<text x="{side - 36}" y="{y + 4}" text-anchor="end" font-size="11" fill="#5b6475">{pct}%</text>'
         for pct in (0, 50, 100)
         for y in [height - pad - pct * (height - 2 * pad) / 100]
     )
@@ -107,8 +107,10 @@ def pass_rate_chart(view: HistoryView) -> str:
         f"<title>{_e(run_id)}: {_e(text.format_rate(rate))}</title></circle>"
         f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" font-size="11" fill="#1d2330">'
         f"{_e(text.format_rate(rate))}</text>"
-        f'<text x="{x:.1f}" y="{height - pad + 16}" text-anchor="middle" font-size="10.5" fill="#5b6475">'
-        f"{_e(_when(when)[:16])}</text>"
+        f'<text x="{x:.1f}" y="{height - pad + 15}" text-anchor="middle" font-size="10.5" fill="#1d2330">'
+        f"{_e(run_id)}</text>"
+        f'<text x="{x:.1f}" y="{height - pad + 28}" text-anchor="middle" font-size="10" fill="#5b6475">'
+        f"{_e(_when(when)[5:16])}</text>"
         for (x, y), (run_id, when, rate) in zip(xy, points, strict=True)
     )
     return (
