@@ -144,9 +144,9 @@ def compare(current: Mapping[str, Any], history: Sequence[RunRecord]) -> History
     """This run (record_data()) against the last earlier run of the same scope."""
     scope, run_id = current["scope"], current["run_id"]
     earlier = [r for r in history if r.scope == scope and r.run_id != run_id and r.generated < current["generated"]]
-    chart = tuple((r.run_id, r.generated, r.pass_rate) for r in earlier[-(CHART_RUNS - 1) :]) + (
-        (run_id, current["generated"], current["pass_rate"]),
-    )
+    chart = tuple(
+        (r.run_id, str(r.data.get("started") or r.generated), r.pass_rate) for r in earlier[-(CHART_RUNS - 1) :]
+    ) + ((run_id, current.get("started") or current["generated"], current["pass_rate"]),)
     if not earlier:
         return HistoryView(scope, None, chart=chart)
     previous, now = earlier[-1], current["scenarios"]

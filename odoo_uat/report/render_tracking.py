@@ -126,21 +126,21 @@ def proof_cell(trace: RequirementTrace, run_id: str = "") -> str:
     if trace.proven_here:
         cell = '<span class="pill passed">this run</span>'
         if (again := trace.last_proof) is not None and again.run_id == run_id and again.stale:
-            cell += f' <span class="pill no-scenario">stale</span><div class="msg">{_e(again.stale)}</div>'
+            cell += f' <span class="pill no-scenario">stale</span><div class="stale">{_e(again.stale)}</div>'
         if manual is not None:
             cell += f'<div class="muted">also {_e(manual.summary)}</div>'
         return cell
     proof = trace.proof
     if proof is None:
         return '<span class="muted">never proven</span>'
-    label = "manual check" if proof.kind == MANUAL else "earlier run"
+    label = "" if proof.kind == MANUAL else "earlier run: "  # a manual check's summary says so itself
     state = (
-        f'<span class="pill no-scenario">stale</span><div class="msg">{_e(proof.stale)}</div>'
+        f'<span class="pill no-scenario">stale</span><div class="stale">{_e(proof.stale)}</div>'
         if proof.stale
         else f'<span class="pill passed">{"fresh" if proof.result == "passed" else _e(proof.result)}</span>'
     )
     evidence = f' · <a href="{_e(proof.evidence)}">evidence</a>' if proof.evidence else ""
-    return f"{state}<div>{_e(label)}: {_e(proof.summary)}{evidence}</div>"
+    return f"{state}<div>{_e(label)}{_e(proof.summary)}{evidence}</div>"
 
 
 def _when(iso: str) -> str:
