@@ -80,7 +80,9 @@ def _criteria(report: ExitReport) -> str:
     rows = []
     for c in report.criteria:
         mark = (
-            '<span class="mark met" title="met">✓</span>'
+            '<span class="mark waived" title="met only with waivers">!</span>'
+            if c.waived
+            else '<span class="mark met" title="met">✓</span>'
             if c.met
             else '<span class="mark unmet" title="not met">✗</span>'
         )
