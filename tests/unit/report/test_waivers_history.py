@@ -74,7 +74,10 @@ def test_the_waiver_expired_turns_the_verdict_to_no_go_naming_it() -> None:
     report = build(RUN, [waiver(date(2026, 12, 2))])
     assert report.verdict == NO_GO
     assert report.waivers[0].state == EXPIRED
-    assert any("Waiver W-001 (Jane Doe, warehouse lead) expired on 2026-12-02: Set to zero still fails" in r for r in report.reasons)
+    assert any(
+        "Waiver W-001 (Jane Doe, warehouse lead) expired on 2026-12-02: Set to zero still fails" in r
+        for r in report.reasons
+    )
 
 
 def test_a_blocker_may_not_be_waived() -> None:
