@@ -124,7 +124,7 @@ $(ALLURE): package.json package-lock.json
 
 RESULT_DIRS = $(or $(wildcard $(RESULTS)),$(RESULTS))
 
-report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit report from RESULTS (fails on NO-GO unless REPORT_ONLY=1)
+report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit report (HTML, PDF) from RESULTS, then the evidence bundle (fails on NO-GO unless REPORT_ONLY=1)
 	@mkdir -p reports/allure-results
 	@for dir in $(RESULT_DIRS); do [ -d "$$dir" ] || { echo "make report: no results folder $$dir (RESULTS=$(RESULTS)): run make uat first, or give the folders the runs wrote"; exit 2; }; done
 	$(PY) -m odoo_uat.report.allure_config
