@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
@@ -21,7 +23,19 @@ class PdfError(Exception):
 
 
 def render_pdf(html: Path, pdf: Path) -> Path:
-    """Print html to pdf on A4, backgrounds kept (the verdict's colour), page numbers in the footer."""
+    """Print html to pdf on A4, backgrounds kept (the verdict's colour), page numbers in the footer.
+
+    Playwright's sync API refuses a thread where an asyncio loop runs (a pytest-playwright session): then in
+    a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _render(html, pdf)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_render, html, pdf).result()
+
+
+def _render(html: Path, pdf: Path) -> Path:
     executable = None if playwright_has_chromium() else system_chromium()
     try:
         with sync_playwright() as playwright:
