@@ -44,7 +44,7 @@ RETRIES_ARG := $(if $(filter-out 0,$(RETRIES)),--reruns $(RETRIES))
 # make soak N=10: the pack N times against one server, then reports/soak.md and reports/soak.json.
 N ?= 10
 
-.PHONY: help clean-server uat durations soak test lint catalog report setup browser embedded-deps bench clean run-setup
+.PHONY: help clean-server uat durations soak test lint catalog report setup browser embedded-deps bench clean run-setup verify sign-off
 # A bare `make` prints the targets, and sets up, installs or clones nothing.
 .DEFAULT_GOAL := help
 
@@ -124,12 +124,34 @@ $(ALLURE): package.json package-lock.json
 
 RESULT_DIRS = $(or $(wildcard $(RESULTS)),$(RESULTS))
 
-report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit report from RESULTS (fails on NO-GO unless REPORT_ONLY=1)
+report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit report (HTML, PDF) from RESULTS, then the evidence bundle (fails on NO-GO unless REPORT_ONLY=1)
 	@mkdir -p reports/allure-results
 	@for dir in $(RESULT_DIRS); do [ -d "$$dir" ] || { echo "make report: no results folder $$dir (RESULTS=$(RESULTS)): run make uat first, or give the folders the runs wrote"; exit 2; }; done
 	$(PY) -m odoo_uat.report.allure_config
 	$(ALLURE) generate --config reports/allurerc.json $(RESULT_DIRS)
-	$(PY) -m odoo_uat.report $(WAVE_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only)
+	$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) freshness
+	$(PY) -m odoo_uat.report --pyproject $(SETTINGS) $(WAVE_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only); \
+	status=$$?; [ $$status -le 1 ] || exit $$status; \
+	$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) pdf && \
+	$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) bundle && exit $$status
+
+# Sign-off (docs/sign-off.md). SETTINGS: the pyproject.toml holding [tool.odoo-uat.sign-off]; BUNDLE: the evidence
+# folder (default: its bundle setting, reports). make sign-off KEY=~/.ssh/id_ed25519 AS="Quality manager"
+# MEANING="Approved for go-live of wave 1" COMMENT="...": an approval signed with your SSH key.
+SETTINGS ?= pyproject.toml
+BUNDLE ?=
+BUNDLE_ARG := $(if $(BUNDLE),--bundle $(BUNDLE))
+KEY ?=
+AS ?=
+MEANING ?=
+COMMENT ?=
+
+verify: setup ## Check the evidence bundle (BUNDLE, default reports/): name every file added, removed or changed (then exit 1), and every approval
+	@$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) $(BUNDLE_ARG) verify
+
+sign-off: setup ## Approve the bundle: KEY=<your SSH key> AS="<role>" MEANING="<what you approve>" [COMMENT=...], signed with ssh-keygen -Y sign
+	@[ -n "$(KEY)" ] && [ -n "$(AS)" ] && [ -n "$(MEANING)" ] || { echo 'make sign-off: give KEY=~/.ssh/id_ed25519 AS="Quality manager" MEANING="Approved for go-live of wave 1" (COMMENT= optional)'; exit 2; }
+	@$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) $(BUNDLE_ARG) sign --key "$(KEY)" --role "$(AS)" --meaning "$(MEANING)" --comment "$(COMMENT)"
 
 # make record ROLE="Buyer" OUT=features/recorded/rfq.feature: the web client in a visible browser as the role;
 # click through the flow, close the browser, get the feature file (docs/recorder.md). ARGS='--script mod:function' drives it headless.
@@ -149,4 +171,5 @@ clean-server: setup ## Archive or delete what ended runs left on the existing se
 
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
 	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \
-	  reports/shards reports/durations.json reports/soak reports/soak.md reports/soak.json
+	  reports/shards reports/durations.json reports/soak reports/soak.md reports/soak.json \
+	  reports/evidence.intoto.json reports/inputs reports/freshness.json

@@ -6,6 +6,7 @@ import pytest
 
 from odoo_uat.plugins.waves import selected_wave
 from odoo_uat.report import metadata
+from odoo_uat.run_context import RUN_ID
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -14,4 +15,5 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     results_dir = config.getoption("allure_report_dir", default=None)
     if not results_dir or config.option.collectonly or hasattr(config, "workerinput"):
         return  # xdist workers leave it to the controller
-    metadata.write_run_metadata(results_dir, config.rootpath, selected_wave(config))
+    run_id = config.stash.get(RUN_ID, None)
+    metadata.write_run_metadata(results_dir, config.rootpath, selected_wave(config), run_id=run_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -12,11 +13,14 @@ from typing import Any
 from odoo_uat.report import metadata
 from odoo_uat.report.config import ExitCriteria
 from odoo_uat.report.criteria import evaluate
+from odoo_uat.report.history import RunRecord, compare, record_data, scope_of
 from odoo_uat.report.model import (
     GO,
+    GO_WITH_WAIVERS,
     NO_GO,
     AreaSummary,
     Counts,
+    CriterionResult,
     ExitReport,
     ImpactSelection,
     RequirementTrace,
@@ -25,9 +29,11 @@ from odoo_uat.report.model import (
     RunInfo,
     SelectedScenario,
 )
+from odoo_uat.report.proofs import Freshness
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import RunResults, Scenario
 from odoo_uat.report.selection import SELECTION_FILE
+from odoo_uat.report.waivers import Waiver, judge_waivers, waived_scenarios
 
 ALLURE_INDEX = "index.html"
 
@@ -42,11 +48,17 @@ def build_report(
     allure_report: Path | None = None,
     now: datetime | None = None,
     selection_file: Path | None = None,
+    waivers: Sequence[Waiver] = (),
+    freshness: Freshness | None = None,
+    history: Sequence[RunRecord] | None = None,
 ) -> ExitReport:
     """Evaluate the exit criteria; wave defaults to the one the run recorded.
 
     selection_file: what a `--changed` run selected (default: impact-selection.json in output_dir).
+    waivers: accepted known defects; freshness: the last proofs before this run; history: earlier runs
+    (None: no comparison).
     """
+    now = now or datetime.now(UTC)
     try:
         selection, selection_problem = load_selection(selection_file or output_dir / SELECTION_FILE), None
     except ValueError as error:
@@ -61,18 +73,29 @@ def build_report(
         traced = {rid for s in in_wave for rid in s.requirements}
         scoped_requirements = [r for r in scoped_requirements if r.id in traced]
         scoped_areas = {s.process_area for s in in_wave if s.process_area}
-    traces = _traces(scoped_requirements, in_wave) if requirements is not None else None
+    traces = _traces(scoped_requirements, in_wave, freshness) if requirements is not None else None
     areas = _areas(in_wave, scoped_areas)
     checked = evaluate(criteria, in_wave, areas, traces)
-    reasons = [c.reason for c in checked if not c.met]
+    statuses = judge_waivers(waivers, in_wave, now.date(), criteria.unwaivable_severities)
+    waived = waived_scenarios(statuses)
+    if waived and not all(c.met for c in checked):
+        checked = _with_waivers(criteria, checked, in_wave, scoped_areas, scoped_requirements, freshness, waived)
+    reasons = [c.reason for c in checked if not c.met] + [w.problem for w in statuses if w.blocks]
     if not results.scenarios:
         reasons.insert(
             0, f"No scenario results found in {results.directory}: the suite did not run or wrote its results elsewhere"
         )
     elif not in_wave:
         reasons.insert(0, f"None of the {len(results.scenarios)} scenario results belongs to wave {wave}")
-    verdict = NO_GO if reasons else GO
-    if verdict == GO:
+    with_waivers = waived and any(c.waived for c in checked)
+    verdict = NO_GO if reasons else GO_WITH_WAIVERS if with_waivers else GO
+    if verdict == GO_WITH_WAIVERS:
+        holding = [w.waiver.id for w in statuses if w.waiver.id and w.scenarios and not w.blocks]
+        reasons = [
+            f"All {len(checked)} exit criteria are met, {len(waived)} failing scenario"
+            f"{'s' if len(waived) != 1 else ''} accepted by waiver {', '.join(holding)}"
+        ]
+    elif verdict == GO:
         reasons = [f"All {len(checked)} exit criteria are met"]
         if selection is not None and selection.partial:
             reasons = [f"{reasons[0]} for the scope of the change {selection.revisions}"]
@@ -83,12 +106,22 @@ def build_report(
         notes.insert(0, selection_problem)
     roles, unreadable = roles_as_run(results.environment)
     notes += unreadable
+    notes += [
+        f"Waiver {w.waiver.id} covers no failing scenario: remove it once its defect is closed"
+        for w in statuses
+        if not w.scenarios and not w.blocks
+    ]
+    run = _run_info(results, in_wave, wave, now)
+    run_id = results.environment.get(metadata.RUN_ID) or f"report-{now.strftime('%Y%m%dT%H%M%SZ')}"
+    view = None
+    if history is not None:
+        view = compare(history_record(run_id, run, in_wave, selection), history)
     return ExitReport(
         verdict=verdict,
         reasons=tuple(reasons),
         notes=tuple(notes),
         criteria=tuple(checked),
-        run=_run_info(results, in_wave, wave, now or datetime.now(UTC)),
+        run=run,
         scenarios=tuple(in_wave),
         areas=tuple(areas),
         requirements=tuple(traces or ()),
@@ -96,7 +129,52 @@ def build_report(
         allure_index=_allure_index(allure_report, output_dir),
         selection=selection,
         roles=tuple(roles),
+        waivers=tuple(statuses),
+        history=view,
+        run_id=run_id,
     )
+
+
+def history_record(
+    run_id: str, run: RunInfo, scenarios: Sequence[Scenario], selection: ImpactSelection | None
+) -> dict[str, Any]:
+    """What the history keeps of this run (odoo_uat/report/history.py)."""
+    changed = selection.revisions if selection is not None and selection.partial else None
+    facts = {
+        "wave": run.wave,
+        "commit": run.git_commit,
+        "odoo_version": " ".join(p for p in (run.odoo_version, run.odoo_edition) if p) or None,
+        "started": run.started.isoformat() if run.started else None,
+    }
+    scope = scope_of(run.wave, (s.process_area for s in scenarios), changed)
+    return record_data(run_id, run.generated, scope, scenarios, facts, Counts.of(scenarios).pass_rate)
+
+
+def _with_waivers(
+    criteria: ExitCriteria,
+    checked: Sequence[CriterionResult],
+    scenarios: Sequence[Scenario],
+    scoped_areas: set[str],
+    requirements: Sequence[Requirement],
+    freshness: Freshness | None,
+    waived: set[str],
+) -> list[CriterionResult]:
+    """The criteria judged with the waived scenarios counted as passed; each one met only so is marked waived."""
+    accepted = [dataclasses.replace(s, status="passed") if s.uuid in waived else s for s in scenarios]
+    traces = _traces(requirements, accepted, freshness) if criteria.every_requirement_passed else None
+    again = {c.key: c for c in evaluate(criteria, accepted, _areas(accepted, scoped_areas), traces)}
+    result = []
+    for c in checked:
+        other = again.get(c.key)
+        if c.met or other is None or not other.met:
+            result.append(c)
+        else:
+            result.append(
+                dataclasses.replace(
+                    c, met=True, waived=True, measured=f"{c.measured}; with the waived: {other.measured}"
+                )
+            )
+    return result
 
 
 def load_selection(path: Path) -> ImpactSelection | None:
@@ -152,8 +230,18 @@ def roles_as_run(environment: Mapping[str, str]) -> tuple[list[RoleAsRun], list[
     return sorted(roles, key=lambda r: r.name.casefold()), notes
 
 
-def _traces(requirements: Sequence[Requirement], scenarios: Sequence[Scenario]) -> list[RequirementTrace]:
-    return [RequirementTrace(r, tuple(s for s in scenarios if r.id in s.requirements)) for r in requirements]
+def _traces(
+    requirements: Sequence[Requirement], scenarios: Sequence[Scenario], freshness: Freshness | None = None
+) -> list[RequirementTrace]:
+    return [
+        RequirementTrace(
+            r,
+            tuple(s for s in scenarios if r.id in s.requirements),
+            last_proof=freshness.automated.get(r.id) if freshness else None,
+            manual=freshness.manual.get(r.id) if freshness else None,
+        )
+        for r in requirements
+    ]
 
 
 def _areas(scenarios: Sequence[Scenario], in_scope: set[str]) -> list[AreaSummary]:

@@ -7,9 +7,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from odoo_uat.report.build import build_report
+from odoo_uat.report.build import build_report, history_record
 from odoo_uat.report.config import ConfigError, load_criteria
+from odoo_uat.report.history import load_history, write_record
 from odoo_uat.report.model import NO_GO, ExitReport
+from odoo_uat.report.proofs import FRESHNESS_FILE, load_freshness
 from odoo_uat.report.render_html import render_html
 from odoo_uat.report.render_json import render_json
 from odoo_uat.report.render_markdown import render_markdown
@@ -17,11 +19,13 @@ from odoo_uat.report.requirements import RequirementsError, load_requirements
 from odoo_uat.report.results import load_results
 from odoo_uat.report.selection import SELECTION_FILE
 from odoo_uat.report.text import criteria_sentence
+from odoo_uat.report.waivers import WaiverError, load_waivers
 
 REPORT_NAME = "exit-report"
 EXIT_NO_GO = 1  # a NO-GO fails the command (a CI gate) unless --report-only
 EXIT_USAGE = 2
 DEFAULT_RESULTS = Path("reports/allure-results")
+HISTORY_DIR = "history"  # in --output unless --history says otherwise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,9 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         criteria = load_criteria(args.pyproject)
         requirements = load_requirements(criteria.requirements) if criteria.requirements else None
-    except (ConfigError, RequirementsError) as error:
+        waivers = load_waivers(criteria.waivers) if criteria.waivers else []
+        freshness = load_freshness(args.freshness or args.output / FRESHNESS_FILE)
+    except (ConfigError, RequirementsError, WaiverError, ValueError) as error:
         print(f"odoo-uat report: {error}", file=sys.stderr)
         return EXIT_USAGE
+    history_dir = args.history or args.output / HISTORY_DIR
+    history = None if args.no_history else load_history(history_dir)
     report = build_report(
         load_results(results_dirs),
         criteria,
@@ -49,8 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         output_dir=args.output,
         allure_report=args.allure_report,
         selection_file=selection_beside(results_dirs),
+        waivers=waivers,
+        freshness=freshness,
+        history=history,
     )
     paths = write_reports(report, args.output)
+    if history is not None and report.scenarios:
+        record = history_record(report.run_id, report.run, report.scenarios, report.selection)
+        write_record(history_dir, record)
     print(verdict_line(report))
     for path in paths:
         print(f"  {path}")
@@ -110,6 +124,20 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("pyproject.toml"),
         help="holds [tool.odoo-uat.exit-criteria] (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--history",
+        type=Path,
+        default=None,
+        help=f"where each run's record is kept, to compare runs (default: {HISTORY_DIR}/ in --output)",
+    )
+    parser.add_argument("--no-history", action="store_true", help="neither compare with earlier runs nor record")
+    parser.add_argument(
+        "--freshness",
+        type=Path,
+        default=None,
+        help=f"the last proof of each requirement (default: {FRESHNESS_FILE} in --output; python -m odoo_uat.signoff"
+        " freshness writes it)",
     )
     verdict = parser.add_mutually_exclusive_group()
     verdict.add_argument(

@@ -30,6 +30,8 @@ class ExitCriteria:
     process_areas: tuple[str, ...] = ()
     every_requirement_passed: bool = True
     requirements: Path | None = None
+    waivers: Path | None = None  # a TOML file of [[waiver]] entries (odoo_uat/report/waivers.py)
+    unwaivable_severities: tuple[str, ...] = ("blocker",)  # failing scenarios of these are never waived
 
 
 def load_criteria(pyproject: Path) -> ExitCriteria:
@@ -68,6 +70,13 @@ def criteria_from_mapping(table: Mapping[str, Any], base: Path) -> ExitCriteria:
         values["process_areas"] = _strings(table, "process_areas")
     if table.get("requirements"):
         values["requirements"] = base / str(table["requirements"])
+    if table.get("waivers"):
+        values["waivers"] = base / str(table["waivers"])
+    if "unwaivable_severities" in table:
+        severities = _strings(table, "unwaivable_severities")
+        if bad := [s for s in severities if s not in SEVERITIES]:
+            raise ConfigError(f"unwaivable_severities: {', '.join(bad)} is not one of {', '.join(SEVERITIES)}")
+        values["unwaivable_severities"] = severities
     return ExitCriteria(**values)
 
 

@@ -33,6 +33,7 @@ MODULES = "Odoo modules"
 WAVE = "Wave"
 FRAMEWORK_VERSION = "odoo-uat version"
 GIT_COMMIT = "Git commit"
+RUN_ID = "Run id"
 PYTHON = "Python"
 
 # Keys of the server dict -> property names.
@@ -95,10 +96,14 @@ def write_role_as_run(
     return update_environment(results_dir, {ROLE_AS_RUN + role: json.dumps(value, ensure_ascii=False)})
 
 
-def write_run_metadata(results_dir: str | os.PathLike[str], root: Path, wave: str | None) -> list[Path]:
-    """Write what the framework knows itself: versions, git commit, wave, categories, CI executor."""
+def write_run_metadata(
+    results_dir: str | os.PathLike[str], root: Path, wave: str | None, run_id: str | None = None
+) -> list[Path]:
+    """Write what the framework knows itself: run id, versions, git commit, wave, categories, CI executor."""
     directory = Path(results_dir)
     values = {FRAMEWORK_VERSION: framework_version(), GIT_COMMIT: git_commit(root), PYTHON: platform.python_version()}
+    if run_id:
+        values[RUN_ID] = run_id
     if wave:
         values[WAVE] = wave
     written = [update_environment(directory, values), write_categories(directory)]

@@ -6,11 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from odoo_uat.report.history import HistoryView
+from odoo_uat.report.proofs import FAILED, PASSED, Proof
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import Scenario
+from odoo_uat.report.waivers import WaiverStatus
 from odoo_uat.tags import SEVERITIES, humanise
 
 GO, NO_GO = "GO", "NO-GO"
+GO_WITH_WAIVERS = "GO with waivers"  # every criterion met, but only because waivers accept failing scenarios
 UNASSIGNED_AREA = "Unassigned"
 
 # Requirement statuses, worst first.
@@ -61,6 +65,7 @@ class CriterionResult:
     met: bool
     reason: str  # one sentence for the verdict's "why"
     details: tuple[str, ...] = ()
+    waived: bool = False  # met only because waivers accept some failing scenarios
 
 
 @dataclass(frozen=True)
@@ -83,17 +88,30 @@ class RequirementTrace:
 
     requirement: Requirement
     scenarios: tuple[Scenario, ...]
+    last_proof: Proof | None = None  # the last automated proof before this run (history)
+    manual: Proof | None = None  # the last manual check recorded for it
 
     @property
     def status(self) -> str:
-        """passed (one passed, none failed), failed, not run (all skipped) or no scenario."""
-        if not self.scenarios:
-            return REQ_NO_SCENARIO
-        if any(s.failing for s in self.scenarios):
+        """passed (one passed, none failed; or a fresh passing manual check), failed, not run or no scenario."""
+        if any(s.failing for s in self.scenarios) or (self.manual and self.manual.result == FAILED):
             return REQ_FAILED
         if any(s.passed for s in self.scenarios):
             return REQ_PASSED
-        return REQ_NOT_RUN
+        if self.manual and self.manual.result == PASSED and self.manual.fresh:
+            return REQ_PASSED
+        return REQ_NOT_RUN if self.scenarios else REQ_NO_SCENARIO
+
+    @property
+    def proven_here(self) -> bool:
+        """Whether this run proves it (a passing scenario, none failing)."""
+        return any(s.passed for s in self.scenarios) and not any(s.failing for s in self.scenarios)
+
+    @property
+    def proof(self) -> Proof | None:
+        """The newest proof from before this run, manual or automated (None when proven here or never)."""
+        proofs = [p for p in (self.last_proof, self.manual) if p is not None]
+        return max(proofs, key=lambda p: p.date) if proofs else None
 
 
 @dataclass(frozen=True)
@@ -204,6 +222,14 @@ class ExitReport:
     allure_index: str | None  # relative link from the exit report to Allure's index.html
     selection: ImpactSelection | None = None  # set when the run was a `--changed` one
     roles: tuple[RoleAsRun, ...] = ()  # the roles the run acted as, by name
+    waivers: tuple[WaiverStatus, ...] = ()  # every waiver of the waiver file, as this run finds it
+    history: HistoryView | None = None  # this run against the previous one of the same scope
+    run_id: str = ""
+
+    @property
+    def go(self) -> bool:
+        """Whether the verdict lets UAT be signed off (GO, or GO with waivers)."""
+        return self.verdict in (GO, GO_WITH_WAIVERS)
 
     @property
     def counts(self) -> Counts:

@@ -8,7 +8,8 @@ from importlib import resources
 from string import Template
 
 from odoo_uat.report import text
-from odoo_uat.report.model import GO, ExitReport, area_name, defect_status
+from odoo_uat.report.model import GO, GO_WITH_WAIVERS, ExitReport, area_name, defect_status
+from odoo_uat.report.render_tracking import history_section, proof_cell, sign_off_section, waivers_section
 from odoo_uat.report.results import Scenario
 
 TEMPLATE = "exit-report.html"
@@ -17,11 +18,11 @@ TEMPLATE = "exit-report.html"
 def render_html(report: ExitReport) -> str:
     """Fill the page template; every value is escaped here, the template holds only markup."""
     template = Template(resources.files("odoo_uat.report").joinpath("templates", TEMPLATE).read_text(encoding="utf-8"))
-    go = report.verdict == GO
+    verdict_class = {GO: "go", GO_WITH_WAIVERS: "waived"}.get(report.verdict, "nogo")
     return template.substitute(
         title=_e(f"UAT exit: {report.verdict} — {text.context_line(report.run)}"),
         verdict=_e(report.verdict),
-        verdict_class="go" if go else "nogo",
+        verdict_class=verdict_class,
         sentence=_e(text.verdict_sentence(report)),
         context=_e(text.context_line(report.run)),
         reasons="".join(f"<li>{_e(r)}</li>" for r in report.reasons),
@@ -29,10 +30,13 @@ def render_html(report: ExitReport) -> str:
         tiles=_tiles(report),
         sections="\n".join(
             [
+                sign_off_section(),
                 _criteria(report),
                 _areas(report),
                 _failures(report),
                 _known_defects(report),
+                waivers_section(report),
+                history_section(report),
                 _requirements(report),
                 _skipped(report),
                 _flaky(report),
@@ -76,7 +80,9 @@ def _criteria(report: ExitReport) -> str:
     rows = []
     for c in report.criteria:
         mark = (
-            '<span class="mark met" title="met">✓</span>'
+            '<span class="mark waived" title="met only with waivers">!</span>'
+            if c.waived
+            else '<span class="mark met" title="met">✓</span>'
             if c.met
             else '<span class="mark unmet" title="not met">✗</span>'
         )
@@ -157,9 +163,9 @@ def _requirements(report: ExitReport) -> str:
             rows.append(
                 f'<tr class="{"" if t.status == "passed" else "alert"}"><td><b>{_e(t.requirement.id)}</b></td>'
                 f"<td>{_e(t.requirement.title)}</td><td>{_e(area_name(t.requirement.process_area))}</td>"
-                f"<td>{scenarios}</td><td>{_pill(t.status)}</td></tr>"
+                f"<td>{scenarios}</td><td>{_pill(t.status)}</td><td>{proof_cell(t, report.run_id)}</td></tr>"
             )
-        body = _table(["Requirement", "Title", "Process area", "Scenarios", "Status"], rows)
+        body = _table(["Requirement", "Title", "Process area", "Scenarios", "Status", "Last proof"], rows)
     if unlisted := text.unlisted_requirements(report):
         body += f"<p class=muted>{_e(unlisted)}</p>"
     return _section("Requirements traceability", body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -18,6 +19,7 @@ def render_json(report: ExitReport) -> str:
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "verdict": report.verdict,
+        "run_id": report.run_id,
         "reasons": list(report.reasons),
         "notes": list(report.notes),
         "criteria": [
@@ -68,6 +70,8 @@ def render_json(report: ExitReport) -> str:
                 "waves": list(t.requirement.waves),
                 "status": t.status,
                 "scenarios": [_scenario(report, s) for s in t.scenarios],
+                "proven_by_this_run": t.proven_here,
+                "last_proof": dataclasses.asdict(t.proof) if t.proof else None,
             }
             for t in report.requirements
         ],
@@ -76,6 +80,21 @@ def render_json(report: ExitReport) -> str:
             for rid, scenarios in report.unlisted_requirements
         ],
         "selection": _selection(report.selection),
+        "waivers": [
+            {
+                "id": w.waiver.id,
+                "owner": w.waiver.owner,
+                "reason": w.waiver.reason,
+                "covers": list(w.waiver.covers),
+                "expires": w.waiver.expires.isoformat(),
+                "days_left": w.days_left,
+                "state": w.state,
+                "problem": w.problem or None,
+                "failing_scenarios": [s.title for s in w.scenarios],
+            }
+            for w in report.waivers
+        ],
+        "since_previous_run": _history(report),
         "roles": [
             {
                 "name": role.name,
@@ -87,6 +106,15 @@ def render_json(report: ExitReport) -> str:
         ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _history(report: ExitReport) -> dict[str, Any] | None:
+    view = report.history
+    if view is None:
+        return None
+    data = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(view).items() if k != "previous"}
+    data["previous_run"] = view.previous.run_id if view.previous else None
+    return data
 
 
 def _counts(counts: Any) -> dict[str, int]:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from odoo_uat.report import text
-from odoo_uat.report.model import GO, ExitReport, area_name, defect_status
+from odoo_uat.report.model import GO, GO_WITH_WAIVERS, ExitReport, RequirementTrace, area_name, defect_status
+from odoo_uat.report.render_tracking import CHANGES
 from odoo_uat.report.results import Scenario
 
-MET, NOT_MET = "✅", "❌"
+MET, NOT_MET, WAIVED = "✅", "❌", "⚠️"
 
 
 def render_markdown(report: ExitReport) -> str:
     """Render the whole report; the verdict and its reasons come first."""
-    icon = MET if report.verdict == GO else NOT_MET
+    icon = {GO: MET, GO_WITH_WAIVERS: WAIVED}.get(report.verdict, NOT_MET)
     lines = [
         f"# UAT exit: {icon} {report.verdict}",
         "",
@@ -35,7 +36,10 @@ def render_markdown(report: ExitReport) -> str:
         "",
         _table(
             ["", "Criterion", "Required", "Measured"],
-            [[MET if c.met else NOT_MET, c.title, c.required, c.measured] for c in report.criteria],
+            [
+                [WAIVED if c.waived else MET if c.met else NOT_MET, c.title, c.required, c.measured]
+                for c in report.criteria
+            ],
         ),
         "",
         "## Process areas",
@@ -91,11 +95,12 @@ def render_markdown(report: ExitReport) -> str:
         if report.known_defects
         else "No scenario is tagged @defect."
     )
+    lines += _tracking(report)
     lines += ["", "## Requirements traceability", ""]
     if report.requirements:
         lines.append(
             _table(
-                ["Requirement", "Title", "Process area", "Scenarios", "Status"],
+                ["Requirement", "Title", "Process area", "Scenarios", "Status", "Last proof"],
                 [
                     [
                         t.requirement.id,
@@ -103,6 +108,7 @@ def render_markdown(report: ExitReport) -> str:
                         t.requirement.process_area,
                         "<br>".join(f"{s.title} ({text.status_label(s.status)})" for s in t.scenarios) or "**none**",
                         t.status,
+                        _proof(t, report.run_id),
                     ]
                     for t in report.requirements
                 ],
@@ -196,3 +202,64 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 def _cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _proof(trace: RequirementTrace, run_id: str) -> str:
+    if trace.proven_here:
+        again = trace.last_proof
+        stale = again is not None and again.run_id == run_id and again.stale
+        return f"this run (**stale**: {again.stale})" if stale and again else "this run"
+    proof = trace.proof
+    if proof is None:
+        return "never proven"
+    return f"{'**stale**: ' + proof.stale + ' — ' if proof.stale else 'fresh: '}{proof.summary}"
+
+
+def _tracking(report: ExitReport) -> list[str]:
+    """Waivers, and what changed since the previous run of the same scope."""
+    lines = ["", "## Waivers", ""]
+    if report.waivers:
+        lines.append(
+            _table(
+                [
+                    "Waiver",
+                    "Owner",
+                    "Reason",
+                    "Covers",
+                    "Failing scenarios covered",
+                    "Expires",
+                    "Days left",
+                    "In this run",
+                ],
+                [
+                    [
+                        w.waiver.id,
+                        w.waiver.owner,
+                        w.waiver.reason,
+                        ", ".join(w.waiver.covers),
+                        "<br>".join(s.title for s in w.scenarios) or "none",
+                        w.waiver.expires.isoformat(),
+                        w.days_left,
+                        f"{w.state}: {w.problem}" if w.problem else w.state,
+                    ]
+                    for w in report.waivers
+                ],
+            )
+        )
+    else:
+        lines.append("No waiver.")
+    view = report.history
+    if view is None:
+        return lines
+    lines += ["", "## Since the previous run", ""]
+    if view.previous is None:
+        lines.append(f"First run of this scope ({view.scope}): nothing to compare with yet.")
+    else:
+        lines.append(f"Compared with run {view.previous.run_id}, the previous run of {view.scope}.")
+        lines.append("")
+        for title, attr, _ in CHANGES:
+            found = getattr(view, attr)
+            lines.append(f"- **{title}** ({len(found)}){': ' + '; '.join(found) if found else ''}")
+    rates = ", ".join(f"{run_id} {text.format_rate(rate)}" for run_id, _, rate in view.chart)
+    lines += ["", f"Pass rate over the runs of this scope: {rates}"]
+    return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from odoo_uat.report.model import GO, ExitReport, RoleAsRun, RoleGroup, RunInfo
+from odoo_uat.report.model import GO, GO_WITH_WAIVERS, ExitReport, RoleAsRun, RoleGroup, RunInfo
 from odoo_uat.report.results import Scenario
 
 STATUS_LABELS = {"passed": "Passed", "failed": "Failed", "broken": "Broken", "skipped": "Skipped"}
@@ -22,7 +22,9 @@ DEFAULT_ACCESS_TAKEN = "with the database's default access for new users (defaul
 
 def verdict_sentence(report: ExitReport) -> str:
     """The line next to the verdict, e.g. "UAT cannot be signed off: 2 of 5 exit criteria are not met"."""
-    prefix = "UAT can be signed off" if report.verdict == GO else "UAT cannot be signed off"
+    prefix = {GO: "UAT can be signed off", GO_WITH_WAIVERS: "UAT can be signed off with waivers"}.get(
+        report.verdict, "UAT cannot be signed off"
+    )
     return f"{prefix}: {criteria_sentence(report)}"
 
 
@@ -32,6 +34,9 @@ def criteria_sentence(report: ExitReport) -> str:
         return "there are no scenario results to judge"
     if report.verdict == GO:
         return f"all {len(report.criteria)} exit criteria are met"
+    if report.verdict == GO_WITH_WAIVERS:
+        waived = sum(c.waived for c in report.criteria)
+        return f"all {len(report.criteria)} exit criteria are met, {waived} of them only with waivers"
     unmet = sum(not c.met for c in report.criteria)
     return f"{unmet} of {len(report.criteria)} exit criteria {'is' if unmet == 1 else 'are'} not met"
 
