@@ -285,3 +285,10 @@ def test_each_translated_phrase_reads_its_own_example_and_no_other_step_does(reg
         if [match.func for match in found] != [definition.func]:
             wrong.append(f"{definition.examples[0]}: matches {[match.display for match in found]}")
     assert not wrong, f"{code}:\n" + "\n".join(wrong)
+
+
+def test_the_french_catalog_has_a_heading_for_every_step_module(registry) -> None:
+    [french] = coverage.coverage(registry, ["fr"])
+    modules = {definition.module for definition in registry.steps if definition.translated is None}
+    missing = sorted(modules - set(french.language.areas))
+    assert not missing, f"steps/i18n/fr.toml [areas] has no heading for: {', '.join(missing)}"
