@@ -5,10 +5,12 @@ A language file says which Gherkin language (`# language: fr`) and Odoo language
 each English phrase (exactly as registered) its translation with the same `{name:Type}` fields, and may add
 wordings of its own (French "unité/unités"), the parameter descriptions (and, for a type taking a few set
 wordings, its wordings in that language: "deux étapes" for "two steps"), the areas' headings, table columns
-and the catalog's sentences in that language. `complete = true` in its [language] table says every documented
-English phrase must have a translation in it: the lint then fails on a phrase left without one. `step_registry.register_translations(...)` stacks one more
+and the catalog's sentences in that language. `step_registry.register_translations(...)` stacks one more
 pytest-bdd parser on each step function whose English phrase is translated; a translation of an unknown phrase,
 or with other fields, stops the import naming the file and line.
+
+`complete = true` in its [language] table says every documented English phrase must have a translation in the
+file: the lint then fails on each phrase left without one (odoo_uat/authoring/coverage.py).
 """
 
 from __future__ import annotations
