@@ -292,3 +292,21 @@ def test_the_french_catalog_has_a_heading_for_every_step_module(registry) -> Non
     modules = {definition.module for definition in registry.steps if definition.translated is None}
     missing = sorted(modules - set(french.language.areas))
     assert not missing, f"steps/i18n/fr.toml [areas] has no heading for: {', '.join(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        (["Champ", "Valeur"], ["Field", "Value"]),
+        (["Campo", "Valor"], ["Field", "Value"]),
+        (["Feld", "Wert"], ["Field", "Value"]),
+        (["Veld", "Waarde"], ["Field", "Value"]),
+        (["Produit", "Quantité", "Prix unitaire"], ["Product", "Quantity", "Unit price"]),
+        (["Produit", "Coût additionnel"], ["Product", "Additional cost"]),
+        (["Nom", "Catégorie parente"], ["Name", "Parent"]),
+    ],
+)
+def test_the_columns_of_the_translated_tables_are_known(registry, header, columns) -> None:
+    from odoo_uat.authoring.tables import table_rows
+
+    assert table_rows([header, ["a"] * len(header)], columns) == [dict.fromkeys(columns, "a")]
