@@ -3,10 +3,14 @@ same step function as its English phrase.
 
 A language file says which Gherkin language (`# language: fr`) and Odoo language (`fr_FR`) it is for, gives
 each English phrase (exactly as registered) its translation with the same `{name:Type}` fields, and may add
-wordings of its own (French "unité/unités"), the parameter descriptions, the areas' headings, table columns
+wordings of its own (French "unité/unités"), the parameter descriptions (and, for a type taking a few set
+wordings, its wordings in that language: "deux étapes" for "two steps"), the areas' headings, table columns
 and the catalog's sentences in that language. `step_registry.register_translations(...)` stacks one more
 pytest-bdd parser on each step function whose English phrase is translated; a translation of an unknown phrase,
 or with other fields, stops the import naming the file and line.
+
+`complete = true` in its [language] table says every documented English phrase must have a translation in the
+file: the lint then fails on each phrase left without one (odoo_uat/authoring/coverage.py).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from odoo_uat.values import DateWords, register_date_words
 
 ENGLISH = "en"
 LANGUAGE_FILES = "*.toml"
-TYPE_KEYS = ("kind", "looks_like", "example")
+TYPE_KEYS = ("kind", "looks_like", "example", "values")
 STEP_TYPES = ("given", "when", "then")
 NUMBER = re.compile(r"-?\d[\d,.]*")
 # A step function may take this argument (with a default of None): the Odoo language (fr_FR) of the phrase as the
@@ -70,11 +74,16 @@ class Language:
     dates: DateWords | None = None  # how relative dates are written: aujourd'hui, demain, dans 3 jours
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # English column -> {value here: English}
     guide: Mapping[str, str] = field(default_factory=dict)  # the guide's texts, by key (docs/guide/<code>.md)
+    complete: bool = False  # every documented English phrase must be translated here (the lint says which are not)
 
     @property
     def extra_types(self) -> dict[str, Callable[[str], object]]:
-        """The grammar's converters plus this language's wordings."""
-        return {**EXTRA_TYPES, **{name: param.converter() for name, param in self.wordings.items()}}
+        """The grammar's converters, those of the types this language words its own way, and its wordings."""
+        return {
+            **EXTRA_TYPES,
+            **{name: param.converter() for name, param in self.types.items() if param.pattern != TYPES[name].pattern},
+            **{name: param.converter() for name, param in self.wordings.items()},
+        }
 
     @property
     def all_types(self) -> dict[str, ParamType]:
@@ -164,6 +173,16 @@ def read_language(path: Path) -> Language:
                 f"type of the grammar; the types are {', '.join(TYPES)}"
             )
         english = TYPES[name]
+        unknown_keys = sorted(set(described) - set(TYPE_KEYS))
+        if unknown_keys:
+            raise TranslationError(
+                f"{path}:{_line_of(lines, f'[types.{name}]')}: [types.{name}] has no key "
+                f"{', '.join(unknown_keys)}; its keys are {', '.join(TYPE_KEYS)}"
+            )
+        if "values" in described:
+            where = f"{path}:{_line_of(lines, f'[types.{name}.values]')}"
+            types[name] = translated_choice(english, described, where)
+            continue
         types[name] = ParamType(
             english.name,
             described.get("kind", english.kind),
@@ -204,6 +223,47 @@ def read_language(path: Path) -> Language:
         read_dates(table.get("dates"), path, lines),
         values,
         dict(table.get("guide", {})),
+        _complete(head.get("complete", False), path, lines),
+    )
+
+
+def _complete(value: object, path: Path, lines: list[str]) -> bool:
+    """The [language] table's `complete`: true or false."""
+    if not isinstance(value, bool):
+        raise TranslationError(
+            f"{path}:{_line_of(lines, 'complete')}: [language] complete must be true or false, not {value!r}"
+        )
+    return value
+
+
+def translated_choice(english: ParamType, described: Mapping[str, Any], where: str) -> ParamType:
+    """A type taking a few set wordings (ReceptionSteps, SplitMethod...), worded in a language: each wording of
+    the language's [types.<Type>.values] stands for a wording of the English type and gives the step its value."""
+    values = described["values"]
+    if not isinstance(values, Mapping) or not values:
+        raise TranslationError(f"{where}: [types.{english.name}.values] maps each wording here to an English one")
+    pattern = re.compile(english.pattern, re.IGNORECASE)
+    converted: dict[str, object] = {}
+    for here, there in values.items():
+        if not isinstance(there, str) or not pattern.fullmatch(there.strip()):
+            raise TranslationError(
+                f"{where}: {here!r} stands for {there!r}, which {english.name} does not take; "
+                f"{english.name} takes {english.looks_like}"
+            )
+        converted[here.strip().casefold()] = english.convert(there.strip())
+    alternatives = "|".join(re.escape(here.strip()) for here in sorted(values, key=len, reverse=True))
+
+    def convert(text: str) -> object:
+        return converted[text.strip().casefold()]
+
+    listed = ", ".join(f'"{here}"' for here in values)
+    return ParamType(
+        english.name,
+        str(described.get("kind", english.kind)),
+        str(described.get("looks_like", listed)),
+        str(described.get("example", next(iter(values)))),
+        f"(?:{alternatives})",
+        convert,
     )
 
 

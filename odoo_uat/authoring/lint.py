@@ -1,4 +1,8 @@
-"""Check feature files against the Gherkin grammar, the step definitions and the suite's conventions, without Odoo."""
+"""Check feature files against the Gherkin grammar, the step definitions and the suite's conventions, without Odoo.
+
+It also counts, per language file of steps/i18n/, the documented English phrases without a translation: a file
+saying `complete = true` (French) fails the lint on each; for the others it is one summary line, and
+`--missing-translations` lists them (odoo_uat/authoring/coverage.py)."""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from pytest_bdd.gherkin_parser import Step as GherkinStep
 from pytest_bdd.gherkin_parser import Tag as GherkinTag
 from pytest_bdd.parser import PARAM_RE, FeatureParser, Step, render_string
 
-from odoo_uat.authoring import step_registry
+from odoo_uat.authoring import coverage, step_registry
 from odoo_uat.authoring.i18n import ENGLISH
 from odoo_uat.authoring.matching import Mismatch, StepMatcher, argument_problems
 from odoo_uat.authoring.project import LintConfig, add_root_option, root_of
@@ -82,6 +86,7 @@ class Report:
     feature_files: int
     scenarios: int
     step_definitions: int
+    translations: list[coverage.LanguageCoverage] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -94,10 +99,12 @@ class Report:
             f"{self.feature_files} feature file(s), {self.scenarios} scenario(s), "
             f"{self.step_definitions} step definition(s)"
         )
+        translations = coverage.summary_line(self.translations)
+        after = f". {translations}" if translations else ""
         if self.ok:
-            return f"{checked}: no problems"
+            return f"{checked}: no problems{after}"
         files = len({problem.path for problem in self.problems})
-        return f"{len(self.problems)} problem(s) in {files} file(s); checked {checked}"
+        return f"{len(self.problems)} problem(s) in {files} file(s); checked {checked}{after}"
 
 
 def display_path(path: Path) -> str:
@@ -644,6 +651,8 @@ def lint(paths: Sequence[Path], root: Path) -> Report:
         Problem(display_path(root / error.path), error.line, 0, error.message, "step-module")
         for error in registry.import_errors
     ]
+    translations = coverage.coverage(registry)
+    problems += missing_translation_problems(translations, root)
     files = feature_files(paths)
     linted: list[FeatureFile] = []
     for path in files:
@@ -654,7 +663,38 @@ def lint(paths: Sequence[Path], root: Path) -> Report:
             problems += FeatureChecker(feature, config, matcher).check()
     problems += duplicate_scenario_names(linted, _other_features(config, files))
     scenarios = sum(len(feature.scenarios) for feature in linted)
-    return Report(sorted(set(problems)), len(files), scenarios, len(registry.steps))
+    return Report(sorted(set(problems)), len(files), scenarios, len(registry.steps), translations)
+
+
+def missing_translation_problems(found: Sequence[coverage.LanguageCoverage], root: Path) -> list[Problem]:
+    """A problem at each documented English phrase a language file saying `complete = true` does not translate."""
+    return [
+        Problem(
+            display_path(root / definition.path),
+            definition.line,
+            0,
+            coverage.missing_message(definition, language.language, root),
+            "missing-translation",
+        )
+        for language in found
+        if language.failing
+        for definition in language.missing
+    ]
+
+
+def missing_translations(root: Path, codes: Sequence[str], output: str) -> int:
+    """--missing-translations: per language, the documented English phrases it does not translate. 1 when a file
+    saying complete = true misses one, 0 otherwise (other languages only inform)."""
+    registry = step_registry.load(root.resolve())
+    found = coverage.coverage(registry, codes)
+    for error in registry.import_errors:
+        print(Problem(display_path(root / error.path), error.line, 0, error.message, "step-module"), file=sys.stderr)
+    if output == "json":
+        print(json.dumps(coverage.report_json(found, root), indent=2, ensure_ascii=False))
+    else:
+        for line in coverage.report_lines(found, root) or ["no language files: no phrase is translated"]:
+            print(line)
+    return 1 if registry.import_errors or any(language.failing for language in found) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -664,9 +704,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         "paths", nargs="*", type=Path, help="feature files or folders (default: the features folder of the project)"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--missing-translations",
+        action="store_true",
+        help="instead of linting, list per language file the documented English phrases it does not translate "
+        "(status 1 when a file saying complete = true misses one)",
+    )
+    parser.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="with --missing-translations: only this language (fr, de...); may be repeated",
+    )
     add_root_option(parser)
     args = parser.parse_args(argv)
     root = root_of(args)
+    if args.missing_translations:
+        return missing_translations(root, args.language, args.format)
+    if args.language:
+        parser.error("--language goes with --missing-translations")
     paths = args.paths or [LintConfig.load(root).features_dir]
     try:
         report = lint(paths, root)
@@ -679,6 +736,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "ok": report.ok,
                     "summary": report.summary(),
                     "problems": [asdict(problem) for problem in report.problems],
+                    "translations": coverage.report_json(report.translations, root),
                 },
                 indent=2,
             )

@@ -7,7 +7,9 @@ from playwright.sync_api import Locator
 from pages.components.odoo_errors import expect_or_odoo_error
 
 BUTTONS = ".o_statusbar_buttons"
-CURRENT_STAGE = ".o_statusbar_status button.o_arrow_button_current[aria-checked=true]"
+STATUS = ".o_statusbar_status"
+CURRENT = "button.o_arrow_button_current[aria-checked=true]"
+CURRENT_STAGE = f"{STATUS} {CURRENT}"
 
 
 class StatusBar:
@@ -39,8 +41,12 @@ class StatusBar:
         expect_or_odoo_error(self.root.page, reached, f"reach the stage {key!r}")
 
     def stage(self, key: str) -> Locator:
-        """The status bar's current stage when it is `key` (e.g. 'sale'): shown once the record reached it."""
-        return self.root.locator(f"{CURRENT_STAGE}[data-value={key}]")
+        """The status bar while its current stage is `key` (e.g. 'sale'): shown once the record reached it.
+
+        The bar, not the stage's button: when the header is too narrow for the stages' labels (long French ones
+        beside many buttons), Odoo hides every stage button and shows the current label in a dropdown instead.
+        """
+        return self.root.locator(f"{STATUS}:has({CURRENT}[data-value={key}])")
 
     @property
     def stage_label(self) -> str:
