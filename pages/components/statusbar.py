@@ -40,7 +40,7 @@ class StatusBar:
 
     def stage(self, key: str) -> Locator:
         """The status bar's current stage when it is `key` (e.g. 'sale'): shown once the record reached it."""
-        return self.root.locator(f"{CURRENT_STAGE}[data-value={key}]")
+        return self.root.locator(f'{CURRENT_STAGE}[data-value="{key}"]')
 
     @property
     def stage_label(self) -> str:
