@@ -14,6 +14,7 @@ SAVING = "data-uat-saving"
 # dismiss button is btn-secondary, and in French both may read "Annuler" when the button confirmed is a Cancel.
 CONFIRM = ".modal-footer button.btn-primary"
 ERROR = ".o_error_dialog"
+CLOSE = ".modal-header .btn-close"  # the dialog's X (18.0 and 19.0)
 
 
 class Dialog:
@@ -52,6 +53,17 @@ class Dialog:
     def asking(cls, page: Page) -> bool:
         """Whether a dialog other than Odoo's error dialog is open (a confirmation or a wizard)."""
         return page.locator(f"{ACTIVE_DIALOG}:not(:has({ERROR}))").count() > 0
+
+    def close(self) -> None:
+        """Close the dialog on top with its X, as a person dismisses it, and wait until it is gone."""
+        self.root.evaluate(f"el => el.setAttribute('{SAVING}', '')")
+        self.root.locator(CLOSE).first.click()
+        expect(self.page.locator(f"[{SAVING}]")).to_have_count(0)
+
+    @classmethod
+    def asking_under(cls, page: Page) -> bool:
+        """Whether another dialog is open under the one on top (a wizard that opened a record's form)."""
+        return page.locator(".modal").count() > 1
 
     def has_button(self, method: str) -> bool:
         """Whether the dialog offers a button that calls `method` (some are shown to some users only)."""
