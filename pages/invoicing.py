@@ -1,4 +1,4 @@
-"""Invoicing screens: invoicing a sales order and posting the invoice."""
+"""Invoicing screens: invoicing a sales order, billing a purchase order, and posting the invoice or bill."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from pages.components.form import FormView
 # this shortcut (regular and down-payment invoice, 18.0 and 19.0) only one is shown at a time.
 CREATE_INVOICE_HOTKEY = "q"
 CREATE_INVOICE_WIZARD = "create_invoices"
+POST = "action_post"
+POSTED = "posted"
+BILL_DATE = "invoice_date"  # "Bill Date": a vendor bill cannot be posted without it (18.0 and 19.0)
 
 
 class InvoiceForm(FormView):
@@ -18,8 +21,25 @@ class InvoiceForm(FormView):
 
     def post(self) -> None:
         """Post (confirm) the draft invoice."""
-        self.statusbar.click("action_post")
-        self.statusbar.expect_stage("posted")
+        self.statusbar.click(POST)
+        self.statusbar.expect_stage(POSTED)
+
+
+class BillForm(InvoiceForm):
+    """A vendor bill: dated, then posted."""
+
+    @classmethod
+    def shown(cls, page) -> BillForm:
+        """The draft bill Odoo has just opened."""
+        bill = cls(page)
+        expect(bill.statusbar.button(POST)).to_be_visible()
+        return bill
+
+    def post_dated(self, day: str) -> None:
+        """Set the bill date (e.g. "today"), save, then post the bill."""
+        self.set(BILL_DATE, day)
+        self.save()
+        self.post()
 
 
 def invoice_order(order_form: FormView) -> InvoiceForm:

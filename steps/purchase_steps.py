@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from pytest_bdd import then, when
+import allure
+import pytest
+from pytest_bdd import given, then, when
 
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
+from odoo_uat.odoo.company_settings import CompanySettings
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
 from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
-from pages.purchase import PurchaseOrderForm
+from pages.invoicing import BillForm
+from pages.purchase import ORDER_MODEL, PurchaseOrderForm, PurchaseOrderList
+from steps.order_steps import OrderRef, the_order
 
 CONFIRMED_STATES = ("purchase", "done")  # 'done' is a locked purchase order
+# Purchase settings: "Purchase Order Approval" and its "Minimum Amount", a value of the company (res.company
+# po_double_validation / po_double_validation_amount, 18.0 and 19.0).
+APPROVAL_SETTING = "po_order_approval"
+APPROVAL_AMOUNT = "po_double_validation_amount"
+BILL_DAY = "today"
 
 
 @when(
@@ -100,3 +110,62 @@ def _(quantity: float, product: str, purchase_order: Order, odoo, records: Recor
     assert same_amount(received, quantity, 3), (
         f'{purchase_order.name} should show {quantity:g} units of "{product}" received, but shows {received:g}'
     )
+
+
+def the_purchase_order(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> OrderRef:
+    """The purchase order on screen, else the scenario's; a sales order there is refused."""
+    order = the_order(acting.page, request, odoo)
+    if order.model != ORDER_MODEL:
+        raise AssertionError(f"{order.name} is a sales order: this step is for a purchase order.")
+    return order
+
+
+@given(phrase("purchase orders from {amount:Amount} need a manager's approval"))
+def _(amount: float, company_settings: CompanySettings, odoo) -> None:
+    """Turn on Purchase Order Approval with this minimum amount (tax included), unchanged when already so.
+
+    The amount is the company's, shared by every scenario running at the same time: every feature on one
+    database states the same amount (5,000.00, Odoo's own), and orders meant to go through stay well below it.
+    Example: Given purchase orders from 5,000.00 need a manager's approval
+    """
+    (change,) = company_settings.turn_on([APPROVAL_SETTING])
+    company_id = odoo.env.user.company_id.id
+    with company_settings.lock:  # a Settings save writes every setting from its snapshot: not meanwhile
+        current = odoo.env["res.company"].read([company_id], [APPROVAL_AMOUNT])[0][APPROVAL_AMOUNT]
+        if not same_amount(current, amount):
+            odoo.env["res.company"].write([company_id], {APPROVAL_AMOUNT: amount})
+    turned = "turned on" if change.written else "already on"
+    with allure.step(f"Purchase Order Approval {turned}, from {amount:,.2f} (the company had {current:,.2f})"):
+        pass
+
+
+@when("I approve the purchase order")
+def _(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> None:
+    """Approve the purchase order waiting for approval ("Approve Order"), as a purchase manager.
+
+    Example: When I approve the purchase order
+    """
+    PurchaseOrderForm.open(acting.page, the_purchase_order(acting, request, odoo).id).approve()
+
+
+@when("I create the bill for the purchase order")
+def _(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> None:
+    """From Purchase / Orders / Purchase Orders, select the order and click "Create Bills": its draft bill opens.
+
+    The bill takes what is to bill: by default the quantities received and not billed yet.
+    Example: When I create the bill for the purchase order
+    """
+    order = the_purchase_order(acting, request, odoo)
+    PurchaseOrderList.open(acting.page).create_bill(order.name)
+    BillForm.shown(acting.page)
+
+
+@when("I create and post the bill for the purchase order")
+def _(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> None:
+    """Create the order's bill from the purchase orders list, date it today and post it.
+
+    Example: When I create and post the bill for the purchase order
+    """
+    order = the_purchase_order(acting, request, odoo)
+    PurchaseOrderList.open(acting.page).create_bill(order.name)
+    BillForm.shown(acting.page).post_dated(BILL_DAY)

@@ -32,6 +32,8 @@ CELL = "td[name='{name}']"
 LIST_SAVE = ".o_action_manager .o_control_panel .o_list_button_save"
 # The checkbox of each row, and the header's that selects every row shown (list_renderer.xml, 18.0 and 19.0).
 ROW_CHECKBOX = "td.o_list_record_selector input"
+# A button of the list's header shown once rows are selected ("Create Bills", the counts' "Apply"): by what it calls.
+SELECTION_BUTTON = ".o_action_manager .o_control_panel button[name='{method}']"
 ALL_CHECKBOX = "thead th.o_list_record_selector input"
 # "<n> selected" in the control panel once rows are selected: .o_selection_box on 19.0, .o_list_selection_box on 18.0.
 SELECTION_BOX = ".o_action_manager .o_control_panel :is(.o_selection_box, .o_list_selection_box)"
@@ -142,6 +144,18 @@ class ListRows(ListView):
         for index in range(count):
             self._tick(matching.nth(index).locator(ROW_CHECKBOX).first)
         return count
+
+    def tick(self, row: Locator) -> None:
+        """Tick the checkbox of this row."""
+        self._tick(row.locator(ROW_CHECKBOX).first)
+
+    def selection_button(self, method: str) -> Locator:
+        """The header button for the rows selected that calls `method` (a method, or an action's XML id)."""
+        return self.page.locator(SELECTION_BUTTON.format(method=method)).first
+
+    def has_column(self, field: str) -> bool:
+        """Whether the list shows the column of this field."""
+        return field in [name for _, name in column_labels(self.root)]
 
     def _tick(self, checkbox: Locator) -> None:
         """Tick a checkbox and wait until the control panel says rows are selected."""

@@ -46,7 +46,7 @@ class StatusBar:
         The bar, not the stage's button: when the header is too narrow for the stages' labels (long French ones
         beside many buttons), Odoo hides every stage button and shows the current label in a dropdown instead.
         """
-        return self.root.locator(f"{STATUS}:has({CURRENT}[data-value={key}])")
+        return self.root.locator(f'{STATUS}:has({CURRENT}[data-value="{key}"])')
 
     @property
     def stage_label(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from odoo_uat.authoring import lint
+from odoo_uat.authoring.i18n import REGISTERED
 
 pytest_plugins = ["pytester"]
 
@@ -75,8 +76,12 @@ TRANSLATIONS = '''
 
 
 @pytest.fixture
-def run_lint(pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str]):
-    """A project with the phrases above; returns the lint's problem lines for features/<name>.feature."""
+def run_lint(pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """A project with the phrases above; returns the lint's problem lines for features/<name>.feature.
+
+    Its French file replaces the real one in the process's registered languages: they are put back afterwards.
+    """
+    monkeypatch.setattr(REGISTERED, "languages", dict(REGISTERED.languages))
     pytester.makepyfile(**{"steps/__init__": "", "steps/settings": STEPS})
     pytester.makefile(".toml", pyproject="[tool.odoo-uat]\n")
     (pytester.path / "features" / "sales").mkdir(parents=True)
