@@ -20,8 +20,6 @@ PRINTED = "printed"  # the folder, next to the run's Allure results, that keeps 
 REPORTS = Path("reports")  # the run's reports folder when no Allure results folder is given
 UNSAFE = re.compile(r"[^\w.-]+")
 MAX_FOLDER_NAME = 120
-# A PDF starts with these bytes; Odoo without wkhtmltopdf shows the report as a web page instead (in an iframe).
-PDF_MAGIC = b"%PDF-"
 SPACES = re.compile(r"\s+")
 # A number as a scenario writes it ("5", "4,00", "1,234.50"), or any other single character.
 NUMBER_OR_CHAR = re.compile(r"\d[\d.,]*\d|\d|.", re.DOTALL)
@@ -36,11 +34,6 @@ def printed_root(allure_results: str | Path | None) -> Path:
 def scenario_folder(allure_results: str | Path | None, test_name: str) -> Path:
     """Where one scenario's printed reports are kept: <reports>/printed/<the test's name, made safe for a path>/."""
     return printed_root(allure_results) / UNSAFE.sub("_", test_name)[:MAX_FOLDER_NAME]
-
-
-def is_pdf(content: bytes) -> bool:
-    """Whether a file's content is a PDF."""
-    return content.startswith(PDF_MAGIC)
 
 
 def pdf_text(path: Path) -> str:

@@ -20,7 +20,6 @@ from pathlib import Path
 from playwright.sync_api import Download, Locator, Page, Response, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from odoo_uat.printed import is_pdf
 from pages.components.action_menus import ACTIONS, ITEM, PRINT, ActionMenus
 from pages.components.buttons import click_button
 from pages.components.dialog import ACTIVE_DIALOG
@@ -28,6 +27,8 @@ from pages.components.labels import label_list, normalise_label
 from pages.components.menu import OPEN_DROPDOWN
 from pages.components.messages import shown_messages
 
+# A PDF starts with these bytes; Odoo without wkhtmltopdf shows the report as a web page instead (in an iframe).
+PDF_MAGIC = b"%PDF-"
 WKHTMLTOPDF_CHECK = "/report/check_wkhtmltopdf"
 PDF_READY = ("ok", "upgrade")  # the states in which the web client downloads a PDF (reports/utils.js)
 # Asked from the page, as the web client asks it: its session, its origin.
@@ -159,6 +160,11 @@ def _refusal(response: Response) -> str | None:
         return str(data.get("message") or error.get("message") or f"HTTP {response.status}")
     except (ValueError, AttributeError):
         return f"HTTP {response.status}"
+
+
+def is_pdf(content: bytes) -> bool:
+    """Whether a file's content is a PDF."""
+    return content.startswith(PDF_MAGIC)
 
 
 def keep(download: Download, folder: Path, label: str) -> Path:

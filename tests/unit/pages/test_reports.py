@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from pages.components.reports import Printer, keep
+from pages.components.reports import Printer, is_pdf, keep
 
 ORIGIN = "http://odoo.test"
 PDF = b"%PDF-1.4\n% a report\n"
@@ -168,3 +168,8 @@ def test_several_records_refused_for_unpatched_qt_says_what_to_do(open_form) -> 
     odoo = FakeOdoo(["Purchase Order"], error="Tried to convert multiple documents in wkhtmltopdf using unpatched QT")
     with pytest.raises(AssertionError, match=r"using unpatched QT\. .*prints one record at a time"):
         Printer(open_form(odoo)).from_gear("Purchase Order")
+
+
+def test_a_pdf_is_told_by_its_first_bytes() -> None:
+    assert is_pdf(b"%PDF-1.7\n...")
+    assert not is_pdf(b"<!DOCTYPE html><html>")

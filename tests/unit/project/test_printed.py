@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from odoo_uat.printed import excerpt, is_pdf, missing_lines, pdf_text, scenario_folder, shown_secrets
+from odoo_uat.printed import excerpt, missing_lines, pdf_text, scenario_folder, shown_secrets
 
 
 @pytest.mark.parametrize(
@@ -20,11 +20,6 @@ from odoo_uat.printed import excerpt, is_pdf, missing_lines, pdf_text, scenario_
 )
 def test_printed_reports_are_kept_next_to_the_run_s_results(results: str | None, folder: str) -> None:
     assert scenario_folder(results, "test_count_sheet[Oak]") == Path(folder)
-
-
-def test_a_pdf_is_told_by_its_first_bytes() -> None:
-    assert is_pdf(b"%PDF-1.7\n...")
-    assert not is_pdf(b"<!DOCTYPE html><html>")
 
 
 @pytest.fixture(scope="module")
