@@ -64,7 +64,8 @@ def _number_pattern(number: str) -> str:
     if not separator or len(tail) == 3:  # no decimals, or a thousands group ("1,000"): as written
         head, tail = number, ""
     decimals = tail.rstrip("0")
-    fraction = rf"[.,]{re.escape(decimals)}0*" if decimals else r"(?:[.,]0+)?"
+    # A label sets the cents apart (smaller, on their own line): pypdf reads "24." then "50".
+    fraction = rf"[.,]\s*{re.escape(decimals)}0*" if decimals else r"(?:[.,]\s*0+)?"
     return rf"(?<!\d){re.escape(head)}{fraction}(?![.,]?\d)"
 
 

@@ -60,7 +60,8 @@ def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
 def _(item: str, acting: ActingUsers) -> None:
     """Choose an item of the control panel's Actions menu (the gear), e.g. on the rows selected.
 
-    Returns once Odoo has answered (a dialog opened, the list reloaded).
+    Returns once Odoo has answered (a dialog opened, the list reloaded). An action a form shows as a header button
+    instead (a product's "Print Labels" on 18.0) is clicked there.
     Example: When I choose "Duplicate" in the Actions menu
     """
     ActionMenus(acting.page).choose(item)

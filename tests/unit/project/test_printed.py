@@ -79,8 +79,9 @@ def test_an_excerpt_drops_blank_lines_and_is_cut() -> None:
         ("5.5 Units", False),
         ("1 Units", False),  # never a part of another number
         ("34.50", False),
+        ("24.50", True),  # a label's cents, on their own line
     ],
 )
 def test_numbers_are_compared_by_value_as_the_report_formats_them(line: str, shown: bool) -> None:
-    text = "Oak Pallet\n5\nUnits\n5.00 Units\n4\u202fUnités\n12.50\n$\n1,234.50\n15 Units"
+    text = "Oak Pallet\n5\nUnits\n5.00 Units\n4\u202fUnités\n12.50\n$\n1,234.50\n15 Units\n$\n24.\n50"
     assert (missing_lines(text, [line]) == []) is shown
