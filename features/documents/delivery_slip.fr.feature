@@ -22,8 +22,8 @@ Fonctionnalité: Imprimer le bon de livraison, en français
     Et je valide la livraison de la commande
     Et j'imprime "Bon de livraison"
     Alors le document imprimé "Bon de livraison" affiche :
-      | Texte            |
-      | Bon de livraison |
-      | Maison Chêne     |
-      | Palette Hêtre    |
-      | 4 Unité(s)       |
+      | Texte             |
+      | Date d'expédition |
+      | Maison Chêne      |
+      | Palette Hêtre     |
+      | 4 Unité(s)        |
