@@ -64,6 +64,11 @@ def python_headers_need(
 
 
 GIT = Need("git (cloning Odoo Community; CHANGED=)", "git", commands=("git",))
+# Odoo makes its PDF reports with the wkhtmltopdf command it finds on PATH; without it the web client shows a report
+# as a web page and the print phrases fail. Debian 12 and Ubuntu 22.04 / 24.04 ship 0.12.6, which Odoo takes ("ok").
+WKHTMLTOPDF = Need(
+    "wkhtmltopdf (Odoo's PDF reports: printed documents and labels)", "wkhtmltopdf", commands=("wkhtmltopdf",)
+)
 
 EMBEDDED: tuple[Need, ...] = tuple(
     need
@@ -85,6 +90,7 @@ EMBEDDED: tuple[Need, ...] = tuple(
         Need("the C library headers", "libc6-dev", files=("usr/include/stdio.h",)),
         python_headers_need(),
         GIT,
+        WKHTMLTOPDF,
     )
     if need is not None
 )

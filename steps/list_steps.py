@@ -6,11 +6,6 @@ records are turned into their unique names in Odoo. Columns, buttons and menu it
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-import allure
-import pytest
 from pytest_bdd import when
 
 from odoo_uat.authoring.params import phrase
@@ -18,17 +13,8 @@ from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.web.browser import ActingUsers
 from pages.components.action_menus import ActionMenus
 from pages.components.list_rows import ListRows
-
-PRINTED = "printed"  # the folder, next to the run's Allure results, that keeps the reports a scenario printed
-REPORTS = Path("reports")
-UNSAFE = re.compile(r"[^\w.-]+")
-
-
-def printed_folder(request: pytest.FixtureRequest) -> Path:
-    """Where this scenario's printed reports are kept: <the run's reports folder>/printed/<scenario>/."""
-    results = request.config.getoption("allure_report_dir", None)
-    reports = Path(results).parent if results else REPORTS
-    return reports / PRINTED / UNSAFE.sub("_", request.node.name)[:120]
+from pages.components.reports import Printer
+from steps.print_steps import PrintedReports
 
 
 @when(phrase('I set "{column:Label}" to "{value:Text}" on the row "{text:Text}"'))
@@ -74,17 +60,18 @@ def _(text: str, acting: ActingUsers, names: ScenarioNames) -> None:
 def _(item: str, acting: ActingUsers) -> None:
     """Choose an item of the control panel's Actions menu (the gear), e.g. on the rows selected.
 
-    Returns once Odoo has answered (a dialog opened, the list reloaded).
+    Returns once Odoo has answered (a dialog opened, the list reloaded). An action a form shows as a header button
+    instead (a product's "Print Labels" on 18.0) is clicked there.
     Example: When I choose "Duplicate" in the Actions menu
     """
     ActionMenus(acting.page).choose(item)
 
 
 @when(phrase('I choose "{item:Label}" in the Print menu'))
-def _(item: str, acting: ActingUsers, request: pytest.FixtureRequest) -> None:
+def _(item: str, acting: ActingUsers, printed_reports: PrintedReports) -> None:
     """Print a report of the rows selected: wait for the PDF, keep it with the run's reports and attach it.
 
+    Check its text after with: Then the printed "<item>" shows:
     Example: When I choose "Count Sheet" in the Print menu
     """
-    path = ActionMenus(acting.page).print(item, printed_folder(request))
-    allure.attach.file(str(path), name=f"{item} ({path.name})", attachment_type=allure.attachment_type.PDF)
+    printed_reports.keep(item, Printer(acting.page).from_print_menu(item))

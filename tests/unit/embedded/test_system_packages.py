@@ -97,3 +97,18 @@ def test_the_command_line_prints_the_missing_packages(tmp_path, monkeypatch, cap
 def test_the_command_line_names_an_unknown_purpose(capsys):
     assert system_packages.main(["embeded"]) == 2
     assert "unknown: embeded" in capsys.readouterr().err
+
+
+def test_wkhtmltopdf_is_checked_on_its_own_by_the_command_it_provides(tmp_path):
+    # Odoo's PDF reports: a machine with everything else still gets wkhtmltopdf.
+    root = lay_out(tmp_path, without("wkhtmltopdf"))
+    assert missing_packages(["embedded"], root=root) == ["wkhtmltopdf"]
+    (root / "usr" / "bin" / "wkhtmltopdf").write_text("")
+    assert missing_packages(["embedded"], root=root) == []
+
+
+def test_wkhtmltopdf_is_looked_up_on_path_where_odoo_finds_it():
+    need = next(need for need in EMBEDDED if need.package == "wkhtmltopdf")
+    assert need.commands == ("wkhtmltopdf",) and not need.files
+    assert system_packages.is_present(need, Path("/"), which={"wkhtmltopdf": "/usr/bin/wkhtmltopdf"}.get)
+    assert not system_packages.is_present(need, Path("/"), which=lambda name: None)

@@ -1,15 +1,13 @@
-"""The main list's rows: columns by their headers, a row's own buttons, selecting rows, a printed report kept."""
+"""The main list's rows: columns by their headers, a row's own buttons, selecting rows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from odoo_uat.web.session import FieldInfo
-from pages.components.action_menus import ActionMenus, is_pdf
 from pages.components.list_rows import ListRows, column_field, shortened
 
 COUNT_19 = [("Product", "product_id"), ("On Hand", "quantity"), ("Counted", "inventory_quantity")]
@@ -37,32 +35,6 @@ def test_a_shortened_label_fitting_several_columns_fits_none() -> None:
     assert shortened("On", columns) is None
     assert shortened("On Hand Value", columns) is None  # fits "On Hand" too: the header itself is matched first
     assert column_field("On Hand Value", columns, {}) == "value"
-
-
-def test_a_pdf_is_told_by_its_first_bytes() -> None:
-    assert is_pdf(b"%PDF-1.7\n...")
-    assert not is_pdf(b"<!DOCTYPE html><html>")
-
-
-class FakeDownload:
-    """What a Playwright download gives: its name and a copy of its file."""
-
-    def __init__(self, name: str, content: bytes) -> None:
-        self.suggested_filename = name
-        self.content = content
-
-    def save_as(self, path: Path) -> None:
-        Path(path).write_bytes(self.content)
-
-
-def test_a_printed_report_is_kept_in_the_folder_given(tmp_path: Path) -> None:
-    kept = ActionMenus._keep(FakeDownload("Count Sheet.pdf", b"%PDF-1.4 x"), tmp_path / "printed", "Count Sheet")
-    assert kept == tmp_path / "printed" / "Count Sheet.pdf" and kept.read_bytes() == b"%PDF-1.4 x"
-
-
-def test_a_download_that_is_no_pdf_fails_naming_where_it_is_kept(tmp_path: Path) -> None:
-    with pytest.raises(AssertionError, match=r"Count Sheet\.html, which is not a PDF"):
-        ActionMenus._keep(FakeDownload("Count Sheet.html", b"<html>"), tmp_path, "Count Sheet")
 
 
 # A list as Odoo 18.0/19.0 renders it: the control panel's own "Order" and a row's "Order" (the replenishment report).

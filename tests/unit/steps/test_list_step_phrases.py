@@ -1,5 +1,4 @@
-"""The list phrases: never read with the form's on one step line (a quoted value holds no double quote); where a
-printed report is kept."""
+"""The list phrases: never read with the form's on one step line (a quoted value holds no double quote)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import pytest
 
 from odoo_uat.authoring import step_registry
 from odoo_uat.authoring.matching import StepMatcher
-from steps.list_steps import printed_folder
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -32,29 +30,3 @@ def matcher() -> StepMatcher:
 )
 def test_each_line_reads_as_one_phrase_only(matcher: StepMatcher, line: str, shown: str) -> None:
     assert [definition.display for definition in matcher.matching("when", line)] == [shown]
-
-
-class FakeConfig:
-    def __init__(self, results: str | None) -> None:
-        self.results = results
-
-    def getoption(self, name: str, default=None):
-        return self.results if name == "allure_report_dir" else default
-
-
-class FakeRequest:
-    def __init__(self, results: str | None, name: str) -> None:
-        self.config = FakeConfig(results)
-        self.node = type("Node", (), {"name": name})()
-
-
-@pytest.mark.parametrize(
-    ("results", "folder"),
-    [
-        ("reports/allure-results", "reports/printed/test_count_sheet_Oak_"),
-        ("reports/shards/1-of-2/allure-results", "reports/shards/1-of-2/printed/test_count_sheet_Oak_"),
-        (None, "reports/printed/test_count_sheet_Oak_"),
-    ],
-)
-def test_printed_reports_are_kept_next_to_the_run_s_results(results: str | None, folder: str) -> None:
-    assert printed_folder(FakeRequest(results, "test_count_sheet[Oak]")) == Path(folder)
