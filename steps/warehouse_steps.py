@@ -1,8 +1,9 @@
-"""Warehouse: warehouses, storage locations, putaway rules, receipts and internal (storage) transfers.
+"""Warehouse: a scenario's own warehouses and their steps, resupply and routes, storage locations, putaway rules,
+the transfers of a product or an order, and the stock per location.
 
-A scenario names a location by its warehouse's scenario name and the path below it,
-as Odoo shows it with the warehouse's short name: "North Depot/Stock/Shelf A" is
-"<short name>/Stock/Shelf A" in Odoo. Names of existing locations ("WH/Stock") pass through.
+A scenario names a location by its warehouse's scenario name and the path below it, as Odoo shows it with the
+warehouse's short name: "North Depot/Stock/Shelf A" is "<short name>/Stock/Shelf A" in Odoo; an operation type
+as "North Depot: Pick". Names of existing locations ("WH/Stock") pass through.
 """
 
 from __future__ import annotations

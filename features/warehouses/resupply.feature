@@ -25,9 +25,9 @@ Feature: Resupply a shop from the central depot
     And I search for "Birch Desk"
     And I click "Order" on the row "Birch Desk"
     Then the transfers of "Birch Desk" are:
-      | Operation Type                 | From                | To                   | Quantity | Status                    |
-      | Central Depot: Delivery Orders | Central Depot/Stock | Virtual Locations/Inter-warehouse transit | 10 | Ready |
-      | City Shop: Receipts            | Virtual Locations/Inter-warehouse transit | City Shop/Stock | 10 | Waiting Another Operation |
+      | Operation Type                 | From                                       | To                                         | Quantity | Status                    |
+      | Central Depot: Delivery Orders | Central Depot/Stock                        | Physical Locations/Inter-warehouse transit | 10       | Ready                     |
+      | City Shop: Receipts            | Physical Locations/Inter-warehouse transit | City Shop/Stock                            | 10       | Waiting Another Operation |
     When I log in as the "Warehouse operator"
     And I validate the "Central Depot: Delivery Orders" transfer of "Birch Desk"
     And I validate the "City Shop: Receipts" transfer of "Birch Desk"

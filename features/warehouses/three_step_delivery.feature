@@ -31,16 +31,16 @@ Feature: Deliver in three steps: pick, pack, ship
       | North Depot/Stock        | 15       |
       | North Depot/Packing Zone | 5        |
     And the transfers of "Oak Pallet" are:
-      | Operation Type    | From                     | To                 | Quantity | Status |
-      | North Depot: Pick | North Depot/Stock        | North Depot/Packing Zone | 5  | Done   |
-      | North Depot: Pack | North Depot/Packing Zone | North Depot/Output | 5        | Ready  |
+      | Operation Type    | From                     | To                       | Quantity | Status |
+      | North Depot: Pick | North Depot/Stock        | North Depot/Packing Zone | 5        | Done   |
+      | North Depot: Pack | North Depot/Packing Zone | North Depot/Output       | 5        | Ready  |
     When I validate the "Pack" transfer of "Oak Pallet"
     And I validate the "Delivery Orders" transfer of "Oak Pallet"
     Then the transfers of "Oak Pallet" are:
-      | Operation Type               | From                     | To                 | Status |
-      | North Depot: Pick            | North Depot/Stock        | North Depot/Packing Zone | Done |
-      | North Depot: Pack            | North Depot/Packing Zone | North Depot/Output | Done   |
-      | North Depot: Delivery Orders | North Depot/Output       | Partners/Customers | Done   |
+      | Operation Type               | From                     | To                       | Status |
+      | North Depot: Pick            | North Depot/Stock        | North Depot/Packing Zone | Done   |
+      | North Depot: Pack            | North Depot/Packing Zone | North Depot/Output       | Done   |
+      | North Depot: Delivery Orders | North Depot/Output       | Partners/Customers       | Done   |
     And the stock of "Oak Pallet" in "North Depot" is:
       | Location          | Quantity |
       | North Depot/Stock | 15       |
