@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from odoo_uat.odoo.run_id import new_run_id
 
@@ -17,6 +18,25 @@ class ScenarioNames:
     def __init__(self, token: str) -> None:
         self.token = token
         self._unique: dict[str, str] = {}
+        self._shown: dict[str, str] = {}  # a name Odoo shows (a warehouse's short name) -> the scenario's name
+
+    def alias(self, name: str, real: str) -> str:
+        """Make `name` stand for `real`, a name Odoo made itself ("North Depot/Stock" for "UK3X9/Stock"); returns it."""
+        self._unique[name] = real
+        return real
+
+    def shown_as(self, real: str, name: str) -> None:
+        """Read `real` as `name` wherever Odoo shows it (a warehouse's short name "UK3X9" as "North Depot")."""
+        self._shown[real] = name
+
+    def scenario_text(self, text: str) -> str:
+        """Odoo's text with this scenario's names as the scenario wrote them ("North Depot: Pick", "North Depot/Stock")."""
+        return _replace(text, {**self._shown, **{real: name for name, real in self._unique.items()}})
+
+    def odoo_text(self, text: str) -> str:
+        """A text the scenario wrote with Odoo's names for the scenario's own in it ("North Depot: Pick" ->
+        "North Depot k3x9-1: Pick"); the reverse of scenario_text."""
+        return self._unique[text] if text in self._unique else _replace(text, self._unique)
 
     def unique(self, name: str) -> str:
         """The unique name to create for `name` (the same one every time it is asked)."""
@@ -35,6 +55,14 @@ class ScenarioNames:
     def known(self) -> dict[str, str]:
         """Scenario name -> unique name, for what this scenario created."""
         return dict(self._unique)
+
+
+def _replace(text: str, names: dict[str, str]) -> str:
+    """Each whole name of `names` found in the text replaced by its value, longest first, in one pass."""
+    if not names:
+        return text
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.sub(rf"(?<![\w-])(?:{alternatives})(?![\w-])", lambda found: names[found.group(0)], text)
 
 
 class RunNames:

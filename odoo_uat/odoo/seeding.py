@@ -9,13 +9,15 @@ them with `for_writing=True`, the scenario's own or an exact name, never a parti
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from typing import Any
 
+from odoo_uat.odoo.company_settings import CompanySettings
 from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.records import Document, Order, document
+from odoo_uat.odoo.warehouses import Warehouses
 
-STORAGE_LOCATIONS_GROUP = "stock.group_stock_multi_locations"
-EMPLOYEE_GROUP = "base.group_user"
+STORAGE_LOCATIONS = "group_stock_multi_locations"  # "Storage Locations" on the Settings screen (stock)
 INVENTORY_MODE = {"inventory_mode": True}
 EARLIER_GOODS = "Goods delivered earlier"
 # OCA account_financial_risk / sale_financial_risk: what a partner's risk adds up.
@@ -30,10 +32,13 @@ class SeedingError(RuntimeError):
 class Seeding:
     """The seeding flows, on factories bound to one connection."""
 
-    def __init__(self, factories: Factories) -> None:
+    def __init__(self, factories: Factories, settings: CompanySettings | None = None) -> None:
         self.factories = factories
         self.connection = factories.connection
         self.odoo = factories.connection.odoo
+        # The company settings, saved under the run's settings lock; alone (make bench), without one.
+        self.settings = settings or CompanySettings(self.odoo, nullcontext())
+        self.warehouses = Warehouses(factories, self.settings)  # a scenario's own warehouses and locations
 
     def records(self, model: str, values: list[dict[str, Any]]) -> list[int]:
         """Records of any model, in one RPC call (for models no factory covers)."""
@@ -56,21 +61,12 @@ class Seeding:
             ).action_apply_inventory()
 
     def ensure_storage_locations(self) -> None:
-        """Turn on Storage Locations for every internal user, and the internal transfer types it brings.
+        """Turn on the company setting Storage Locations (and the internal transfer types it brings), as its Save does.
 
-        Not through res.config.settings: executing the settings form writes every setting at once,
-        and under xdist that undoes what another scenario switched on meanwhile (multi-warehouse,
-        routes), which hid this field again. Adding the implied group is additive, so it cannot race.
+        Through the company settings (odoo_uat/odoo/company_settings.py): only turned on, nothing written when it is
+        on, and saved under the lock every worker takes, so that no save undoes another scenario's setting.
         """
-        env = self.odoo.env
-        group = env.ref(STORAGE_LOCATIONS_GROUP).id
-        employee = env.ref(EMPLOYEE_GROUP).id
-        if group not in env["res.groups"].read([employee], ["implied_ids"])[0]["implied_ids"]:
-            env["res.groups"].write([employee], {"implied_ids": [(4, group)]})
-        types = env["stock.picking.type"].with_context(active_test=False)
-        inactive = types.search([("code", "=", "internal"), ("active", "=", False)])
-        if inactive:
-            types.write(inactive, {"active": True})
+        self.settings.turn_on([STORAGE_LOCATIONS])
 
     def quarantine_location(self, parent_id: int, name: str) -> int:
         """An internal location for goods awaiting inspection (Storage Locations turned on for it)."""
