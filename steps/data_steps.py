@@ -6,18 +6,30 @@ from pytest_bdd import given
 
 from odoo_uat.authoring.i18n import REGISTERED
 from odoo_uat.authoring.params import phrase
-from odoo_uat.authoring.tables import table_rows
+from odoo_uat.authoring.tables import TableError, table_rows
+from odoo_uat.odoo.company_settings import CompanySettings, is_on
 from odoo_uat.odoo.factories import Factories
+from odoo_uat.odoo.model_names import FIELD_ATTRIBUTES
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.odoo.seeding import Seeding
 from odoo_uat.values import parse_number
+from steps.records_steps import field_value
 
 PARTNER = "res.partner"
 PRODUCT = "product.product"
 # A table's product Type -> the ProductFactory trait it stands for (a language file's [values.Type] translates them).
 PRODUCT_TYPES = {"goods": {}, "storable": {}, "service": {"service": True}, "consumable": {"consumable": True}}
 TYPE_COLUMN = "Type"
+# Table columns set as the product form sets them: a choice by its label (in the file's language or English),
+# routes by their names, comma-separated (records_steps.field_value, as any "records exist" table does).
+PRODUCT_FIELDS = {"Tracking": "tracking", "Invoicing Policy": "invoice_policy", "Routes": "route_ids"}
+CUSTOMER_FIELDS = {"Pricelist": "property_product_pricelist"}
+BARCODE_COLUMN = "Barcode"
+NOT_TRACKED = "none"
+# Tracking by lots or serial numbers shows on screens only once this company setting is on (stock's res.config.settings).
+LOTS_SETTING = "group_stock_production_lot"
+LOTS_SETTING_LABEL = "Lots & Serial Numbers"
 
 
 def product_traits(written: str) -> dict[str, bool]:
@@ -33,13 +45,54 @@ def product_traits(written: str) -> dict[str, bool]:
     return PRODUCT_TYPES[kind]
 
 
-@given("the following customers exist:")
-def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -> None:
-    """Create customers in one call. Columns: Name, Email, Credit limit, Payment terms.
+def labelled_values(
+    row: dict[str, str], columns: dict[str, str], model: str, records: Records, language: str | None
+) -> dict[str, object]:
+    """The values of a row's columns that name fields of `model` (column -> field), each as its field takes it."""
+    wanted = [column for column in columns if column in row]
+    if not wanted:
+        return {}
+    fields = records.fields(model, FIELD_ATTRIBUTES, language)
+    english = records.fields(model, FIELD_ATTRIBUTES) if language else fields
+    values = {}
+    for column in wanted:
+        name = columns[column]
+        if name not in fields:
+            raise TableError(f'The column "{column}" needs the field {name} of {model}: is its Odoo module installed?')
+        try:
+            values[name] = field_value(fields[name], row[column], records, english.get(name))
+        except TableError as error:
+            raise TableError(f'Column "{column}", row "{row.get("Name", "")}": {error}') from None
+    return values
 
+
+def require_lots_setting(values: list[dict], company_settings: CompanySettings) -> None:
+    """Products tracked by lots or serial numbers need the company setting on: else an error with the step to add."""
+    if all(value.get("tracking", NOT_TRACKED) == NOT_TRACKED for value in values):
+        return
+    if not is_on(company_settings.values([LOTS_SETTING]).get(LOTS_SETTING)):
+        raise TableError(
+            f'Products tracked by lots or serial numbers need the setting "{LOTS_SETTING_LABEL}": write '
+            f'`Given the setting "{LOTS_SETTING_LABEL}" is on` before the products table.'
+        )
+
+
+@given("the following customers exist:")
+def _(
+    datatable,
+    factories: Factories,
+    records: Records,
+    names: ScenarioNames,
+    phrase_language: str | None = None,
+) -> None:
+    """Create customers in one call. Columns: Name, Email, Credit limit, Payment terms, Pricelist.
+
+    Pricelist: a price list by its name (one the scenario created, or its name as Odoo shows it).
     Example: Given the following customers exist:
     """
-    rows = table_rows(datatable, ["Name", "Email", "Credit limit", "Payment terms"], required=["Name"])
+    rows = table_rows(
+        datatable, ["Name", "Email", "Credit limit", "Payment terms", *CUSTOMER_FIELDS], required=["Name"]
+    )
     values = []
     for row in rows:
         value = {"name": names.unique(row["Name"])}
@@ -52,6 +105,7 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
             value["property_payment_term_id"] = records.id(
                 "account.payment.term", row["Payment terms"], "payment terms", for_writing=True
             )
+        value.update(labelled_values(row, CUSTOMER_FIELDS, PARTNER, records, phrase_language))
         values.append(value)
     records.remember_all(PARTNER, [row["Name"] for row in rows], factories.Customer.create_rows(values))
 
@@ -70,14 +124,26 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
 
 
 @given("the following products exist:")
-def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -> None:
-    """Create products in one call. Columns: Name, Type (Goods/Service/Consumable), Sales price, Cost, Category, Vendor, Internal reference.
+def _(
+    datatable,
+    factories: Factories,
+    records: Records,
+    names: ScenarioNames,
+    company_settings: CompanySettings,
+    phrase_language: str | None = None,
+) -> None:
+    """Create products in one call. Columns: Name, Type, Sales price, Cost, Category, Vendor, Internal reference, Tracking, Invoicing Policy, Routes, Barcode.
 
+    Type is Goods, Service or Consumable. Tracking and Invoicing Policy are written as the product form shows their choices (By Lots, By Unique Serial
+    Number, By Quantity; Ordered quantities, Delivered quantities), Routes as route names, comma-separated. A
+    Barcode is made unique to the scenario, as a Name is. Tracking by lots or serial numbers needs the setting
+    "Lots & Serial Numbers" on first.
     Example: Given the following products exist:
     """
     rows = table_rows(
         datatable,
-        ["Name", "Type", "Sales price", "Cost", "Category", "Vendor", "Internal reference"],
+        ["Name", "Type", "Sales price", "Cost", "Category", "Vendor", "Internal reference", *PRODUCT_FIELDS]
+        + [BARCODE_COLUMN],
         required=["Name"],
     )
     values = []
@@ -93,7 +159,11 @@ def _(datatable, factories: Factories, records: Records, names: ScenarioNames) -
             value["categ_id"] = records.category(row["Category"], for_writing=True)
         if "Vendor" in row:
             value["vendor_id"] = records.partner(row["Vendor"], "vendor", for_writing=True)
+        if BARCODE_COLUMN in row:  # Odoo refuses a barcode twice: a scenario run again needs its own
+            value["barcode"] = names.unique(row[BARCODE_COLUMN])
+        value.update(labelled_values(row, PRODUCT_FIELDS, PRODUCT, records, phrase_language))
         values.append(value)
+    require_lots_setting(values, company_settings)
     records.remember_all(PRODUCT, [row["Name"] for row in rows], factories.Product.create_rows(values))
 
 

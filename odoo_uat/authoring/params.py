@@ -154,6 +154,7 @@ UNITS = wording("Units", "unit", "units")
 RECORDS = wording("Records", "record", "records")
 WAS_WERE = wording("WasWere", "was", "were")
 LOG_IN = wording("LogIn", "log in", "continue")
+LOT = wording("Lot", "lot", "serial number")
 
 TYPES: dict[str, ParamType] = {
     param.name: param
@@ -176,6 +177,7 @@ TYPES: dict[str, ParamType] = {
         RECORDS,
         WAS_WERE,
         LOG_IN,
+        LOT,
     )
 }
 EXTRA_TYPES: dict[str, Callable[[str], object]] = {name: param.converter() for name, param in TYPES.items()}

@@ -60,6 +60,17 @@ class Seeding:
                 quants if isinstance(quants, list) else [quants]
             ).action_apply_inventory()
 
+    def put_lot_on_hand(self, product: int, lot: str, location: int, quantity: float) -> int:
+        """Create a lot (serial number) of the product and set its quantity on hand in a location; the lot's id."""
+        lot_id = self.connection.create("stock.lot", [{"name": lot, "product_id": product}])[0]
+        quant = (
+            self.odoo.env["stock.quant"]
+            .with_context(**INVENTORY_MODE)
+            .create({"product_id": product, "location_id": location, "lot_id": lot_id, "inventory_quantity": quantity})
+        )
+        self.odoo.env["stock.quant"].browse(quant if isinstance(quant, list) else [quant]).action_apply_inventory()
+        return lot_id
+
     def ensure_storage_locations(self) -> None:
         """Turn on the company setting Storage Locations (and the internal transfer types it brings), as its Save does.
 

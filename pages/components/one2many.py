@@ -22,6 +22,11 @@ SELECTED = "o_selected_row"
 EDITED_ROW = f"{ROW}.{SELECTED}"
 CELL = "td[name='{name}']"
 ROWS_LISTED = 10  # rows quoted in an error message
+REMOVE_ROW = "td.o_list_record_remove"  # an editable list's delete cell (web list_renderer.xml, 18.0 and 19.0)
+# A transfer's operation line's button to its "Detailed Operations" dialog (shown for tracked products): 18.0 adds
+# an icon button (fa-list, no text) named "Open Move" to each row (stock_move_one2many.xml); 19.0 has the row's
+# "Details" button (stock_picking_views.xml, action_show_details).
+ROW_DETAILS = "button[name='Open Move'], button[name=action_show_details]"
 ROW_BUTTON = "button"
 # A row's cells as a person reads them: a cell being edited shows its input's value, not text.
 ROW_TEXT_JS = """row => [...row.cells].map(cell => {
@@ -129,6 +134,22 @@ class One2ManyLines:
     def edit(self, text: str) -> LineRow:
         """The one row showing `text` (a product's name), to set its cells."""
         return LineRow(self, self.one_row(text), edited=False)
+
+    def remove(self, index: int) -> None:
+        """Delete the row at this position (0 first), and wait until it is gone."""
+        before = self.rows.count()
+        with answered(self.field.page):
+            self.rows.nth(index).locator(REMOVE_ROW).click()
+        expect(self.rows).to_have_count(before - 1)
+
+    def open_details(self, text: str) -> bool:
+        """Click the details button of the one row showing `text` and wait for Odoo's answer; False without one."""
+        button = self.one_row(text).locator(ROW_DETAILS)
+        if not button.count():
+            return False
+        with answered(self.field.page):
+            button.first.click()
+        return True
 
     def click(self, text: str, button: re.Pattern[str], label: str) -> None:
         """Click the button named `button` in the one row showing `text`, and wait for Odoo's answer."""

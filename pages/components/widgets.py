@@ -13,6 +13,7 @@ shares (the Widget class, the retry loop, reading a value as text) is in pages/c
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 
 from playwright.sync_api import Locator, Page, expect
@@ -385,6 +386,43 @@ class Many2one(Autocomplete):
         self.expect_shown(record_name_pattern(real(as_text(value))))
 
 
+class PickFrom(Autocomplete):
+    """Where a transfer's detailed operation takes its goods from (stock's pick_from): a quant, found by its lot.
+
+    18.0 offers a quant as "WH/Stock - LOT-B" (its display name), 19.0 as "Stock" and "LOT-B" side by side (its
+    formatted display name: no space between them in the text); both end with the lot, which is what is typed.
+    """
+
+    kind = "pick_from"
+    # stock's StockPickFrom (widgets/stock_pick_from.js, 18.0 and 19.0): a many2one to stock.quant.
+    CLASS = "o_field_pick_from"
+
+    @classmethod
+    def detects(cls, markup: Markup) -> bool:
+        return cls.CLASS in markup.classes
+
+    @staticmethod
+    def ending(lot: str) -> re.Pattern[str]:
+        """A quant's text that ends with the lot's name."""
+        return re.compile(rf"{re.escape(lot)}\s*$", re.IGNORECASE)
+
+    def set(self, value: Value, real: Real, search: str | None) -> None:
+        lot = real(as_text(value))
+        field_input = self.root.locator(AUTOCOMPLETE_INPUT).first
+        field_input.fill(search or lot)
+        found = self.page.locator(SUGGESTION).filter(has_text=self.ending(lot))
+        try:
+            expect(found.first).to_be_visible()
+        except AssertionError:
+            raise self.no_choice(lot, suggestions(self.page)) from None
+        found.first.click()
+        expect(self.page.locator(SUGGESTION)).to_have_count(0)
+        expect(field_input).to_have_value(self.ending(lot))
+
+    def expect(self, value: Value, real: Real) -> None:
+        self.expect_shown(self.ending(real(as_text(value))))
+
+
 class ShownMany2one(Many2one):
     """A many2one without its autocomplete (shown read-only): told by Odoo's field type or the widget's class."""
 
@@ -575,6 +613,7 @@ class SuggestingChar(Char):
 # SuggestingChar comes before Many2one for the same reason; the kinds told by Odoo's field type or the widget's
 # class come before those told only by what they hold to type in; ShownText, last, takes whatever is left.
 WIDGETS: tuple[type[Widget], ...] = (
+    PickFrom,
     Priority,
     Favorite,
     Tags,

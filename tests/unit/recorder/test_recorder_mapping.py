@@ -256,7 +256,7 @@ def test_a_step_that_is_no_documented_phrase_is_written_as_a_comment_with_its_ta
         "  | Product |",
         "  | Oak |",
         (
-            "not written as a step, its columns Shoe size are not among Name, Email, Credit limit, Payment terms: "
+            "not written as a step, its columns Shoe size are not among Name, Email, Credit limit, Payment terms, Pricelist: "
             "Given the following customers exist:"
         ),
         "  | Name | Shoe size |",
