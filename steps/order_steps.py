@@ -205,16 +205,19 @@ def invoiced_share(lines: Sequence[tuple[float, float]]) -> str:
     return "partly"
 
 
-def _invoiced_share(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> tuple[OrderRef, str, str]:
-    """The order, how much of it is invoiced, and its lines as 'product ordered/invoiced' for messages."""
+def expect_invoiced(wanted: str, acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> None:
+    """The order on screen (or the scenario's one) is `wanted` ("partly", "fully") invoiced, read from its lines."""
     order = the_order(acting.page, request, odoo)
     fields = LINE_QUANTITIES[order.model]
     ordered, invoiced = fields["Ordered"], fields["Invoiced"]
     lines = odoo.env[f"{order.model}.line"].search_read(
         [("order_id", "=", order.id), ("display_type", "=", False)], ["product_id", ordered, invoiced]
     )
+    share = invoiced_share([(line[ordered], line[invoiced]) for line in lines])
     shown = ", ".join(f"{line['product_id'][1]} {line[invoiced]:g}/{line[ordered]:g}" for line in lines)
-    return order, invoiced_share([(line[ordered], line[invoiced]) for line in lines]), shown
+    assert share == wanted, (
+        f"{order.name} should be {wanted} invoiced but is {share} invoiced (invoiced/ordered: {shown})"
+    )
 
 
 @then("the order is partly invoiced")
@@ -224,10 +227,7 @@ def _(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> None:
 
     Example: Then the order is partly billed
     """
-    order, share, shown = _invoiced_share(acting, request, odoo)
-    assert share == "partly", (
-        f"{order.name} should be partly invoiced but is {share} invoiced (invoiced/ordered: {shown})"
-    )
+    expect_invoiced("partly", acting, request, odoo)
 
 
 @then("the order is fully invoiced")
@@ -237,7 +237,4 @@ def _(acting: ActingUsers, request: pytest.FixtureRequest, odoo) -> None:
 
     Example: Then the order is fully billed
     """
-    order, share, shown = _invoiced_share(acting, request, odoo)
-    assert share == "fully", (
-        f"{order.name} should be fully invoiced but is {share} invoiced (invoiced/ordered: {shown})"
-    )
+    expect_invoiced("fully", acting, request, odoo)
