@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from pages.components.buttons import press
 from pages.components.dialog import Dialog
 from pages.components.form import FormView
+from pages.components.pending_calls import settle, track_calls
 
 CANCELLED = "cancel"
 QUOTATION = "draft"  # a sales quotation and a request for quotation alike
@@ -49,6 +50,7 @@ class OrderForm(FormView):
                 f"This order has no button for {method!r} on screen (its status is {shown!r}): "
                 "an order is cancelled while it is a quotation or confirmed, and set back to quotation once cancelled."
             ) from None
+        track_calls(self.page)
         press(button, method)
         if Dialog.asking(self.page):
             answer_to_go_ahead(self.page, wizard_button)
@@ -57,11 +59,15 @@ class OrderForm(FormView):
 
 def answer_to_go_ahead(page: Page, wizard_button: str) -> None:
     """Answer the dialog on top so that the action goes ahead: a wizard's `wizard_button`, or the confirmation's OK."""
+    # 18.0's cancel wizard mails the customer: for a recipient without an email its many2many_tags_email
+    # opens the contact's form on top once the wizard is shown, asking one. That form comes from the calls
+    # the wizard makes as it opens: they are all answered before the dialog on top is read.
+    settle(page)
     dialog = Dialog(page).expect_open()
     if dialog.has_form and wizard_button and not dialog.has_button(wizard_button) and Dialog.asking_under(page):
-        # 18.0's cancel wizard mails the customer: for a recipient without an email its many2many_tags_email
-        # opens the contact's form on top, asking one. Cancelling needs no mail: that form is closed.
+        # Cancelling needs no mail: the contact's form is closed, and the wizard drops that recipient.
         dialog.close()
+        settle(page)
         dialog = Dialog(page).expect_open()
     if dialog.has_form:
         if not wizard_button or not dialog.has_button(wizard_button):

@@ -94,6 +94,16 @@ def _(button: str, report: str, acting: ActingUsers, printed_reports: PrintedRep
     printed_reports.keep(report, Printer(acting.page).from_button(button, report))
 
 
+@when(phrase('I print the "{report:Text}" from the dialog'))
+def _(report: str, acting: ActingUsers, printed_reports: PrintedReports) -> None:
+    """Print with the main button of the dialog on screen (a print wizard's), whatever it reads; keep the PDF under this name.
+
+    The same on every version and language: the label layout's button is "Confirm" on 18.0 and "Print" on 19.0.
+    Example: When I print the "Product Labels" from the dialog
+    """
+    printed_reports.keep(report, Printer(acting.page).from_dialog(report))
+
+
 @then(phrase('the printed "{report:Text}" shows:'))
 def _(report: str, datatable: list[list[str]], printed_reports: PrintedReports, names: ScenarioNames) -> None:
     """The text of a PDF the scenario printed shows each of these texts (names as the scenario wrote them; spacing aside).

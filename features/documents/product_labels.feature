@@ -16,7 +16,7 @@ Feature: Print product labels
     And I open the record "Alder Crate"
     And I choose "Print Labels" in the Actions menu
     And I set "Format" to "4 x 12 with price"
-    And I click "Print" to print the "Product Labels"
+    And I print the "Product Labels" from the dialog
     Then the printed "Product Labels" shows:
       | Text        |
       | Alder Crate |

@@ -25,10 +25,13 @@ CLICKABLE_KINDS = ("button", "a.btn", "[role=button]", "[role=menuitem]")
 CLICKABLE = ", ".join(CLICKABLE_KINDS)
 STAT_BUTTON = "button.oe_stat_button"
 STAT_TEXT = ".o_stat_text"
-# Odoo disables every button of a view with disabled="1" while a button's call runs, and
-# enables them when it returns (executeButtonCallback, 18.0 and 19.0); other disabled
-# buttons carry disabled="". Waiting for none to be left waits for the call.
-BUSY_BUTTON = 'button[disabled="1"]'
+# Odoo disables every enabled button of a view with disabled="1" while a button's call runs, and
+# enables the same buttons when it returns (executeButtonCallback, 18.0 and 19.0). A view may also
+# hold a button disabled="1" by its arch (19.0's "Discounts" on a cancelled order): only the buttons
+# that were enabled at the click are watched, so waiting for none of them to be left disabled waits
+# for the call.
+WAS_ENABLED = "data-uat-was-enabled"
+BUSY_BUTTON = f'button[{WAS_ENABLED}][disabled="1"]'
 # While a button's call opens a dialog (a confirmation, a wizard), the view's buttons stay disabled
 # until the dialog closes: a dialog that was not there before the click ends the wait too (issue 12).
 # A click in a dialog (its answer) is done when that dialog has closed or is no longer on top.
@@ -36,6 +39,8 @@ SEEN_DIALOG = "data-uat-seen"
 CLICKED_DIALOG = "data-uat-clicked"
 MARK_DIALOGS_JS = f"""([button, dialog]) => {{
   document.querySelectorAll('[{CLICKED_DIALOG}]').forEach(el => el.removeAttribute('{CLICKED_DIALOG}'));
+  document.querySelectorAll('[{WAS_ENABLED}]').forEach(el => el.removeAttribute('{WAS_ENABLED}'));
+  document.querySelectorAll('button:not([disabled])').forEach(el => el.setAttribute('{WAS_ENABLED}', ''));
   document.querySelectorAll(dialog).forEach(el => el.setAttribute('{SEEN_DIALOG}', ''));
   button.closest(dialog)?.setAttribute('{CLICKED_DIALOG}', '');
 }}"""

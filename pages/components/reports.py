@@ -22,7 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages.components.action_menus import ACTIONS, ITEM, PRINT, ActionMenus
 from pages.components.buttons import click_button
-from pages.components.dialog import ACTIVE_DIALOG
+from pages.components.dialog import ACTIVE_DIALOG, Dialog
 from pages.components.labels import label_list, normalise_label
 from pages.components.menu import OPEN_DROPDOWN
 from pages.components.messages import shown_messages
@@ -78,6 +78,16 @@ class Printer:
         """The report a button prints (a header's "Print", a wizard's "Print"); `label` names it in messages."""
         self._expect_pdf_ready(label)
         return self._catch(label, lambda: click_button(self.page, button))
+
+    def from_dialog(self, label: str) -> Download:
+        """The report the dialog on top prints with its main button, whatever that button reads.
+
+        A print wizard's button is named differently by version and language (the label layout's "Confirm" on
+        18.0, "Print" on 19.0); it is the dialog's primary button in both.
+        """
+        self._expect_pdf_ready(label)
+        dialog = Dialog(self.page).expect_open()
+        return self._catch(label, dialog.confirm_button.click)
 
     def _gear_item(self, label: str) -> Locator:
         """Open the gear and return the print entry `label` (opening the "Print" sub-menu when there is one)."""
