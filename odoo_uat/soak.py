@@ -285,6 +285,7 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path, allow_
     """Run the pack `runs` times against one server, write the table; 0 when every scenario always passed."""
     folder = output / RUNS_FOLDER
     records: list[RunRecord] = []
+    interrupted: int | None = None  # the exit status of Ctrl-C or SIGTERM, when one stopped the soak
     if allow_live_database:  # the runs check the database too
         pytest_args = [*pytest_args, OVERRIDE_OPTION]
     with soak_target(root, allow_live_database) as (target, described):
@@ -302,8 +303,12 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path, allow_
                     f"run {index}/{runs}: exit status {status}, {len(outcomes)} scenarios, "
                     f"{time.monotonic() - started:.0f} s"
                 )
-        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the table of the runs already done is still worth having
-            say(f"interrupted: the table covers the {len(records)} finished runs")
+        except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: the table of the runs already done is still worth having
+            terminated = isinstance(stop, commands.Terminated)
+            interrupted = commands.EXIT_TERMINATED if terminated else commands.EXIT_INTERRUPTED
+            say(
+                f"interrupted by {'SIGTERM' if terminated else 'Ctrl-C'}: the table covers the {len(records)} finished runs"
+            )
         finally:
             keep_server_log(target, folder)
     table = tabulate([r.outcomes for r in records])
@@ -313,6 +318,8 @@ def soak(root: Path, runs: int, pytest_args: Sequence[str], output: Path, allow_
     (output / TABLE_JSON).write_text(render_json(table, records, pytest_args, described), encoding="utf-8")
     print(markdown)
     say(f"table written to {output / TABLE_MD} and {output / TABLE_JSON}")
+    if interrupted is not None:
+        return interrupted
     if not table:
         say("no scenario results were written: see the runs' output above (is the Odoo under test configured?)")
         return 2
