@@ -142,8 +142,10 @@ class FieldRegion:
         return self.named_widget(self.field_name(label), label)
 
     def named_widget(self, name: str, label: str | None = None) -> FieldWidget:
-        """The widget of field `name`, called `label` in messages."""
-        return FieldWidget(self.widget_root(name), label or name, self.fields.get(name), self.locale)
+        """The widget of field `name`, called `label` in messages (by default as Odoo labels the field, not its name)."""
+        info = self.fields.get(name)
+        shown = label if label and label != name else (info.string if info and info.string else name)
+        return FieldWidget(self.widget_root(name), shown, info, self.locale)
 
     def set(self, label: str, value: Value, real: Real = str, search: str | None = None) -> None:
         """Set the field named (or labelled) `label` to `value`, and wait until it shows it."""
