@@ -68,8 +68,9 @@ TEXT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # password=… in forms and query strings, session_id=… in Cookie and Set-Cookie values.
     (re.compile(rf"(\b(?:{_KEY_ALTERNATION})=)[^&;\s\"'<>]+", re.IGNORECASE), rf"\1{MASK}"),
-    # Authorization: Bearer … / Basic … in logs and headers written as text.
-    (re.compile(r"(\b(?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]{8,}"), rf"\1{MASK}"),
+    # Authorization: Bearer … / Basic … in logs and headers written as text. A token holds a digit or a sign; a word
+    # of letters only is prose (Odoo's group "Basic Pricelists" in the exit report's roles), never masked.
+    (re.compile(r"(\b(?:Bearer|Basic)\s+)(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}"), rf"\1{MASK}"),
     # Odoo 18+ logs the identifying part of each new session id (odoo.addons.base.models.res_device).
     (re.compile(r"(inserts device log \()[^)]+(\))"), rf"\1{MASK}\2"),
 )

@@ -82,6 +82,11 @@ def test_texts_lose_form_fields_inline_tokens_bearer_keys_and_odoo_device_logs()
     assert "login=uat-buyer" in scrubbed and "redirect=/odoo" in scrubbed
 
 
+def test_basic_and_bearer_tokens_are_masked_but_words_after_basic_are_not():
+    text = "Authorization: Basic dWF0LWJ1eWVyOnMzY3JldA==\ngroups: Basic Pricelists, Basic Settings"
+    assert scrub_text(text) == f"Authorization: Basic {MASK}\ngroups: Basic Pricelists, Basic Settings"
+
+
 def test_known_values_are_masked_anywhere_but_short_ones_are_left_alone():
     scrubbed = scrub_text(f"user admin typed {PASSWORD} then saw {SESSION[:50]}", [PASSWORD, SESSION[:50], "admin"])
     assert scrubbed == f"user admin typed {MASK} then saw {MASK}"
