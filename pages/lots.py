@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from pages.components.dialog import FORM_VIEW, Dialog
 from pages.components.form import FormView
@@ -13,6 +14,9 @@ MOVE_LINES = "move_line_ids"  # the dialog's list of detailed operations (stock.
 LOT_NAME = "lot_name"  # a receipt types the new lot's name (the move's show_lots_text, both versions)
 PICK_FROM = "quant_id"  # a delivery picks the stock it takes, lot included ("Pick From", the move's show_quant)
 QUANTITY = "quantity"
+EXPIRATION_DATE = (
+    "expiration_date"  # product_expiry: a received lot's date, a column of the receipt's detailed operations
+)
 
 
 class LotsError(AssertionError):
@@ -55,9 +59,17 @@ class DetailedOperations(Dialog):
         """The detailed operations."""
         return FormView(self.page, self.root.locator(FORM_VIEW).first).lines(MOVE_LINES)
 
-    def fill(self, cell: str, lots: list[tuple[str, float]], can_add: bool = True) -> None:
+    def fill(
+        self,
+        cell: str,
+        lots: list[tuple[str, float]],
+        can_add: bool = True,
+        more: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
         """One row per (lot, quantity): a row already on a lot asked keeps it, the other rows take the other lots in
-        order, new rows are added for the lots left (`can_add`) and rows left over are deleted."""
+        order, new rows are added for the lots left (`can_add`) and rows left over are deleted. `more` gives a lot's
+        row other cells by field name (a received lot's expiration_date), set after its lot."""
+        more = more or {}
         lines = self.lines
         plan, extra = row_plan(lines.row_texts(), lots)
         if extra and not can_add:
@@ -72,10 +84,14 @@ class DetailedOperations(Dialog):
             lot, quantity, kept = planned
             if not kept:
                 row.set(cell, lot)
+            for field, value in more.get(lot, {}).items():
+                row.set(field, value)
             row.set(QUANTITY, quantity)
         for lot, quantity in extra:
             row = lines.add_row()
             row.set(cell, lot)
+            for field, value in more.get(lot, {}).items():
+                row.set(field, value)
             row.set(QUANTITY, quantity)
         for index in reversed([index for index, planned in enumerate(plan) if planned is None]):
             lines.remove(index)
@@ -94,9 +110,13 @@ class LotTransfer(TransferForm):
             )
         return DetailedOperations(self.page).expect_open()
 
-    def receive_lots(self, product: str, lots: list[tuple[str, float]]) -> None:
-        """Name the lots (serial numbers) the product arrives in, with their quantities."""
-        self.detailed_operations(product).fill(LOT_NAME, lots)
+    def receive_lots(
+        self, product: str, lots: list[tuple[str, float]], expiry: Mapping[str, str] | None = None
+    ) -> None:
+        """Name the lots (serial numbers) the product arrives in, with their quantities, and the expiration dates
+        `expiry` gives some of them (lot -> date as the scenario writes it: in 30 days, 2026-12-31)."""
+        more = {lot: {EXPIRATION_DATE: date} for lot, date in (expiry or {}).items()}
+        self.detailed_operations(product).fill(LOT_NAME, lots, more=more)
 
     def take_lots(self, product: str, lots: list[tuple[str, float]]) -> None:
         """Take the product from these lots (serial numbers) instead of those Odoo reserved."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pytest_bdd import given
 
 from odoo_uat.authoring.i18n import REGISTERED
@@ -30,6 +32,11 @@ NOT_TRACKED = "none"
 # Tracking by lots or serial numbers shows on screens only once this company setting is on (stock's res.config.settings).
 LOTS_SETTING = "group_stock_production_lot"
 LOTS_SETTING_LABEL = "Lots & Serial Numbers"
+# product_expiry: the product form's "Expiration Date" (ticked, shown for tracked products) and its "<days> days after
+# receipt" (expiration_time); the column gives the days, and ticks the box with them.
+EXPIRY_COLUMN = "Expiration Date"
+EXPIRY_FIELDS = ("use_expiration_date", "expiration_time")
+LEADING_DAYS = re.compile(r"^\s*(\d+)\b")
 
 
 def product_traits(written: str) -> dict[str, bool]:
@@ -75,6 +82,36 @@ def require_lots_setting(values: list[dict], company_settings: CompanySettings) 
             f'Products tracked by lots or serial numbers need the setting "{LOTS_SETTING_LABEL}": write '
             f'`Given the setting "{LOTS_SETTING_LABEL}" is on` before the products table.'
         )
+
+
+def expiry_values(row: dict[str, str], records: Records) -> dict[str, object]:
+    """The product's expiration dates from the column Expiration Date: its days after receipt, e.g. "30" or
+    "30 days after receipt" (product_expiry installed, the product tracked by lots or serial numbers)."""
+    if EXPIRY_COLUMN not in row:
+        return {}
+    name, text = row.get("Name", ""), row[EXPIRY_COLUMN]
+    if not all(field in records.fields(PRODUCT, FIELD_ATTRIBUTES) for field in EXPIRY_FIELDS):
+        raise TableError(
+            f'The column "{EXPIRY_COLUMN}" needs the Odoo module product_expiry: add it to `modules` in '
+            "[tool.odoo-uat] of pyproject.toml and tag the scenario @requires_module:product_expiry."
+        )
+    days = LEADING_DAYS.match(text)
+    if days is None:
+        raise TableError(
+            f'Column "{EXPIRY_COLUMN}", row "{name}": "{text}" is not a number of days. Write the days after receipt '
+            'a lot expires, as the product form shows them: "30" or "30 days after receipt".'
+        )
+    return dict(zip(EXPIRY_FIELDS, (True, int(days.group(1))), strict=True))
+
+
+def require_tracking_for_expiry(values: list[dict], rows: list[dict[str, str]]) -> None:
+    """Expiration dates are a tracked product's (the product form shows them only then): else an error."""
+    for value, row in zip(values, rows, strict=True):
+        if value.get(EXPIRY_FIELDS[0]) and value.get("tracking", NOT_TRACKED) == NOT_TRACKED:
+            raise TableError(
+                f'Row "{row.get("Name", "")}": a product with an "{EXPIRY_COLUMN}" is tracked by lots or serial '
+                'numbers: give it a Tracking ("By Lots" or "By Unique Serial Number").'
+            )
 
 
 @given("the following customers exist:")
@@ -132,18 +169,21 @@ def _(
     company_settings: CompanySettings,
     phrase_language: str | None = None,
 ) -> None:
-    """Create products in one call. Columns: Name, Type, Sales price, Cost, Category, Vendor, Internal reference, Tracking, Invoicing Policy, Routes, Barcode.
+    """Create products in one call.
+
+    Columns: Name, Type, Sales price, Cost, Category, Vendor, Internal reference, Tracking, Invoicing Policy, Routes, Barcode, Expiration Date.
 
     Type is Goods, Service or Consumable. Tracking and Invoicing Policy are written as the product form shows their choices (By Lots, By Unique Serial
     Number, By Quantity; Ordered quantities, Delivered quantities), Routes as route names, comma-separated. A
     Barcode is made unique to the scenario, as a Name is. Tracking by lots or serial numbers needs the setting
-    "Lots & Serial Numbers" on first.
+    "Lots & Serial Numbers" on first. Expiration Date (module product_expiry, a tracked product) is the days after
+    receipt a lot expires ("30", or "30 days after receipt" as the product form shows it).
     Example: Given the following products exist:
     """
     rows = table_rows(
         datatable,
         ["Name", "Type", "Sales price", "Cost", "Category", "Vendor", "Internal reference", *PRODUCT_FIELDS]
-        + [BARCODE_COLUMN],
+        + [BARCODE_COLUMN, EXPIRY_COLUMN],
         required=["Name"],
     )
     values = []
@@ -162,7 +202,9 @@ def _(
         if BARCODE_COLUMN in row:  # Odoo refuses a barcode twice: a scenario run again needs its own
             value["barcode"] = names.unique(row[BARCODE_COLUMN])
         value.update(labelled_values(row, PRODUCT_FIELDS, PRODUCT, records, phrase_language))
+        value.update(expiry_values(row, records))
         values.append(value)
+    require_tracking_for_expiry(values, rows)
     require_lots_setting(values, company_settings)
     records.remember_all(PRODUCT, [row["Name"] for row in rows], factories.Product.create_rows(values))
 

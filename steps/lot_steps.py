@@ -8,6 +8,7 @@ lot's done moves to customers (stock.move.line).
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import UTC, date, datetime
 
 from pytest_bdd import given, then, when
 
@@ -16,8 +17,10 @@ from odoo_uat.authoring.tables import TableError, table_rows
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
 from odoo_uat.odoo.seeding import Seeding
-from odoo_uat.values import parse_number, same_amount
+from odoo_uat.values import parse_date, parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
+from pages.components.line_values import ValueReader
+from pages.components.user_locale import as_datetime
 from pages.lots import LotTransfer
 from steps.inventory_steps import the_open_delivery
 from steps.warehouse_steps import receipts, the_one
@@ -28,11 +31,15 @@ QUANTITY_COLUMN = "Quantity"
 LOT_MODEL = "stock.lot"
 CUSTOMER_USAGE = "customer"
 INTERNAL_USAGE = "internal"
+EXPIRY_COLUMN = "Expiration Date"  # product_expiry: the date a lot expires (stock.lot.expiration_date)
+EXPIRY_FIELD = "expiration_date"
+SERVER_DATETIME = "%Y-%m-%d %H:%M:%S"
 
 
-def lots_by_product(datatable: list[list[str]]) -> dict[str, list[tuple[str, float]]]:
-    """Product -> [(lot, quantity)] of a table with the columns Product, Lot (or Serial number), Quantity (else 1)."""
-    rows = table_rows(datatable, [PRODUCT_COLUMN, *LOT_COLUMNS, QUANTITY_COLUMN], required=[PRODUCT_COLUMN])
+def lots_by_product(datatable: list[list[str]], more: tuple[str, ...] = ()) -> dict[str, list[tuple[str, float]]]:
+    """Product -> [(lot, quantity)] of a table with the columns Product, Lot (or Serial number), Quantity (else 1),
+    and the columns `more` (read by their own function)."""
+    rows = table_rows(datatable, [PRODUCT_COLUMN, *LOT_COLUMNS, QUANTITY_COLUMN, *more], required=[PRODUCT_COLUMN])
     found: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for number, row in enumerate(rows, start=2):
         lot = next((row[column] for column in LOT_COLUMNS if column in row), None)
@@ -40,6 +47,22 @@ def lots_by_product(datatable: list[list[str]]) -> dict[str, list[tuple[str, flo
             raise TableError(f"Row {number} names no lot: give the column Lot (or Serial number) a value.")
         quantity = parse_number(row[QUANTITY_COLUMN]) if QUANTITY_COLUMN in row else 1.0
         found[row[PRODUCT_COLUMN]].append((lot, quantity))
+    return dict(found)
+
+
+def expiry_by_product(datatable: list[list[str]]) -> dict[str, dict[str, str]]:
+    """Product -> lot -> its Expiration Date as written, for the rows of a lots table that give one (checked to be
+    dates here, so that a wrong one is told before the web client is opened)."""
+    rows = table_rows(datatable, [PRODUCT_COLUMN, *LOT_COLUMNS, QUANTITY_COLUMN, EXPIRY_COLUMN])
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for number, row in enumerate(rows, start=2):
+        lot = next((row[column] for column in LOT_COLUMNS if column in row), None)
+        if EXPIRY_COLUMN in row and lot is not None:
+            try:
+                parse_date(row[EXPIRY_COLUMN])
+            except ValueError as error:
+                raise TableError(f'Row {number}, column "{EXPIRY_COLUMN}": {error}') from None
+            found[row[PRODUCT_COLUMN]][lot] = row[EXPIRY_COLUMN]
     return dict(found)
 
 
@@ -116,14 +139,17 @@ def _(product: str, quantity: float, lot: str, location: str, seed: Seeding, rec
 def _(datatable, purchase_order: Order, acting: ActingUsers, odoo, names: ScenarioNames) -> None:
     """Open the purchase order's receipt, name the lots or serial numbers each product arrives in, and validate it.
 
-    Each row gives a Lot or a Serial number; its Quantity is 1 when left out (a serial number is one unit).
-    Columns: Product, Lot, Serial number, Quantity.
+    Each row gives a Lot or a Serial number; its Quantity is 1 when left out (a serial number is one unit). An
+    Expiration Date (module product_expiry, a product with expiration dates) is the lot's: in 30 days, 2026-12-31;
+    left out, Odoo's (the product's days after receipt).
+    Columns: Product, Lot, Serial number, Quantity, Expiration Date.
     Example: When I validate the receipt of the purchase order with these lots:
     """
-    wanted = lots_by_product(datatable)
+    wanted = lots_by_product(datatable, (EXPIRY_COLUMN,))
+    expiry = expiry_by_product(datatable)
     form = LotTransfer.open(acting.page, the_one(receipts(odoo, purchase_order), "receipt", purchase_order)["id"])
     for product, lots in wanted.items():
-        form.receive_lots(names.real(product), lots)
+        form.receive_lots(names.real(product), lots, expiry.get(product))
     form.validate()
 
 
@@ -199,4 +225,64 @@ def _(lot: str, product: str, customer: str, odoo, records: Records) -> None:
     )
     assert any(line["partner"][0] == partner for line in deliveries), (
         f'"{lot}" of "{product}" should have been delivered to "{customer}", but went: {listed}'
+    )
+
+
+# --- Expiration dates (module product_expiry) -----------------------------------------------------------------------
+
+
+def lot_expiry(text: str) -> str:
+    """A lot's expiration date as the server takes it: a day at midday (as the web client types a date), or the
+    date and time written."""
+    return as_datetime(parse_date(text)).strftime(SERVER_DATETIME)
+
+
+def expiry_day(value: str | bool, zone: str | None) -> date | None:
+    """The day a lot's expiration date (UTC, as Odoo holds it) falls on in a time zone (UTC without one)."""
+    if not value:
+        return None
+    moment = datetime.strptime(str(value)[:19], SERVER_DATETIME).replace(tzinfo=UTC)
+    return moment.astimezone(ValueReader.zone_of(zone)).date()
+
+
+@given(
+    phrase(
+        '"{product:Name}" has {quantity:Quantity} {:Units} of the {:Lot} "{lot:Text}" on hand in "{location:Location}", '
+        'expiring "{expiry:Text}"'
+    )
+)
+def _(product: str, quantity: float, lot: str, location: str, expiry: str, seed: Seeding, records: Records) -> None:
+    """Create a lot (serial number) of a product expiring on a date (in 10 days, 2026-12-31), with this quantity on
+    hand in a location (module product_expiry; the product has an Expiration Date).
+
+    Example: Given "Yogurt Tray" has 6 units of the lot "LOT-A" on hand in "WH/Stock", expiring "in 10 days"
+    """
+    seed.put_lot_on_hand(
+        records.product(product, for_writing=True),
+        lot,
+        records.location(location, for_writing=True),
+        quantity,
+        {EXPIRY_FIELD: lot_expiry(expiry)},
+    )
+
+
+@then(phrase('the {:Lot} "{lot:Text}" of "{product:Name}" expires on "{expiry:Text}"'))
+def _(lot: str, product: str, expiry: str, odoo, records: Records) -> None:
+    """The lot's (serial number's) Expiration Date is this day: in 30 days, today + 30 days, 2026-12-31.
+
+    The day as the company's administrator reads it (their time zone; UTC without one).
+    Example: Then the lot "LOT-A" of "Yogurt Tray" expires on "in 30 days"
+    """
+    found = lot_id(odoo, lot, records.product(product), product)
+    fields = records.fields(LOT_MODEL, ["type"])
+    assert EXPIRY_FIELD in fields, (
+        "Lots have no expiration date on this server: the Odoo module product_expiry is not installed. Tag the "
+        "scenario @requires_module:product_expiry."
+    )
+    wanted = parse_date(expiry)
+    wanted = wanted.date() if isinstance(wanted, datetime) else wanted
+    held = expiry_day(records.read(LOT_MODEL, found, [EXPIRY_FIELD])[EXPIRY_FIELD], odoo.env.context.get("tz"))
+    assert held == wanted, (
+        f'The lot "{lot}" of "{product}" should expire on {wanted.isoformat()} ("{expiry}"), but '
+        + (f"expires on {held.isoformat()}" if held else "has no expiration date")
     )

@@ -18,7 +18,7 @@ from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, document
 from odoo_uat.odoo.seeding import Seeding
-from odoo_uat.odoo.warehouses import DELIVERY, RECEPTION, SEPARATOR, WAREHOUSE, picking_rows
+from odoo_uat.odoo.warehouses import DELIVERY, RECEPTION, ROUTE, SEPARATOR, WAREHOUSE, picking_rows
 from odoo_uat.record_links import RecordLinks
 from odoo_uat.values import normalise_label, parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
@@ -493,13 +493,44 @@ def _(product: str, warehouse: str, datatable: list[list[str]], odoo, records: R
 @when("I open the purchase order made for the sales order", target_fixture="purchase_order")
 def _(order: Order, acting: ActingUsers, odoo, record_links: RecordLinks) -> Order:
     """Open in the web client the purchase order Odoo made for the sales order (a drop shipment, a product bought
-    to order).
+    to order or cross-docked).
 
     Example: When I open the purchase order made for the sales order
     """
-    found = odoo.env["purchase.order"].search([("order_line.sale_line_id.order_id", "=", order.id)])
+    found = odoo.env["purchase.order"].search(
+        # bought for the order's line itself (drop ship), or for a transfer the order's delivery waits for (the
+        # cross-dock transfer: 19.0 gives it the sales line, 18.0 only the delivery after it)
+        ["|", "|", ("order_line.sale_line_id.order_id", "=", order.id)]
+        + [("order_line.move_dest_ids.sale_line_id.order_id", "=", order.id)]
+        + [("order_line.move_dest_ids.move_dest_ids.sale_line_id.order_id", "=", order.id)]
+    )
     assert len(found) == 1, f"{order.name} should have made one purchase order, but made {len(found)}"
     purchase = document(odoo, "purchase.order", found[0])
     record_links.add("purchase.order", purchase.id, purchase.name)
     PurchaseOrderForm.open(acting.page, purchase.id)
     return purchase
+
+
+# --- Cross-docking ------------------------------------------------------------------------------
+
+
+@given(phrase('the product "{product:Name}" is cross-docked in the warehouse "{warehouse:Name}"'))
+def _(product: str, warehouse: str, seed: Seeding, records: Records, names: ScenarioNames, odoo) -> None:
+    """Bought for each sales order of the warehouse and cross-docked: received into its Input, then a Cross Dock
+    transfer takes it straight to its Output for the delivery, never into Stock.
+
+    The warehouse receives in two or three steps and delivers in two or three steps; the product has a Vendor.
+    Confirming a sales order from the warehouse makes its delivery (Output -> Customers) and a Cross Dock transfer
+    (Input -> Output), both waiting, and the request for quotation to the vendor; the receipt goes into Input. Adds
+    the warehouse's route "<warehouse>: Cross Dock" to the product's Routes (made by the suite, the same on 18.0
+    and 19.0); later steps name it so too.
+    Example: Given the product "Garden Chair" is cross-docked in the warehouse "Cross Depot"
+    """
+    product_id = records.product(product, for_writing=True)
+    if not odoo.env["product.product"].read([product_id], ["seller_ids"])[0]["seller_ids"]:
+        raise ValueError(
+            f'"{product}" has no vendor to buy it from for each order: give it a Vendor in the products table.'
+        )
+    route = seed.warehouses.cross_dock_route(records.warehouse(warehouse, for_writing=True))
+    records.remember(ROUTE, names.scenario_text(records.read(ROUTE, route, ["name"])["name"]), route)
+    seed.update("product.product", product_id, {"route_ids": [(4, route)]})

@@ -60,9 +60,12 @@ class Seeding:
                 quants if isinstance(quants, list) else [quants]
             ).action_apply_inventory()
 
-    def put_lot_on_hand(self, product: int, lot: str, location: int, quantity: float) -> int:
-        """Create a lot (serial number) of the product and set its quantity on hand in a location; the lot's id."""
-        lot_id = self.connection.create("stock.lot", [{"name": lot, "product_id": product}])[0]
+    def put_lot_on_hand(
+        self, product: int, lot: str, location: int, quantity: float, lot_values: dict[str, Any] | None = None
+    ) -> int:
+        """Create a lot (serial number) of the product, with `lot_values` (its expiration date), and set its quantity
+        on hand in a location; the lot's id."""
+        lot_id = self.connection.create("stock.lot", [{"name": lot, "product_id": product, **(lot_values or {})}])[0]
         quant = (
             self.odoo.env["stock.quant"]
             .with_context(**INVENTORY_MODE)

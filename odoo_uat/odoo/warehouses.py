@@ -33,6 +33,16 @@ OWN_LOCATIONS = ("view_location_id", "lot_stock_id", "wh_input_stock_loc_id", "w
 OWN_LOCATIONS += ("wh_pack_stock_loc_id", "wh_output_stock_loc_id")
 SEPARATOR = "/"
 CLOSEST = 6
+# Cross-docking (received goods an order waits for go Input -> Output, never into Stock): the route the suite makes
+# for a warehouse, named as its Cross Dock operation type, what the warehouse needs for it (its Input and Output, and
+# the Cross Dock operation type Odoo keeps active only then), and what the route's rules read.
+CROSS_DOCK = "Cross Dock"
+CROSS_DOCK_SEQUENCE = 20  # as 18.0's own Crossdock route
+ONE_STEP = ("one_step", "ship_only")
+CROSS_DOCK_FIELDS = ["name", "code", "company_id", RECEPTION, DELIVERY, "in_type_id", "out_type_id", "xdock_type_id"]
+CROSS_DOCK_FIELDS += ["wh_input_stock_loc_id", "wh_output_stock_loc_id"]
+CUSTOMERS = ("stock", "stock_location_customers")  # Partners/Customers, by its XML id
+VENDORS, CUSTOMERS_NAME = "Vendors", "Customers"  # in the rules' names, as Odoo names a warehouse's own rules
 
 Choices = Sequence[tuple[str, str]]  # (key, label as the form shows it)
 
@@ -135,6 +145,26 @@ class Warehouses:
             "Write the route as Odoo shows it, with the scenario's names of its warehouses."
         )
 
+    def cross_dock_route(self, warehouse_id: int) -> int:
+        """The warehouse's cross-dock route, "<warehouse>: Cross Dock", made once for it and selectable on products.
+
+        The same on 18.0 and 19.0: a sales order pulls a delivery Output -> Customers, which pulls a Cross Dock
+        transfer Input -> Output (the warehouse's Cross Dock operation type), which buys from the vendor into Input.
+        18.0's own Crossdock route (crossdock_route_id) is not used: it buys for the customer and pushes the receipt
+        on, which 19.0 (no such route) cannot mirror, as there the receipt then counts against the order's delivered
+        quantity (19.0's stock moves are "to refund" by default, sale_stock _get_outgoing_incoming_moves).
+        """
+        env = self.odoo.env
+        warehouse = env[WAREHOUSE].read([warehouse_id], CROSS_DOCK_FIELDS)[0]
+        check_cross_dock(warehouse)
+        name = f"{warehouse['name']}: {CROSS_DOCK}"
+        found = env[ROUTE].search([("name", "=", name), ("rule_ids.warehouse_id", "=", warehouse_id)], limit=1)
+        if found:
+            return found[0]
+        module, xmlid = CUSTOMERS
+        customers = env["ir.model.data"].search_read([("module", "=", module), ("name", "=", xmlid)], ["res_id"])
+        return self.factories.connection.create(ROUTE, [cross_dock_values(warehouse, name, customers[0]["res_id"])])[0]
+
     def storage_location(self, parent_id: int, name: str, names: ScenarioNames, path: str) -> int:
         """A storage location below `parent_id`, named `names.unique(name)`; `path` (the scenario's full name of it)
         and `name` both find it later, in steps and in the web client."""
@@ -142,6 +172,57 @@ class Warehouses:
         full = self.odoo.env["stock.location"].read([location_id], ["complete_name"])[0]["complete_name"]
         names.alias(path, full)
         return location_id
+
+
+def check_cross_dock(warehouse: Mapping[str, Any]) -> None:
+    """WarehouseError unless the warehouse (read with CROSS_DOCK_FIELDS) has the Input and Output cross-docking needs."""
+    if warehouse[RECEPTION] in ONE_STEP or warehouse[DELIVERY] in ONE_STEP or not warehouse["xdock_type_id"]:
+        raise WarehouseError(
+            f'The warehouse "{warehouse["name"]}" cannot cross-dock: it receives or delivers in one step, so it has no '
+            'Input and Output docks to cross-dock between. Create it receiving in two or three steps (e.g. "Receive '
+            'then Store (2 steps)") and delivering in two or three steps (e.g. "Pick then Deliver (2 steps)").'
+        )
+
+
+def cross_dock_values(warehouse: Mapping[str, Any], name: str, customers: int) -> dict[str, Any]:
+    """A warehouse's cross-dock route (read with CROSS_DOCK_FIELDS): pull Output -> Customers (its Delivery Orders),
+    pull Input -> Output (its Cross Dock type), buy into Input (its Receipts); rules named as Odoo names its own."""
+    into, out = warehouse["wh_input_stock_loc_id"], warehouse["wh_output_stock_loc_id"]
+    company = warehouse["company_id"][0]
+
+    def rule(action: str, source: list | None, destination: int, shown: str, kind: str) -> dict[str, Any]:
+        return {
+            "name": f"{warehouse['code']}: {own_name(source[1]) if source else VENDORS} → {shown}",
+            "action": action,
+            "location_src_id": source[0] if source else False,
+            "location_dest_id": destination,
+            "picking_type_id": warehouse[kind][0],
+            "procure_method": "make_to_order" if source else "make_to_stock",
+            "warehouse_id": warehouse["id"],
+            "company_id": company,
+            "auto": "manual",
+        }
+
+    rules = [
+        rule("pull", out, customers, CUSTOMERS_NAME, "out_type_id"),
+        rule("pull", into, out[0], own_name(out[1]), "xdock_type_id"),
+        rule("buy", None, into[0], own_name(into[1]), "in_type_id"),
+    ]
+    return {
+        "name": name,
+        "product_selectable": True,
+        "product_categ_selectable": False,
+        "warehouse_selectable": False,
+        "sale_selectable": True,
+        "company_id": company,
+        "sequence": CROSS_DOCK_SEQUENCE,
+        "rule_ids": [(0, 0, values) for values in rules],
+    }
+
+
+def own_name(location: str) -> str:
+    """A location's own name, without its parents: "UK3X9/Input" -> "Input"."""
+    return location.rpartition(SEPARATOR)[2]
 
 
 def picking_rows(
