@@ -1,0 +1,271 @@
+"""Read over RPC, in few calls, what a scenario's documents hold once it ended, and normalise it (normalise.py).
+
+The scenario's documents are found from what it seeded: those of its partners and products (as `make
+clean-server` finds them), plus any document it remembered by name. One search_read per kind of document and one
+per kind of line, one for the stock moves, one for their values, one or two for the products, one per model
+named in a many2many (taxes): about a dozen calls, fewer when a kind has no document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from odoo_uat.odoo.compat import Compat
+from odoo_uat.outcome.normalise import Normaliser, keyed, numbered
+from odoo_uat.outcome.spec import (
+    MOVE,
+    MOVE_FIELDS,
+    MOVE_KEY,
+    PARTNER,
+    PICKING,
+    PRODUCT,
+    PRODUCT_FIELDS,
+    SHOWN,
+    Kind,
+    kinds,
+)
+
+Row = dict[str, Any]
+RELATIONAL = ("many2many", "one2many")
+KEY_SEPARATOR = " · "
+
+
+@dataclass
+class Roots:
+    """What a scenario seeded or remembered: model -> ids (partners and products find its documents)."""
+
+    ids: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, seeded: Mapping[tuple[str, str], int]) -> Roots:
+        """From the scenario's (model, name) -> id."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for (model, _name), record_id in seeded.items():
+            if isinstance(record_id, int) and record_id not in found[model]:
+                found[model].append(record_id)
+        return cls(dict(found))
+
+    def of_model(self, model: str) -> list[int]:
+        return list(self.ids.get(model, []))
+
+
+class FieldTypes:
+    """Model -> field -> (type, relation), read once per model and connection (fields_get)."""
+
+    def __init__(self, odoo: Any) -> None:
+        self.odoo = odoo
+        self._known: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def of(self, model: str) -> dict[str, dict[str, Any]]:
+        """The model's fields, {} when the server has no such model (its module is not installed)."""
+        if model not in self._known:
+            try:
+                self._known[model] = self.odoo.env[model].fields_get(attributes=["type", "relation"])
+            except Exception:  # odoorpc: no such model on this server
+                self._known[model] = {}
+        return self._known[model]
+
+
+class Reader:
+    """Reads one scenario's outcome. `calls` counts the RPC calls it made (fields_get, cached, not counted)."""
+
+    def __init__(self, odoo: Any, compat: Compat, types: FieldTypes) -> None:
+        self.odoo = odoo
+        self.compat = compat
+        self.types = types
+        self.calls = 0
+
+    def _search_read(self, model: str, domain: list, fields: Iterable[str]) -> list[Row]:
+        self.calls += 1
+        return self.odoo.env[model].search_read(domain, list(dict.fromkeys(fields)), order="id")
+
+    def _kept(self, model: str, wanted: Mapping[str, str]) -> dict[str, str]:
+        """key -> field, for the fields this server has."""
+        have = self.types.of(model)
+        return {key: name for key, name in wanted.items() if name in have}
+
+    def read(self, roots: Roots, normaliser: Normaliser) -> dict[str, Any]:
+        """The scenario's documents, stock moves and products, normalised."""
+        partners, products = roots.of_model(PARTNER), roots.of_model(PRODUCT)
+        found: dict[str, tuple[Kind, dict[str, str], list[Row]]] = {}
+        for kind in kinds(self.compat):
+            kept = self._kept(kind.model, kind.fields)
+            if not self.types.of(kind.model):
+                continue
+            domain = self._domain(kind, partners, products, roots.of_model(kind.model))
+            if domain is None:
+                continue
+            rows = self._search_read(kind.model, domain, [*kept.values(), *kind.extra_read, kind.number])
+            if rows:
+                found[kind.model] = (kind, kept, rows)
+        labels = self._labels(found)
+        normaliser.placeholders.update(
+            {
+                row[kind.number]: labels[(kind.model, row["id"])]
+                for kind, _kept, rows in found.values()
+                for row in rows
+                if isinstance(row.get(kind.number), str) and row[kind.number] not in ("", "/")
+            }
+        )
+        lines = {
+            (kind.model, spec.name): self._lines(spec, [row["id"] for row in rows])
+            for kind, _kept, rows in found.values()
+            for spec in kind.lines
+        }
+        moves = self._moves(products, [row["id"] for row in found.get(PICKING, (None, None, []))[2]])
+        resolved = Resolver(self, labels)
+        batches = [(kind.model, kept, rows) for kind, kept, rows in found.values()]
+        batches += [
+            (spec.model, *lines[(kind.model, spec.name)]) for kind, _k, _r in found.values() for spec in kind.lines
+        ]
+        resolved.prefetch([*batches, (MOVE, *moves[:2])])
+        documents: dict[str, Any] = {}
+        for kind, kept, rows in found.values():
+            for row in rows:
+                record = resolved.values(kind.model, kept, row, normaliser)
+                for spec in kind.lines:
+                    line_kept, line_rows = lines[(kind.model, spec.name)]
+                    shown = [
+                        resolved.values(spec.model, line_kept, line, normaliser)
+                        for line in line_rows
+                        if _id(line[spec.parent]) == row["id"]
+                    ]
+                    record[spec.name] = keyed(shown, lambda line, spec=spec: _key(line, spec.key))
+                documents[labels[(kind.model, row["id"])]] = record
+        return {
+            "documents": dict(sorted(documents.items())),
+            "stock moves": self._shown_moves(*moves, resolved, normaliser),
+            "products": self._products(products, normaliser),
+        }
+
+    @staticmethod
+    def _domain(kind: Kind, partners: list[int], products: list[int], remembered: list[int]) -> list | None:
+        """Those made from the scenario's partners and products, or that it remembered; None when it has none."""
+        parts = [kind.made_from(partners, products)] if partners or products else []
+        if remembered:
+            parts.append([("id", "in", remembered)])
+        return _or(parts) if parts else None
+
+    @staticmethod
+    def _labels(found: Mapping[str, tuple[Kind, dict[str, str], list[Row]]]) -> dict[tuple[str, int], str]:
+        labels: dict[tuple[str, int], str] = {}
+        for model, (kind, _kept, rows) in found.items():
+            for record_id, label in numbered((row["id"], kind.label(row)) for row in rows).items():
+                labels[(model, record_id)] = label
+        return labels
+
+    def _lines(self, spec, parent_ids: list[int]) -> tuple[dict[str, str], list[Row]]:
+        kept = self._kept(spec.model, spec.fields)
+        if not kept or not parent_ids:
+            return kept, []
+        return kept, self._search_read(spec.model, [(spec.parent, "in", parent_ids)], [*kept.values(), spec.parent])
+
+    def _moves(self, products: list[int], pickings: list[int]) -> tuple[dict[str, str], list[Row], dict[int, float]]:
+        """The stock moves of the scenario's products and transfers, and the value each carries."""
+        kept = self._kept(MOVE, MOVE_FIELDS)
+        terms = [[(name, "in", ids)] for name, ids in (("product_id", products), ("picking_id", pickings)) if ids]
+        if not terms:
+            return kept, [], {}
+        rows = self._search_read(MOVE, _or(terms), kept.values())
+        if rows:
+            self.calls += 1
+        return kept, rows, self.compat.move_values(self.odoo, [row["id"] for row in rows])
+
+    @staticmethod
+    def _shown_moves(
+        kept: dict[str, str], rows: list[Row], values: dict[int, float], resolved: Resolver, normaliser: Normaliser
+    ) -> dict[str, Any]:
+        shown = []
+        for row in rows:
+            record = resolved.values(MOVE, kept, row, normaliser)
+            record["value"] = normaliser.value(float(values.get(row["id"], 0.0)))
+            shown.append(record)
+        return keyed(shown, lambda move: _key(move, MOVE_KEY))
+
+    def _products(self, products: list[int], normaliser: Normaliser) -> dict[str, Any]:
+        if not products:
+            return {}
+        kept = self._kept(PRODUCT, PRODUCT_FIELDS)
+        self.calls += 2
+        rows = self.odoo.env[PRODUCT].read(products, [*kept.values(), "display_name"])
+        valued = self.compat.inventory_values(self.odoo, products)
+        shown = {}
+        for row in rows:
+            record = {key: normaliser.value(row.get(name)) for key, name in kept.items()}
+            quantity, value = valued.get(row["id"], (0.0, 0.0))
+            record["valuation quantity"] = normaliser.value(float(quantity))
+            record["valuation value"] = normaliser.value(float(value))
+            shown[normaliser.text(row["display_name"])] = record
+        return dict(sorted(shown.items()))
+
+
+class Resolver:
+    """Turns a row's relational values into names: a document of the scenario by its label, a many2many by the names
+    of its records (read once per model and outcome)."""
+
+    def __init__(self, reader: Reader, labels: Mapping[tuple[str, int], str]) -> None:
+        self.reader = reader
+        self.labels = labels
+        self._names: dict[str, dict[int, str]] = {}
+
+    def values(self, model: str, kept: Mapping[str, str], row: Row, normaliser: Normaliser) -> dict[str, Any]:
+        """The kept fields of a row, normalised."""
+        types = self.reader.types.of(model)
+        record = {}
+        for key, name in kept.items():
+            info = types.get(name, {})
+            kind, relation, value = info.get("type", ""), info.get("relation"), row.get(name)
+            if kind == "many2one" and value and (relation, _id(value)) in self.labels:
+                record[key] = self.labels[(relation, _id(value))]
+            elif kind == "many2one" and value and relation in SHOWN:
+                record[key] = normaliser.text(self._names.get(relation, {}).get(_id(value), f"#{_id(value)}"))
+            elif kind in RELATIONAL and isinstance(value, list):
+                record[key] = sorted(self._name(relation, record_id, normaliser) for record_id in value)
+            else:
+                record[key] = normaliser.value(value, kind)
+        return record
+
+    def prefetch(self, batches: Iterable[tuple[str, Mapping[str, str], list[Row]]]) -> None:
+        """Read the names of the records the rows' many2many fields hold, and of those SHOWN by fields of their own:
+        one call per model named, for every batch of (model, kept fields, rows) at once."""
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for model, kept, rows in batches:
+            types = self.reader.types.of(model)
+            for name in kept.values():
+                info = types.get(name, {})
+                relation = info.get("relation")
+                if info.get("type") in RELATIONAL:
+                    wanted[relation].update(
+                        i for row in rows for i in row.get(name) or () if (relation, i) not in self.labels
+                    )
+                elif info.get("type") == "many2one" and relation in SHOWN:
+                    wanted[relation].update(_id(row[name]) for row in rows if row.get(name))
+        for relation, ids in wanted.items():
+            if ids:
+                self.reader.calls += 1
+                fields, shown = SHOWN.get(relation, (("display_name",), lambda row: row["display_name"]))
+                names = self._names.setdefault(relation, {})
+                for row in self.reader.odoo.env[relation].read(sorted(ids), list(fields)):
+                    names[row["id"]] = shown(row)
+
+    def _name(self, relation: str, record_id: int, normaliser: Normaliser) -> str:
+        if (relation, record_id) in self.labels:
+            return self.labels[(relation, record_id)]
+        return normaliser.text(self._names.get(relation, {}).get(record_id, f"#{record_id}"))
+
+
+def _or(domains: list[list]) -> list:
+    """Domains joined with OR (prefix notation)."""
+    return ["|"] * (len(domains) - 1) + [term for domain in domains for term in domain]
+
+
+def _id(value: Any) -> Any:
+    """The id of a many2one as search_read gives it ([id, name]), or as given."""
+    return value[0] if isinstance(value, (list, tuple)) and value else value
+
+
+def _key(row: Mapping[str, Any], fields: tuple[str, ...]) -> str:
+    return KEY_SEPARATOR.join(str(row[name]) for name in fields if row.get(name))
