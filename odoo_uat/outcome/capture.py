@@ -30,6 +30,7 @@ from odoo_uat.outcome.spec import (
 
 Row = dict[str, Any]
 RELATIONAL = ("many2many", "one2many")
+DONE = "done"
 KEY_SEPARATOR = " · "
 
 
@@ -102,14 +103,9 @@ class Reader:
             if rows:
                 found[kind.model] = (kind, kept, rows)
         labels = self._labels(found)
-        normaliser.placeholders.update(
-            {
-                row[kind.number]: labels[(kind.model, row["id"])]
-                for kind, _kept, rows in found.values()
-                for row in rows
-                if isinstance(row.get(kind.number), str) and row[kind.number] not in ("", "/")
-            }
-        )
+        normaliser.placeholders.update(self._numbers(found, labels))
+        labels.update(self._about(found, normaliser))  # once the others' numbers read as their labels
+        normaliser.placeholders.update(self._numbers(found, labels))
         lines = {
             (kind.model, spec.name): self._lines(spec, [row["id"] for row in rows])
             for kind, _kept, rows in found.values()
@@ -157,6 +153,38 @@ class Reader:
                 labels[(model, record_id)] = label
         return labels
 
+    @staticmethod
+    def _numbers(found: Mapping[str, tuple[Kind, dict[str, str], list[Row]]], labels: Mapping) -> dict[str, str]:
+        """A document's number -> its label, for the texts that name it."""
+        return {
+            row[kind.number]: labels[(kind.model, row["id"])]
+            for kind, _kept, rows in found.values()
+            for row in rows
+            if isinstance(row.get(kind.number), str) and row[kind.number] not in ("", "/")
+        }
+
+    @staticmethod
+    def _about(
+        found: Mapping[str, tuple[Kind, dict[str, str], list[Row]]], normaliser: Normaliser
+    ) -> dict[tuple[str, int], str]:
+        """The labels of the documents known by what they are about ("Journal entry for Landed cost 1"): a run that
+        posts one more entry does not renumber the others."""
+        labels: dict[tuple[str, int], str] = {}
+        for model, (kind, _kept, rows) in found.items():
+            taken: set[str] = set()
+            for row in rows:
+                about = kind.about(row)
+                if not about:
+                    continue
+                base = f"{kind.label(row)} for {normaliser.text(about)}"
+                label, n = base, 1
+                while label in taken:
+                    n += 1
+                    label = f"{base} #{n}"
+                taken.add(label)
+                labels[(model, row["id"])] = label
+        return labels
+
     def _lines(self, spec, parent_ids: list[int]) -> tuple[dict[str, str], list[Row]]:
         kept = self._kept(spec.model, spec.fields)
         if not kept or not parent_ids:
@@ -181,7 +209,9 @@ class Reader:
         shown = []
         for row in rows:
             record = resolved.values(MOVE, kept, row, normaliser)
-            record["value"] = normaliser.value(float(values.get(row["id"], 0.0)))
+            # Only a done move is valued: 19.0 keeps a value on a move not done yet too (a backorder's is copied).
+            done = row.get("state") == DONE
+            record["value"] = normaliser.value(float(values.get(row["id"], 0.0))) if done else None
             shown.append(record)
         return keyed(shown, lambda move: _key(move, MOVE_KEY))
 

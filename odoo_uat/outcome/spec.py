@@ -25,6 +25,7 @@ PICKING_LABELS = {
     "internal": "Internal transfer",
     "dropship": "Dropship",
 }
+ENTRY = "Journal entry"
 MOVE_LABELS = {
     "out_invoice": "Customer invoice",
     "out_refund": "Credit note",
@@ -60,6 +61,14 @@ class Kind:
     lines: tuple[Lines, ...] = ()
     number: str = "name"
     extra_read: tuple[str, ...] = field(default=())  # read for the label only, not kept
+    # The text a document is better known by than by its place in the creation order (a journal entry by what it
+    # records: "Journal entry for Receipt 1 - Water Pump"), None to number it.
+    about: Callable[[Row], str | None] = field(default=lambda row: None)
+
+
+def _entry_about(row: Row) -> str | None:
+    """A journal entry (not an invoice or bill) is known by its reference: what it records."""
+    return (row.get("ref") or None) if row.get("move_type") == "entry" else None
 
 
 def _same(*names: str) -> dict[str, str]:
@@ -177,7 +186,7 @@ def kinds(compat: Compat) -> tuple[Kind, ...]:
         Kind(
             INVOICE,
             _either("partner_id", "line_ids.product_id"),
-            lambda row: MOVE_LABELS.get(row.get("move_type") or "", "Journal entry"),
+            lambda row: MOVE_LABELS.get(row.get("move_type") or "", ENTRY),
             _same(
                 "move_type",
                 "state",
@@ -194,7 +203,8 @@ def kinds(compat: Compat) -> tuple[Kind, ...]:
                 "amount_total",
                 "amount_residual",
             ),
-            (
+            about=_entry_about,
+            lines=(
                 Lines(
                     "lines",
                     "account.move.line",

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 from odoo_uat.odoo.compat import COMPATS
 from odoo_uat.outcome import files
 from odoo_uat.outcome.capture import FieldTypes, Reader, Roots
 from odoo_uat.outcome.normalise import Normaliser, keyed, numbered, relative_day, replace_words
+from odoo_uat.outcome.spec import kinds
 from tests.unit.fake_odoo import FakeOdoo
 
 DAY = date(2026, 12, 3)
@@ -76,6 +78,7 @@ class Typed(FieldTypes):
             "backorder_id": {"type": "many2one", "relation": "stock.picking"},
         },
         "stock.move": {
+            "state": {"type": "selection"},
             "product_id": {"type": "many2one", "relation": "product.product"},
             "location_id": {"type": "many2one", "relation": "stock.location"},
             "location_dest_id": {"type": "many2one", "relation": "stock.location"},
@@ -137,6 +140,7 @@ def test_a_scenarios_documents_are_read_in_few_calls_and_named_by_placeholders()
             "stock.move": [
                 {
                     "id": 70,
+                    "state": "done",
                     "product_id": [5, "Oak k-1"],
                     "location_id": [8, "WH/Stock"],
                     "location_dest_id": [9, "Customers"],
@@ -165,6 +169,25 @@ def test_a_scenarios_documents_are_read_in_few_calls_and_named_by_placeholders()
     assert (move["location_id"], move["location_dest_id"], move["value"]) == ("WH/Stock", "Customers", 60.0)
     # the orders, their lines, the transfers, their moves, the moves' values, the taxes' and locations' names
     assert reader.calls == len(odoo.calls) == 7
+
+
+def test_a_journal_entry_is_known_by_what_it_records_and_18s_outgoing_values_are_positive() -> None:
+    kind = next(kind for kind in kinds(COMPATS[19]) if kind.model == "account.move")
+    rows = [
+        {"id": 3, "move_type": "entry", "ref": "WH/IN/00003 - Water Pump", "name": "STJ/1"},
+        {"id": 4, "move_type": "entry", "ref": "LC/0001", "name": "STJ/2"},
+        {"id": 5, "move_type": "out_invoice", "ref": False, "name": "INV/1"},
+    ]
+    normaliser = Normaliser(DAY, placeholders={"WH/IN/00003": "Receipt 1", "LC/0001": "Landed cost 1"})
+    assert Reader._about({"account.move": (kind, {}, rows)}, normaliser) == {
+        ("account.move", 3): "Journal entry for Receipt 1 - Water Pump",
+        ("account.move", 4): "Journal entry for Landed cost 1",
+    }
+    layers = SimpleNamespace(search_read=lambda domain, fields: [{"stock_move_id": [70, "x"], "value": -60.0}])
+    assert COMPATS[18].move_values(SimpleNamespace(env={"stock.valuation.layer": layers}), [70, 71]) == {
+        70: 60.0,
+        71: 0.0,
+    }
 
 
 def test_a_record_is_written_under_its_scenarios_id_next_to_the_allure_results(tmp_path: Path) -> None:
