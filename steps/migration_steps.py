@@ -33,7 +33,8 @@ RECONCILIATION = "reconciliation"  # <reports>/reconciliation/<scenario>/: the c
 REPORTS = Path("reports")
 UNSAFE = re.compile(r"[^\w.-]+")
 MAX_FOLDER_NAME = 120
-DIFFERENCE_COLUMNS = ["Key", "Column", "Legacy", "Odoo", "Result"]
+RESULT = "Result"
+DIFFERENCE_COLUMNS = ["Key", "Column", "Legacy", "Odoo", RESULT]
 
 
 class LegacyLoads(set):
@@ -153,14 +154,20 @@ def _(
     legacy_loads: LegacyLoads,
 ) -> None:
     """The reconciliation finds exactly these differences, no more, no fewer: known differences signed off, or the
-    proof that a changed extract is caught. Columns: Key, Column, Legacy, Odoo, Result (mismatch, the default;
-    missing in Odoo; extra in Odoo).
+    proof that a changed extract is caught. A Result is mismatch (when left out), missing in Odoo or extra in Odoo.
+    Columns: Key, Column, Legacy, Odoo, Result.
 
     Example: Then reconciling the customers of the legacy extract "extracts/customers-changed.csv" finds these differences:
     """
     rows = table_rows(datatable, DIFFERENCE_COLUMNS, required=["Key"])
     expected = sorted(
-        (row["Key"], row.get("Column", ""), row.get("Legacy", ""), row.get("Odoo", ""), row.get("Result", MISMATCH))
+        (
+            row["Key"],
+            row.get("Column", ""),
+            row.get("Legacy", ""),
+            row.get("Odoo", ""),
+            REGISTERED.value(RESULT, row.get(RESULT, MISMATCH)),
+        )
         for row in rows
     )
     result = _reconcile(request, odoo, names, legacy_loads, domain, extract, 0.0)
