@@ -15,6 +15,7 @@ from typing import Any
 
 from odoo_uat.odoo.compat import Compat
 from odoo_uat.outcome.normalise import Normaliser, keyed, numbered
+from odoo_uat.outcome.resolve import Resolver, id_of
 from odoo_uat.outcome.spec import (
     MOVE,
     MOVE_FIELDS,
@@ -23,13 +24,11 @@ from odoo_uat.outcome.spec import (
     PICKING,
     PRODUCT,
     PRODUCT_FIELDS,
-    SHOWN,
     Kind,
     kinds,
 )
 
 Row = dict[str, Any]
-RELATIONAL = ("many2many", "one2many")
 DONE = "done"
 KEY_SEPARATOR = " · "
 
@@ -127,7 +126,7 @@ class Reader:
                     shown = [
                         resolved.values(spec.model, line_kept, line, normaliser)
                         for line in line_rows
-                        if _id(line[spec.parent]) == row["id"]
+                        if id_of(line[spec.parent]) == row["id"]
                     ]
                     record[spec.name] = keyed(shown, lambda line, spec=spec: _key(line, spec.key))
                 documents[labels[(kind.model, row["id"])]] = record
@@ -232,69 +231,9 @@ class Reader:
         return dict(sorted(shown.items()))
 
 
-class Resolver:
-    """Turns a row's relational values into names: a document of the scenario by its label, a many2many by the names
-    of its records (read once per model and outcome)."""
-
-    def __init__(self, reader: Reader, labels: Mapping[tuple[str, int], str]) -> None:
-        self.reader = reader
-        self.labels = labels
-        self._names: dict[str, dict[int, str]] = {}
-
-    def values(self, model: str, kept: Mapping[str, str], row: Row, normaliser: Normaliser) -> dict[str, Any]:
-        """The kept fields of a row, normalised."""
-        types = self.reader.types.of(model)
-        record = {}
-        for key, name in kept.items():
-            info = types.get(name, {})
-            kind, relation, value = info.get("type", ""), info.get("relation"), row.get(name)
-            if kind == "many2one" and value and (relation, _id(value)) in self.labels:
-                record[key] = self.labels[(relation, _id(value))]
-            elif kind == "many2one" and value and relation in SHOWN:
-                record[key] = normaliser.text(self._names.get(relation, {}).get(_id(value), f"#{_id(value)}"))
-            elif kind in RELATIONAL and isinstance(value, list):
-                record[key] = sorted(self._name(relation, record_id, normaliser) for record_id in value)
-            else:
-                record[key] = normaliser.value(value, kind)
-        return record
-
-    def prefetch(self, batches: Iterable[tuple[str, Mapping[str, str], list[Row]]]) -> None:
-        """Read the names of the records the rows' many2many fields hold, and of those SHOWN by fields of their own:
-        one call per model named, for every batch of (model, kept fields, rows) at once."""
-        wanted: dict[str, set[int]] = defaultdict(set)
-        for model, kept, rows in batches:
-            types = self.reader.types.of(model)
-            for name in kept.values():
-                info = types.get(name, {})
-                relation = info.get("relation")
-                if info.get("type") in RELATIONAL:
-                    wanted[relation].update(
-                        i for row in rows for i in row.get(name) or () if (relation, i) not in self.labels
-                    )
-                elif info.get("type") == "many2one" and relation in SHOWN:
-                    wanted[relation].update(_id(row[name]) for row in rows if row.get(name))
-        for relation, ids in wanted.items():
-            if ids:
-                self.reader.calls += 1
-                fields, shown = SHOWN.get(relation, (("display_name",), lambda row: row["display_name"]))
-                names = self._names.setdefault(relation, {})
-                for row in self.reader.odoo.env[relation].read(sorted(ids), list(fields)):
-                    names[row["id"]] = shown(row)
-
-    def _name(self, relation: str, record_id: int, normaliser: Normaliser) -> str:
-        if (relation, record_id) in self.labels:
-            return self.labels[(relation, record_id)]
-        return normaliser.text(self._names.get(relation, {}).get(record_id, f"#{record_id}"))
-
-
 def _or(domains: list[list]) -> list:
     """Domains joined with OR (prefix notation)."""
     return ["|"] * (len(domains) - 1) + [term for domain in domains for term in domain]
-
-
-def _id(value: Any) -> Any:
-    """The id of a many2one as search_read gives it ([id, name]), or as given."""
-    return value[0] if isinstance(value, (list, tuple)) and value else value
 
 
 def _key(row: Mapping[str, Any], fields: tuple[str, ...]) -> str:
