@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from odoorpc.error import RPCError
+
 from odoo_uat.odoo.compat import Compat
 from odoo_uat.outcome.normalise import Normaliser, keyed, numbered
 from odoo_uat.outcome.resolve import Resolver, id_of
@@ -64,7 +66,7 @@ class FieldTypes:
         if model not in self._known:
             try:
                 self._known[model] = self.odoo.env[model].fields_get(attributes=["type", "relation"])
-            except Exception:  # odoorpc: no such model on this server
+            except RPCError:  # Odoo's answer: no such model on this server (a connection error is raised)
                 self._known[model] = {}
         return self._known[model]
 
