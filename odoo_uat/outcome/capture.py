@@ -55,11 +55,14 @@ class Roots:
 
 
 class FieldTypes:
-    """Model -> field -> (type, relation), read once per model and connection (fields_get)."""
+    """Model -> field -> (type, relation), read once per model and connection (fields_get); and the names of the
+    records the documents refer to (accounts, journals, taxes, locations), read once per connection: a scenario
+    after the first reads only those it made."""
 
     def __init__(self, odoo: Any) -> None:
         self.odoo = odoo
         self._known: dict[str, dict[str, dict[str, Any]]] = {}
+        self.names: dict[str, dict[int, str]] = {}
 
     def of(self, model: str) -> dict[str, dict[str, Any]]:
         """The model's fields, {} when the server has no such model (its module is not installed)."""

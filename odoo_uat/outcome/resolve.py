@@ -26,7 +26,7 @@ class Resolver:
     def __init__(self, reader: Any, labels: Mapping[tuple[str, int], str]) -> None:
         self.reader = reader
         self.labels = labels
-        self._names: dict[str, dict[int, str]] = {}
+        self._names: dict[str, dict[int, str]] = reader.types.names
 
     def values(self, model: str, kept: Mapping[str, str], row: Row, normaliser: Normaliser) -> dict[str, Any]:
         """The kept fields of a row, normalised."""
@@ -60,6 +60,7 @@ class Resolver:
                     )
                 elif info.get("type") == "many2one" and relation in SHOWN:
                     wanted[relation].update(id_of(row[name]) for row in rows if row.get(name))
+        wanted = {relation: ids - set(self._names.get(relation, {})) for relation, ids in wanted.items()}
         for relation, ids in wanted.items():
             if ids:
                 self.reader.calls += 1
