@@ -209,11 +209,12 @@ def kinds(compat: Compat) -> tuple[Kind, ...]:
                     "lines",
                     "account.move.line",
                     "move_id",
-                    ("account_id", "product_id", "display_type"),
+                    ("display_type", "product_id", "tax_line_id"),
                     _same(
                         "account_id",
                         "product_id",
                         "display_type",
+                        "tax_line_id",
                         "name",
                         "quantity",
                         "price_unit",
