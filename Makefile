@@ -164,6 +164,15 @@ record: run-setup ## Record a flow clicked in the web client as ROLE (default: t
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json
 	$(PY) -m odoo_uat.bench $(ARGS)
 
+# make compare BASE=<results folder> HEAD=<results folder>: the outcome records of two runs (18.0 and 19.0, before
+# and after a merge), scenario by scenario; reports/compare.html and .md. REPORT_ONLY=1: exit 0 even when they differ.
+BASE ?=
+HEAD ?=
+.PHONY: compare
+compare: setup ## Compare what each scenario produced in two runs: BASE=<results folder> HEAD=<results folder> (docs/upgrade-rehearsal.md); fails on a difference unless REPORT_ONLY=1
+	@[ -n "$(BASE)" ] && [ -n "$(HEAD)" ] || { echo 'make compare: give BASE=<results folder> HEAD=<results folder>, e.g. BASE=reports-18 HEAD=reports (docs/upgrade-rehearsal.md)'; exit 2; }
+	$(PY) -m odoo_uat.compare --pyproject $(SETTINGS) --base "$(BASE)" --head "$(HEAD)" $(if $(REPORT_ONLY),--report-only)
+
 # make clean-server: a run whose newest record is younger than CLEAN_OLDER_THAN hours is taken to be in progress.
 CLEAN_OLDER_THAN ?= 24
 clean-server: setup ## Archive or delete what ended runs left on the existing server (ODOO_URL, ODOO_DB, ODOO_PASSWORD): runs whose newest record is older than CLEAN_OLDER_THAN hours (24); RUN=<run id> one run, ALL=1 every run (in progress too), DRY_RUN=1 to only say what it would do
@@ -172,4 +181,4 @@ clean-server: setup ## Archive or delete what ended runs left on the existing se
 clean: ## Remove the results of earlier runs (not the virtualenv, not the cached Odoo databases)
 	rm -rf reports/allure-results reports/allure-report reports/junit.xml reports/exit-report.* reports/playwright \
 	  reports/shards reports/durations.json reports/soak reports/soak.md reports/soak.json \
-	  reports/evidence.intoto.json reports/inputs reports/freshness.json
+	  reports/evidence.intoto.json reports/inputs reports/freshness.json reports/outcomes reports/compare.md reports/compare.html

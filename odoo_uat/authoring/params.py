@@ -148,6 +148,26 @@ SPLIT_METHOD = choice(
         "equally": "Equal",
     },
 )
+# The data domain a legacy extract holds (steps/migration_steps.py) -> its key in odoo_uat/compare_legacy/domains.py.
+DATA_DOMAIN = choice(
+    "DataDomain",
+    "data domain",
+    {
+        "customers": "customers",
+        "vendors": "vendors",
+        "products": "products",
+        "item masters": "products",
+        "units of measure": "units of measure",
+        "prices": "prices",
+        "locations": "locations",
+        "stock on hand": "stock on hand",
+        "open sales order lines": "open sales order lines",
+        "open purchase order lines": "open purchase order lines",
+        "open receivables": "open receivables",
+        "open payables": "open payables",
+        "product costs": "product costs",
+    },
+)
 
 ARTICLE = wording("Article", "a", "an", "the")
 UNITS = wording("Units", "unit", "units")
@@ -172,6 +192,7 @@ TYPES: dict[str, ParamType] = {
         RECEPTION_STEPS,
         COSTING_METHOD,
         SPLIT_METHOD,
+        DATA_DOMAIN,
         ARTICLE,
         UNITS,
         RECORDS,

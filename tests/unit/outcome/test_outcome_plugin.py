@@ -1,0 +1,109 @@
+"""The outcome plugin in a tiny pytest-bdd suite: a record per scenario, its checks, and never a failure of its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+INI = """
+[pytest]
+addopts = -p no:cacheprovider
+bdd_features_base_dir = features
+"""
+FEATURE = """
+Feature: Quote to ship
+  Scenario: Odoo goes away while the record is read
+    Given a step that uses Odoo
+    Then a check that passes
+
+  Scenario: A check fails
+    Given a step that uses Odoo
+    Then a check that fails
+
+  Scenario: Nothing seeded
+    Then a check that passes
+"""
+STEPS = """
+import pytest
+from pytest_bdd import given, then, scenarios
+
+from odoo_uat.odoo.compat import COMPATS
+
+scenarios(".")
+
+
+class Gone:
+    version = "19.0"
+
+    @property
+    def env(self):
+        raise ConnectionError("Odoo went away")
+
+
+@pytest.fixture
+def odoo():
+    return Gone()
+
+
+@pytest.fixture
+def compat():
+    return COMPATS[19]
+
+
+@pytest.fixture
+def seeded():
+    return {("res.partner", "Acme"): 7}
+
+
+@given("a step that uses Odoo")
+def _(odoo, seeded):
+    pass
+
+
+@then("a check that passes")
+def _():
+    pass
+
+
+@then("a check that fails")
+def _():
+    assert 1 == 2, "Delivery not created"
+"""
+
+
+def test_each_scenario_gets_a_record_and_a_recording_error_fails_none(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text(INI, encoding="utf-8")
+    (tmp_path / "test_scenarios.py").write_text(textwrap.dedent(STEPS), encoding="utf-8")
+    (tmp_path / "features").mkdir()
+    (tmp_path / "features" / "quote.feature").write_text(textwrap.dedent(FEATURE), encoding="utf-8")
+    stale = tmp_path / "reports" / "outcomes" / "stale.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "odoo_uat.outcome.plugin", "-p", "no:playwright",
+         "--alluredir=reports/allure-results", "--clean-alluredir"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert "1 failed, 2 passed" in done.stdout, done.stdout + done.stderr
+    records = {
+        record["scenario"]["name"]: record
+        for record in (json.loads(p.read_text()) for p in (tmp_path / "reports" / "outcomes").glob("*.json"))
+    }
+    assert set(records) == {"Odoo goes away while the record is read", "A check fails", "Nothing seeded"}
+    gone = records["Odoo goes away while the record is read"]
+    assert gone["status"] == "passed" and gone["notes"] == ["recording failed: ConnectionError: Odoo went away"]
+    assert gone["checks"] == [{"step": "Then a check that passes", "status": "passed"}]
+    failed = records["A check fails"]
+    assert failed["status"] == "failed"
+    assert failed["checks"][0]["status"] == "failed" and "Delivery not created" in failed["checks"][0]["message"]
+    assert records["Nothing seeded"]["notes"] == ["no record of Odoo's data: the scenario seeded nothing"]
+    assert records["Nothing seeded"]["scenario"]["id"].endswith("quote.feature: Nothing seeded")
