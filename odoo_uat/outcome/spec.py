@@ -82,89 +82,51 @@ def _either(field_a: str, field_b: str) -> Callable[[list[int], list[int]], Doma
     return domain
 
 
+def _order(
+    kind: str, label: str, status: str, line_model: str, quantities: tuple[str, str], taxes: str, uom: str
+) -> Kind:
+    """A sales or purchase order and its lines: the same fields but for the model, the status of what was moved,
+    the lines' ordered and moved quantities, and the version's names of the taxes and unit fields."""
+    header = ("state", "partner_id", "origin", "amount_untaxed", "amount_tax", "amount_total", "invoice_status")
+    prices = ("qty_invoiced", "price_unit", "discount", "price_subtotal", "price_tax", "price_total")
+    return Kind(
+        kind,
+        _either("partner_id", "order_line.product_id"),
+        lambda row: label,
+        _same(*header, status, "date_order"),
+        (
+            Lines(
+                "lines",
+                line_model,
+                "order_id",
+                ("product_id", "name"),
+                {**_same("product_id", "display_type", *quantities, *prices), "tax_ids": taxes, "product_uom_id": uom},
+            ),
+        ),
+    )
+
+
 def kinds(compat: Compat) -> tuple[Kind, ...]:
     """The documents an outcome record reads on a server of this version, in the order they are read."""
     order_line_uom = compat.order_line_uom_field
     return (
-        Kind(
+        _order(
             SALE,
-            _either("partner_id", "order_line.product_id"),
-            lambda row: "Sales order",
-            _same(
-                "state",
-                "partner_id",
-                "origin",
-                "amount_untaxed",
-                "amount_tax",
-                "amount_total",
-                "invoice_status",
-                "delivery_status",
-                "date_order",
-            ),
-            (
-                Lines(
-                    "lines",
-                    "sale.order.line",
-                    "order_id",
-                    ("product_id", "name"),
-                    {
-                        **_same(
-                            "product_id",
-                            "display_type",
-                            "product_uom_qty",
-                            "qty_delivered",
-                            "qty_invoiced",
-                            "price_unit",
-                            "discount",
-                            "price_subtotal",
-                            "price_tax",
-                            "price_total",
-                        ),
-                        "tax_ids": compat.sale_line_taxes_field,
-                        "product_uom_id": order_line_uom,
-                    },
-                ),
-            ),
+            "Sales order",
+            "delivery_status",
+            "sale.order.line",
+            ("product_uom_qty", "qty_delivered"),
+            compat.sale_line_taxes_field,
+            order_line_uom,
         ),
-        Kind(
+        _order(
             PURCHASE,
-            _either("partner_id", "order_line.product_id"),
-            lambda row: "Purchase order",
-            _same(
-                "state",
-                "partner_id",
-                "origin",
-                "amount_untaxed",
-                "amount_tax",
-                "amount_total",
-                "invoice_status",
-                "receipt_status",
-                "date_order",
-            ),
-            (
-                Lines(
-                    "lines",
-                    "purchase.order.line",
-                    "order_id",
-                    ("product_id", "name"),
-                    {
-                        **_same(
-                            "product_id",
-                            "display_type",
-                            "product_qty",
-                            "qty_received",
-                            "qty_invoiced",
-                            "price_unit",
-                            "discount",
-                            "price_subtotal",
-                            "price_tax",
-                            "price_total",
-                        ),
-                        "tax_ids": compat.purchase_line_taxes_field,
-                        "product_uom_id": order_line_uom,
-                    },
-                ),
-            ),
+            "Purchase order",
+            "receipt_status",
+            "purchase.order.line",
+            ("product_qty", "qty_received"),
+            compat.purchase_line_taxes_field,
+            order_line_uom,
         ),
         Kind(
             PICKING,
