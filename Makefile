@@ -44,7 +44,7 @@ RETRIES_ARG := $(if $(filter-out 0,$(RETRIES)),--reruns $(RETRIES))
 # make soak N=10: the pack N times against one server, then reports/soak.md and reports/soak.json.
 N ?= 10
 
-.PHONY: help clean-server uat durations soak test lint catalog report setup browser embedded-deps bench clean run-setup verify sign-off
+.PHONY: help clean-server uat durations soak test lint catalog report setup browser record-browser embedded-deps bench clean run-setup verify sign-off
 # A bare `make` prints the targets, and sets up, installs or clones nothing.
 .DEFAULT_GOAL := help
 
@@ -103,10 +103,17 @@ $(STAMP): pyproject.toml requirements.lock
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements.lock
 	@touch $(STAMP)
 
-browser: setup ## Playwright's Chromium, or Debian's where Playwright cannot download one
-	@$(PY) -c 'from odoo_uat.web.browser import playwright_has_chromium as p, system_chromium as s; raise SystemExit(not (p() or s()))' || \
-	  $(PY) -m playwright install chromium 2>/dev/null || \
-	  { $(SUDO) apt-get update -q && $(APT_INSTALL) chromium; }
+browser: setup ## Playwright's Chromium, or where Playwright cannot download one Debian's: its headless shell (ODOO_UAT_BROWSER=chromium: the full one)
+	@$(PY) -c 'from odoo_uat.web.browser import playwright_has_chromium as p; raise SystemExit(not p())' || \
+	  { missing="$$($(PY) -m odoo_uat.system_packages browser)"; [ -z "$$missing" ] || \
+	    $(PY) -m playwright install chromium 2>/dev/null || \
+	    { $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; }; }
+
+# make record opens a visible browser: the full Chromium (Playwright's, or Debian's chromium).
+record-browser: setup
+	@$(PY) -c 'from odoo_uat.web.browser import playwright_has_chromium as p; raise SystemExit(not p())' || \
+	  { missing="$$($(PY) -m odoo_uat.system_packages record)"; [ -z "$$missing" ] || \
+	    { $(SUDO) apt-get update -q && $(APT_INSTALL) $$missing; }; }
 
 embedded-deps: ## The PostgreSQL server, libpq, the LDAP and SASL headers, a compiler, Python's headers: each checked on its own
 	@if [ "$$($(PYTHON) -m odoo_uat.settings $(CLONE))" = embedded ]; then \
@@ -158,7 +165,7 @@ sign-off: setup ## Approve the bundle: KEY=<your SSH key> AS="<role>" MEANING="<
 ROLE ?=
 OUT ?=
 .PHONY: record
-record: run-setup ## Record a flow clicked in the web client as ROLE (default: the first role of roles.toml) into OUT (default: features/recorded/<role>-<time>.feature)
+record: run-setup record-browser ## Record a flow clicked in the web client as ROLE (default: the first role of roles.toml) into OUT (default: features/recorded/<role>-<time>.feature)
 	$(PY) -m odoo_uat.recorder $(if $(ROLE),--role "$(ROLE)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json

@@ -63,6 +63,48 @@ def python_headers_need(
     )
 
 
+# The scenarios' browser where Playwright cannot download its own: ODOO_UAT_BROWSER names which of Debian's.
+# "headless-shell" (default): chromium-headless-shell, Chromium's old headless mode, which Playwright recommends for
+# speed (docs/benchmark.md has the side-by-side figures); "chromium": the full browser in its new headless mode.
+BROWSER_VARIABLE = "ODOO_UAT_BROWSER"
+HEADLESS_SHELL = "headless-shell"
+FULL = "chromium"
+DEFAULT_BROWSER = HEADLESS_SHELL
+# The binary itself: /usr/bin/chromium-headless-shell is a wrapper script that does not exec it.
+HEADLESS_SHELL_BINARY = "usr/lib/chromium/chromium-headless-shell"
+FULL_CHROMIUM = Need("a Chromium browser", "chromium", commands=("chromium", "chromium-browser"))
+SYSTEM_BROWSERS = {
+    HEADLESS_SHELL: Need(
+        "Chromium's headless shell (the scenarios' browser)", "chromium-headless-shell", files=(HEADLESS_SHELL_BINARY,)
+    ),
+    FULL: FULL_CHROMIUM,
+}
+
+
+class BrowserSettingError(ValueError):
+    """ODOO_UAT_BROWSER names no browser the suite knows."""
+
+
+def browser_choice(environ: dict[str, str] | None = None) -> str:
+    """Which system browser the scenarios run in (ODOO_UAT_BROWSER, default headless-shell)."""
+    value = ((os.environ if environ is None else environ).get(BROWSER_VARIABLE) or DEFAULT_BROWSER).strip().lower()
+    if value not in SYSTEM_BROWSERS:
+        raise BrowserSettingError(
+            f"{BROWSER_VARIABLE}={value!r} is no browser odoo-uat knows: set it to "
+            + " or ".join(repr(name) for name in SYSTEM_BROWSERS)
+            + f" (default {DEFAULT_BROWSER!r}), or leave it unset."
+        )
+    return value
+
+
+def browser_need(environ: dict[str, str] | None = None) -> Need:
+    """The package of the scenarios' browser, as ODOO_UAT_BROWSER chooses it."""
+    try:
+        return SYSTEM_BROWSERS[browser_choice(environ)]
+    except BrowserSettingError:
+        return SYSTEM_BROWSERS[DEFAULT_BROWSER]  # the run itself says what is wrong with the setting
+
+
 GIT = Need("git (cloning Odoo Community; CHANGED=)", "git", commands=("git",))
 # Odoo makes its PDF reports with the wkhtmltopdf command it finds on PATH; without it the web client shows a report
 # as a web page and the print phrases fail. Debian 12 and Ubuntu 22.04 / 24.04 ship 0.12.6, which Odoo takes ("ok").
@@ -95,14 +137,17 @@ EMBEDDED: tuple[Need, ...] = tuple(
     if need is not None
 )
 
-NEEDS: dict[str, tuple[Need, ...]] = {
+# A purpose's needs; the browser's are read from the environment when asked (ODOO_UAT_BROWSER).
+NEEDS: dict[str, tuple[Need, ...] | Callable[[], tuple[Need, ...]]] = {
     "embedded": EMBEDDED,
     "git": (GIT,),
     "report": (
         Need("Node.js (the Allure 3 report)", "nodejs", commands=("node",)),
         Need("npm (the Allure 3 report)", "npm", commands=("npm",)),
     ),
-    "browser": (Need("a Chromium browser", "chromium", commands=("chromium", "chromium-browser")),),
+    "browser": lambda: (browser_need(),),
+    # `make record` opens a visible browser: the full Chromium, whatever the scenarios run in.
+    "record": (FULL_CHROMIUM,),
 }
 
 
@@ -125,12 +170,18 @@ def is_present(need: Need, root: Path, which: Which = shutil.which) -> bool:
     return files_there and command_there
 
 
+def needs_of(purpose: str) -> tuple[Need, ...]:
+    """What a purpose needs (the browser's as ODOO_UAT_BROWSER chooses it now)."""
+    needs = NEEDS[purpose]
+    return needs() if callable(needs) else needs
+
+
 def missing_packages(purposes: Iterable[str], root: Path | None = None, which: Which = shutil.which) -> list[str]:
     """The packages to install for these purposes, in order, without duplicates."""
     root = system_root() if root is None else root
     missing: list[str] = []
     for purpose in purposes:
-        for need in NEEDS[purpose]:
+        for need in needs_of(purpose):
             if need.package not in missing and not is_present(need, root, which):
                 missing.append(need.package)
     return missing

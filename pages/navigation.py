@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from odoo_uat.web.browser import WEB_CLIENT_READY, check_logged_in
+from odoo_uat.web.browser import (
+    SESSION_ENDED_WHY,
+    WEB_CLIENT_READY,
+    SessionEnded,
+    check_logged_in,
+    session_refused,
+)
+from pages.components.odoo_errors import ERROR_DIALOG, error_dialog, expect_or_odoo_error
 
 # Odoo's router (web/core/browser/router.js) loads the state of the URL on a popstate event that carries a
 # state; the web client turns off pointer events on <body> until that state is loaded (webclient.js ROUTE_CHANGE).
@@ -16,7 +23,8 @@ GO_IN_CLIENT_JS = """(url) => {
     window.history.pushState({}, "", url);
     window.dispatchEvent(new PopStateEvent("popstate", { state: {} }));
 }"""
-STATE_LOADED_JS = "() => document.body.style.pointerEvents !== 'none'"
+# ...or an error dialog shows instead (e.g. "Odoo Session Expired": Odoo ended the session of a client kept booted).
+STATE_LOADED_JS = "(dialog) => document.body.style.pointerEvents !== 'none' || !!document.querySelector(dialog)"
 
 
 def action_url(action_xmlid: str, record: int | str | None = None) -> str:
@@ -29,7 +37,11 @@ def open_action(page: Page, action_xmlid: str, record: int | str | None = None) 
     url = action_url(action_xmlid, record)
     if page.locator(WEB_CLIENT_READY).is_visible():
         page.evaluate(GO_IN_CLIENT_JS, url)
-        page.wait_for_function(STATE_LOADED_JS)
+        page.wait_for_function(STATE_LOADED_JS, arg=ERROR_DIALOG)
+        if error_dialog(page).is_visible():
+            if session_refused(page):
+                raise SessionEnded(f"Odoo answered {url} with its Session Expired dialog. {SESSION_ENDED_WHY}")
+            expect_or_odoo_error(page, page.locator(WEB_CLIENT_READY), f"open {url}")
     else:
         page.goto(url)
         check_logged_in(page, f"the page that opened {url}")

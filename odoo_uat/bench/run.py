@@ -81,10 +81,8 @@ def browser_logins(target, odoo, figures: dict[str, float], run_id: str) -> None
     from odoo_uat.settings import load_settings
     from odoo_uat.web.browser import (
         CONTEXT_OPTIONS,
-        ROOT_CHROMIUM_ARGS,
         RoleStates,
-        playwright_has_chromium,
-        system_chromium,
+        launch_options,
     )
 
     settings = load_settings(ROOT)
@@ -97,7 +95,7 @@ def browser_logins(target, odoo, figures: dict[str, float], run_id: str) -> None
         secret=role_secret(settings.cache_dir),
     )
     role, password = users.ensure("Sales coordinator")
-    launch = {} if playwright_has_chromium() else {"executable_path": system_chromium(), "args": ROOT_CHROMIUM_ARGS}
+    launch = launch_options()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch)
         for name in ("role login (cold)", "role login (warm)"):

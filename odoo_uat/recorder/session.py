@@ -17,12 +17,11 @@ from odoo_uat.web.browser import (
     ACTION_TIMEOUT_MS,
     CONTEXT_OPTIONS,
     FIRST_LOAD_TIMEOUT_MS,
-    ROOT_CHROMIUM_ARGS,
     WEB_CLIENT_READY,
+    BrowserMissing,
     RoleStates,
     configure_expect,
-    playwright_has_chromium,
-    system_chromium,
+    launch_options,
 )
 
 BINDING = "__odooUatRecord"  # the name listener.js calls
@@ -38,15 +37,10 @@ class RecorderError(Exception):
 
 def launch(playwright: Any, headless: bool) -> Browser:
     """Playwright's Chromium, else the system's (with the flags it needs here), as the suite's fixtures do."""
-    options: dict[str, Any] = {"headless": headless}
-    if not playwright_has_chromium():
-        executable = system_chromium()
-        if executable is None:
-            raise RecorderError(
-                "No browser: Playwright's Chromium is not installed and no system chromium was "
-                "found. Run `make browser` (or `apt-get install chromium`)."
-            )
-        options.update(executable_path=executable, args=ROOT_CHROMIUM_ARGS)
+    try:
+        options: dict[str, Any] = {"headless": headless, **launch_options(headless)}
+    except BrowserMissing as error:
+        raise RecorderError(str(error)) from None
     if not headless and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         raise RecorderError(
             "make record opens a visible browser, but this session has no display (DISPLAY is "

@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from odoo_uat.web.browser import playwright_has_chromium, system_chromium
+from odoo_uat.web.browser import launch_options
 
 FOOTER = (
     '<div style="font-size:8px;width:100%;padding:0 12mm;color:#5b6475;display:flex;justify-content:space-between">'
@@ -36,10 +36,10 @@ def render_pdf(html: Path, pdf: Path) -> Path:
 
 
 def _render(html: Path, pdf: Path) -> Path:
-    executable = None if playwright_has_chromium() else system_chromium()
+    options = launch_options()
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable)
+            browser = playwright.chromium.launch(**options)
             try:
                 page = browser.new_page(java_script_enabled=False)  # the record: no live sign-off status
                 page.goto(html.resolve().as_uri(), wait_until="load")

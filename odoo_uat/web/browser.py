@@ -19,6 +19,16 @@ from playwright.sync_api import Error as PlaywrightError
 from odoo_uat.odoo.roles import Role
 from odoo_uat.odoo.target import OdooTarget
 from odoo_uat.secret import Secret, remember
+from odoo_uat.system_packages import (
+    BROWSER_VARIABLE,
+    FULL,
+    HEADLESS_SHELL,
+    HEADLESS_SHELL_BINARY,
+    SYSTEM_BROWSERS,
+    BrowserSettingError,
+    browser_choice,
+    browser_need,
+)
 from odoo_uat.web.session import SESSION_INFO
 
 # Odoo's pages answer in well under this on 2 cores once assets are built; it bounds
@@ -103,9 +113,37 @@ def playwright_has_chromium() -> bool:
     return bool(glob.glob(os.path.join(cache, "chromium*")))
 
 
-def system_chromium() -> str | None:
-    """Debian's / Ubuntu's Chromium, used where Playwright cannot download its own."""
+def system_chromium(headless: bool = True) -> str | None:
+    """Debian's / Ubuntu's browser, used where Playwright cannot download its own: for a headless run the one
+    ODOO_UAT_BROWSER chooses (the headless shell by default), for a visible one the full Chromium."""
+    choice = browser_choice() if headless else FULL
+    if choice == HEADLESS_SHELL:
+        binary = Path("/") / HEADLESS_SHELL_BINARY
+        return str(binary) if binary.exists() else None
     return next((path for path in map(shutil.which, SYSTEM_CHROMIUM) if path), None)
+
+
+def launch_options(headless: bool = True) -> dict:
+    """Playwright's launch options for Chromium: none when Playwright has its own, else the system browser and the
+    flags it needs here; BrowserMissing says what to install."""
+    if playwright_has_chromium():
+        return {}
+    try:
+        executable = system_chromium(headless)
+    except BrowserSettingError as error:
+        raise BrowserMissing(str(error)) from None
+    if executable is None:
+        package = (browser_need() if headless else SYSTEM_BROWSERS[FULL]).package
+        raise BrowserMissing(
+            f"No browser: Playwright's Chromium is not installed and Debian's {package} was not found. Run `make "
+            f"browser` (it installs it) or `apt-get install {package}`"
+            + (f"; {BROWSER_VARIABLE}={FULL} runs the scenarios in the full chromium instead." if headless else ".")
+        )
+    return {"executable_path": executable, "args": list(ROOT_CHROMIUM_ARGS)}
+
+
+class BrowserMissing(RuntimeError):
+    """No browser to run: the message says which package to install, or which setting to fix."""
 
 
 class RoleStates:
@@ -120,6 +158,7 @@ class RoleStates:
         self.context_args = context_args
         self.target = target
         self._states: dict[str, StorageState] = {}
+        self._uids: dict[str, int] = {}
         self._assets_built = False
 
     def state(self, role: Role, password: Secret | str) -> StorageState:
@@ -128,6 +167,10 @@ class RoleStates:
         if role.name not in self._states:
             self._states[role.name] = self._login(role, password)
         return self._states[role.name]
+
+    def uid(self, role: Role) -> int:
+        """The role user's id on the server (known once the role logged in)."""
+        return self._uids[role.name]
 
     def has(self, role: Role) -> bool:
         """Whether this worker already holds a login of the role (made for an earlier scenario)."""
@@ -163,6 +206,7 @@ class RoleStates:
             if not response.ok or body.get("error") or not (body.get("result") or {}).get("uid"):
                 message = (body.get("error") or {}).get("data", {}).get("message", response.status_text)
                 raise RuntimeError(f'Logging in the "{role.name}" user ({role.login}) failed: {message}')
+            self._uids[role.name] = body["result"]["uid"]
             if not self._assets_built:
                 # The first page of a new database builds the asset bundles: once per worker, with
                 # a long timeout, so that no scenario step waits for it.

@@ -1,6 +1,9 @@
-"""Leaving a reused page as a new one would be: dialogs closed, unsaved changes discarded, UI storage cleared,
-no other tab, only the session cookie, the page blank. Odoo saves a dirty record when the page unloads
-(form_controller.js beforeUnload), so changes are discarded before the page is left, never saved."""
+"""Handing a used page to the next scenario. Kept booted (keep_booted): other tabs, dialogs and notifications
+closed, unsaved changes discarded, UI storage cleared, the web client left running (odoo_uat.web.kept_client
+checks it against the server when the next scenario takes it). Made blank (leave_clean), as a new page would be:
+the same, plus only the session cookie kept, the client's cached views and menus deleted, the page on about:blank.
+Odoo saves a dirty record when the page unloads (form_controller.js beforeUnload), so changes are discarded
+before the page is left, never saved."""
 
 from __future__ import annotations
 
@@ -9,11 +12,15 @@ import re
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
+from odoo_uat.web.browser import WEB_CLIENT_READY
+
 BLANK = "about:blank"
 # Odoo's open dialogs (an inactive one sits under the active one) and the buttons of unsaved changes, 18.0 and 19.0.
 OPEN_DIALOG = ".o_dialog .modal"
 DISCARD = ".o_form_button_cancel, .o_list_button_discard"
 UNSAVED = ".o_form_status_indicator .o_form_button_save, .o_list_button_save"
+NOTIFICATION_CLOSE = ".o_notification_manager .o_notification_close"
+MAX_NOTIFICATIONS = 10
 SESSION_COOKIE = "session_id"
 OTHER_THAN_SESSION_COOKIE = re.compile(rf"^(?!{SESSION_COOKIE}$)")
 MAX_DIALOGS = 5  # nested dialogs a scenario can leave open (a wizard over a form over a list)
@@ -36,6 +43,44 @@ DELETE_DATABASES_JS = """async () => {
   })));
   return names;
 }"""
+
+
+def keep_booted(page: Page, cookies_at_boot: frozenset[tuple[str, str]]) -> bool:
+    """Tidy a used page and keep its web client booted for the next scenario: other tabs, dialogs, notifications
+    closed, unsaved changes discarded, UI storage cleared. False when it cannot be kept so: the client is not on
+    screen, or a scenario changed what it reads only when it boots (its company, time zone, language cookies);
+    then the caller makes it blank (leave_clean) or closes it."""
+    try:
+        for other in page.context.pages:
+            if other is not page:
+                other.close()
+        if page.url == BLANK or not page.locator(WEB_CLIENT_READY).is_visible():
+            return False
+        if not (_close_dialogs(page) and _discard_changes(page) and _close_notifications(page)):
+            return False
+        if client_cookies(page) != cookies_at_boot:
+            return False
+        page.evaluate(CLEAR_STORAGE_JS)  # list layouts, optional columns, the last action: read again when used
+        return True
+    except PlaywrightError:
+        return False
+
+
+def client_cookies(page: Page) -> frozenset[tuple[str, str]]:
+    """The cookies the web client reads when it boots (company, time zone, language, theme): all but the session."""
+    return frozenset(
+        (cookie["name"], cookie["value"]) for cookie in page.context.cookies() if cookie["name"] != SESSION_COOKIE
+    )
+
+
+def _close_notifications(page: Page) -> bool:
+    """Close the notifications still shown (sticky ones stay until closed), so no scenario reads another's."""
+    close = page.locator(NOTIFICATION_CLOSE)
+    for _ in range(MAX_NOTIFICATIONS):
+        if close.count() == 0:
+            return True
+        close.first.click(timeout=SETTLE_TIMEOUT_MS)
+    return close.count() == 0
 
 
 def leave_clean(page: Page) -> bool:

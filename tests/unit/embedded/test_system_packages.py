@@ -10,8 +10,10 @@ from odoo_uat import system_packages
 from odoo_uat.system_packages import (
     EMBEDDED,
     NEEDS,
+    BrowserSettingError,
     Need,
     missing_packages,
+    needs_of,
     python_headers_need,
 )
 
@@ -49,7 +51,7 @@ def test_a_bare_machine_gets_every_package(tmp_path):
 
 
 def test_a_full_machine_gets_none(tmp_path):
-    root = lay_out(tmp_path, tuple(need for needs in NEEDS.values() for need in needs))
+    root = lay_out(tmp_path, tuple(need for purpose in NEEDS for need in needs_of(purpose)))
     assert missing_packages(NEEDS, root=root) == []
 
 
@@ -112,3 +114,25 @@ def test_wkhtmltopdf_is_looked_up_on_path_where_odoo_finds_it():
     assert need.commands == ("wkhtmltopdf",) and not need.files
     assert system_packages.is_present(need, Path("/"), which={"wkhtmltopdf": "/usr/bin/wkhtmltopdf"}.get)
     assert not system_packages.is_present(need, Path("/"), which=lambda name: None)
+
+
+def test_the_scenarios_browser_is_the_headless_shell_checked_by_its_own_binary(tmp_path, monkeypatch):
+    # Debian's chromium does not stand in for chromium-headless-shell, nor the other way round.
+    monkeypatch.delenv(system_packages.BROWSER_VARIABLE, raising=False)
+    root = lay_out(tmp_path, needs_of("record"))  # the full chromium is there
+    assert missing_packages(["browser"], root=root) == ["chromium-headless-shell"]
+    assert missing_packages(["record"], root=root) == []
+    root = lay_out(tmp_path / "shell", needs_of("browser"))
+    assert missing_packages(["browser"], root=root) == []
+    assert missing_packages(["record"], root=root) == ["chromium"]
+
+
+def test_odoo_uat_browser_chromium_asks_for_the_full_browser(tmp_path, monkeypatch):
+    monkeypatch.setenv(system_packages.BROWSER_VARIABLE, "Chromium")
+    assert missing_packages(["browser"], root=tmp_path) == ["chromium"]
+
+
+def test_an_unknown_browser_setting_names_the_variable_and_the_values(monkeypatch):
+    monkeypatch.setenv(system_packages.BROWSER_VARIABLE, "firefox")
+    with pytest.raises(BrowserSettingError, match="ODOO_UAT_BROWSER='firefox'.*'headless-shell' or 'chromium'"):
+        system_packages.browser_choice()

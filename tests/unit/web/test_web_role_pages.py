@@ -1,5 +1,6 @@
-"""A role's page is reused from scenario to scenario: cleaned after a pass, closed after a failure or when it
-cannot be cleaned, its trace kept per scenario as a chunk (small fakes of Playwright's objects)."""
+"""A role's page is reused from scenario to scenario, its web client kept booted after a pass and booted again
+when the server holds something else, closed after a failure or when it cannot be cleaned, its trace kept per
+scenario as a chunk (small fakes of Playwright's objects and of the server's answers)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from odoo_uat.web import clean_state, role_pages
 from odoo_uat.web.browser import Evidence, artefact_stem
+from odoo_uat.web.kept_client import SessionGone
 from odoo_uat.web.role_pages import RolePages
 
 ROLE = SimpleNamespace(name="Sales coordinator", login="uat_sales")
@@ -107,6 +109,9 @@ class FakeStates:
             self._states[role.name] = {"cookies": [], "origins": [], "session": f"sid-{self.logins}"}
         return self._states[role.name]
 
+    def uid(self, role) -> int:
+        return 7
+
     def has(self, role) -> bool:
         return role.name in self._states
 
@@ -114,32 +119,80 @@ class FakeStates:
         self._states.pop(role.name, None)
 
 
+SERVER = {"user": ("groups 1 2", "en_US"), "views": ("2026-12-03 10:00:00", "2026-12-03 10:00:00")}
+
+
+def fake_user_state(page, uid: int, groups_field: str) -> tuple:
+    """kept_client.user_state against the fake server: Session Expired for an ended session."""
+    if page.context.session in ENDED_SESSIONS:
+        raise SessionGone("Odoo answered the kept web client's session with Session Expired")
+    return SERVER["user"]
+
+
 @pytest.fixture
-def cleaned(monkeypatch) -> list:
-    """Pages handed to leave_clean; it succeeds unless the test says otherwise."""
-    calls: list = []
+def cleaned(monkeypatch) -> dict[str, list]:
+    """Pages handed to keep_booted and leave_clean; they succeed unless the page says otherwise."""
+    calls: dict[str, list] = {"kept": [], "blank": []}
     monkeypatch.setattr(role_pages, "expect", lambda locator: SimpleNamespace(to_be_visible=lambda **_: None))
-    monkeypatch.setattr(role_pages, "leave_clean", lambda page: calls.append(page) or not getattr(page, "dirty", False))
-    return calls
+    monkeypatch.setattr(role_pages, "user_state", fake_user_state)
+    monkeypatch.setattr(role_pages, "client_cookies", lambda page: frozenset())
+    monkeypatch.setattr(
+        role_pages,
+        "keep_booted",
+        lambda page, cookies: calls["kept"].append(page) or not getattr(page, "unkeepable", False),
+    )
+    monkeypatch.setattr(
+        role_pages,
+        "leave_clean",
+        lambda page: calls["blank"].append(page) or not getattr(page, "dirty", False),
+    )
+    original = dict(SERVER)
+    yield calls
+    SERVER.update(original)
 
 
 def pages(browser: FakeBrowser, tracing: str = "retain-on-failure", screenshot: str = "only-on-failure") -> RolePages:
-    return RolePages(browser, {}, FakeStates(), Evidence(tracing=tracing, screenshot=screenshot))
+    return RolePages(
+        browser,
+        {},
+        FakeStates(),
+        Evidence(tracing=tracing, screenshot=screenshot),
+        groups_field="all_group_ids",
+        server_changes=lambda: SERVER["views"],
+    )
 
 
-def test_a_passed_scenario_leaves_its_page_clean_for_the_next_one(cleaned, tmp_path) -> None:
+def test_a_passed_scenario_hands_its_web_client_booted_to_the_next_one(cleaned, tmp_path) -> None:
     browser = FakeBrowser()
     source = pages(browser)
     first = source.take(ROLE, "pw", "test_one")
     assert source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="") == []
     second = source.take(ROLE, "pw", "test_two")
     assert second is first and len(browser.contexts) == 1 and source.opened == 1
-    assert cleaned.count(first) == 2  # after its first load, and after the scenario
+    assert source.boots == 1 and source.reboots == 0
+    assert cleaned == {"kept": [first], "blank": []}
     assert browser.contexts[0].tracing.calls == [
         ("start", "test_one"),
         ("stop_chunk", None),
         ("start_chunk", "test_two"),
     ]
+
+
+@pytest.mark.parametrize("change", ["user", "views"])
+def test_a_kept_client_boots_again_when_the_server_holds_something_else(cleaned, tmp_path, change) -> None:
+    """A setting turned a group on for every user (or a view changed) after the client booted."""
+    browser = FakeBrowser()
+    source = pages(browser)
+    first = source.take(ROLE, "pw", "test_one")
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    SERVER[change] = ("changed",)
+    second = source.take(ROLE, "pw", "test_two")
+    assert second is first and source.opened == 1
+    assert source.boots == 2 and source.reboots == 1
+    assert cleaned["blank"] == [first]  # made blank (cached views deleted) before it booted again
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    source.take(ROLE, "pw", "test_three")
+    assert source.boots == 2  # nothing changed since
 
 
 def test_a_failed_scenario_keeps_its_trace_and_screenshot_and_the_next_one_gets_a_new_context(
@@ -160,14 +213,39 @@ def test_a_failed_scenario_keeps_its_trace_and_screenshot_and_the_next_one_gets_
     assert browser.contexts[1].tracing.calls == [("start", "test_two")]
 
 
+def test_a_client_that_cannot_be_kept_is_made_blank_and_booted_again(cleaned, tmp_path) -> None:
+    """e.g. the scenario switched the company: a cookie the client reads only when it boots changed."""
+    browser = FakeBrowser()
+    source = pages(browser, tracing="off")
+    page = source.take(ROLE, "pw", "test_one")
+    page.unkeepable = True
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    assert cleaned["blank"] == [page] and not browser.contexts[0].closed
+    assert source.take(ROLE, "pw", "test_two") is page and source.boots == 2 and source.reboots == 0
+
+
 def test_a_page_that_cannot_be_cleaned_is_closed_not_reused(cleaned, tmp_path) -> None:
     browser = FakeBrowser()
     source = pages(browser, tracing="off")
     page = source.take(ROLE, "pw", "test_one")
-    page.dirty = True
+    page.unkeepable = page.dirty = True
     assert source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="") == []
     assert browser.contexts[0].closed and browser.contexts[0].tracing.calls == []
     assert source.take(ROLE, "pw", "test_two") is not page
+
+
+def test_a_kept_client_whose_session_odoo_ended_logs_in_again(cleaned, tmp_path) -> None:
+    """The check at the scenario start sees Session Expired: no scenario meets the dialog."""
+    browser = FakeBrowser()
+    source = pages(browser)
+    first = source.take(ROLE, "pw", "test_one")
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    ENDED_SESSIONS.add("sid-1")
+    try:
+        second = source.take(ROLE, "pw", "test_two")
+    finally:
+        ENDED_SESSIONS.clear()
+    assert second is not first and browser.contexts[0].closed and source.states.logins == 2
 
 
 def test_close_ends_every_role_context(cleaned) -> None:

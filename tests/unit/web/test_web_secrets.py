@@ -93,7 +93,9 @@ def acting(body):
     target = OdooTarget(url="http://odoo.invalid", db="uat", login="admin", password="admin")
     states = RoleStates(Browser(body), {{}}, target)
     states._assets_built = True  # no first page to build the assets on
-    return ActingUsers(RolePages(Browser(body), {{}}, states, Evidence()), states, Users())
+    role_pages.user_state = lambda page, uid, groups_field: ()  # the kept client's check: nothing changed
+    pages = RolePages(Browser(body), {{}}, states, Evidence(), groups_field="all_group_ids", server_changes=tuple)
+    return ActingUsers(pages, states, Users())
 """
 
 REFUSED = """
