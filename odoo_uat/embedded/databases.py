@@ -36,9 +36,20 @@ SAFE_NAME = re.compile(r"^[a-z0-9_]{1,63}$")
 TEMPLATE_LOCK_TIMEOUT = 3600
 # Run by `odoo-bin shell` in the template: the bundles of the login page and the web client
 # take 10-20 s to build on a run's first page otherwise, and clones inherit them.
+# Every asset bundle of the installed modules, generated into the template: the web client's own, and the lazy
+# ones it loads on demand (emoji, charts, the HTML editor, dark mode...), so no run's page compiles one. Bundles
+# meant only for inclusion ("_" names) and test bundles are left out. Failing to generate the web client's own is
+# worth a warning; a lazy one that does not build alone (e.g. a partial of variables) is only logged.
 WARM_ASSETS = """
-for name in ("web.assets_frontend_minimal", "web.assets_frontend", "web.assets_frontend_lazy",
-             "web.assets_web", "web.assets_web_print"):
+from odoo.modules.module import get_manifest
+main = ("web.assets_frontend_minimal", "web.assets_frontend", "web.assets_frontend_lazy",
+        "web.assets_web", "web.assets_web_print")
+names = set()
+for module in env["ir.module.module"].search([("state", "=", "installed")]).mapped("name"):
+    names.update((get_manifest(module) or {}).get("assets", {}))
+lazy = sorted(name for name in names - set(main) if not name.split(".", 1)[-1].startswith("_")
+              and not any(word in name for word in ("test", "qunit", "tour")))
+for name in (*main, *lazy):
     try:
         bundle = env["ir.qweb"]._get_asset_bundle(name)
         if bundle.stylesheets:
@@ -46,8 +57,10 @@ for name in ("web.assets_frontend_minimal", "web.assets_frontend", "web.assets_f
         if bundle.javascripts:
             bundle.js()
     except Exception as error:
-        print("odoo-uat: assets not prepared:", name, repr(error))
-env.cr.commit()
+        env.cr.rollback()
+        print("odoo-uat: assets not prepared:" if name in main else "odoo-uat: lazy bundle left out:", name, repr(error))
+    else:
+        env.cr.commit()
 """
 BUILD_TIMEOUT = 3600
 RECORD_SUFFIX = ".json"

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 TEMPLATE_PREFIX = "uat_tpl_"
 # Bump when templates are built differently, so old ones are not cloned. 3: owned by the Odoo role
-# (postgres.ODOO_ROLE), no superuser, with the cluster's random administrator password.
-TEMPLATE_FORMAT = 3
+# (postgres.ODOO_ROLE), no superuser, with the cluster's random administrator password. 4: every asset bundle of
+# the installed modules generated, the web client's lazy ones too (databases.WARM_ASSETS).
+TEMPLATE_FORMAT = 4
 BASE_LANGUAGE = "en_US"  # the database's own language, as Odoo creates it
 KEEP_TEMPLATES = 2  # templates of one base key kept for updating (the newest; superseded ones are dropped)
 
