@@ -1,8 +1,10 @@
 """Two outcome records of one scenario compared with DeepDiff: the changes, each named by document and field.
 
 A record is first made comparable: the run's own data (meta) and what the settings ignore are left out, the Then
-checks become step -> how it ended. DeepDiff then walks both; numbers within the tolerances of their kind (an
-amount, or a quantity by the field's name) and texts that both match an ignore_values pattern count as equal.
+checks become step -> how it ended, and what each step read (readings.note) step -> label -> value. DeepDiff then
+walks both; numbers within the tolerances of their kind (an amount, or a quantity by the field's name or the
+reading's label) and texts that both match an ignore_values pattern count as equal. A changed reading is named by
+its step and `read "<label>"`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ ABSENT = "(absent)"
 MAX_SHOWN = 200
 SECTIONS = {"documents": None, "stock moves": "Stock moves", "products": "Products", "checks": "Checks"}
 SCENARIO = "Scenario"
+READINGS = "readings"  # what each Then step read, by step then label: compared value by value
+READ = 'read "{label}"'  # a reading's field in a report: the step is its document
 LEFT_OUT = ("scenario", "notes")  # who the scenario is, and what the recording said: shown, not compared
 SEPARATOR = "/"
 # DeepDiff's report kinds -> whether the value was added (True), removed (False) or changed (None).
@@ -55,12 +59,17 @@ def comparable(record: Mapping[str, Any], settings: CompareSettings) -> dict[str
     """What of a record is compared, the ignored paths left out."""
     data = {key: value for key, value in record.items() if key not in LEFT_OUT}
     checks: dict[str, str] = {}
+    read: dict[str, dict[str, Any]] = {}
     for check in record.get("checks") or []:
         step = str(check.get("step"))
         while step in checks:
             step += " (again)"
         checks[step] = str(check.get("status")) + (f": {check['message']}" if check.get("message") else "")
+        if isinstance(check.get("read"), Mapping) and check["read"]:
+            read[step] = dict(check["read"])
     data["checks"] = checks
+    if read:
+        data[READINGS] = read
     return prune(data, settings.ignored)
 
 
@@ -105,7 +114,8 @@ class Tolerance(BaseOperator):
         if isinstance(level.t1, str):
             return any(p.fullmatch(level.t1) and p.fullmatch(level.t2) for p in self.settings.ignore_values)
         field = str(level.path(output_format="list")[-1]) if level.path(output_format="list") else ""
-        quantity = any(fnmatchcase(field, pattern) for pattern in self.settings.quantity_fields)
+        # A reading's label is as the screen shows it ("Quantity"): matched in lower case too.
+        quantity = any(fnmatchcase(name, p) for name in (field, field.lower()) for p in self.settings.quantity_fields)
         s = self.settings
         absolute, relative = (
             (s.quantity_tolerance, s.quantity_relative_tolerance)
@@ -143,6 +153,8 @@ def _where(path: list[str]) -> tuple[str, str]:
     section, rest = path[0], path[1:]
     if section == "documents" and rest:
         return rest[0], SEPARATOR.join(rest[1:])
+    if section == READINGS and rest:  # ["readings", step, label]: the step, and what it read
+        return rest[0], READ.format(label=SEPARATOR.join(rest[1:])) if rest[1:] else "read"
     if section in SECTIONS and SECTIONS[section]:
         return str(SECTIONS[section]), SEPARATOR.join(rest)
     return SCENARIO, SEPARATOR.join(path)
