@@ -128,21 +128,27 @@ class Tolerance(BaseOperator):
 
 def changes(base: Mapping[str, Any], head: Mapping[str, Any], settings: CompareSettings) -> list[Change]:
     """What differs between two records of one scenario (BASE, HEAD), in the order of their paths."""
+    left, right = comparable(base, settings), comparable(head, settings)
+    if (READINGS in left) != (READINGS in right):  # a record made before readings were noted compares without
+        left.pop(READINGS, None), right.pop(READINGS, None)
     found = DeepDiff(
-        comparable(base, settings),
-        comparable(head, settings),
+        left,
+        right,
         view="tree",
         custom_operators=[Tolerance(settings)],
         ignore_numeric_type_changes=True,
     )
-    listed: list[Change] = []
+    listed: list[tuple[tuple[str, str], Change]] = []
     for report, added in REPORTS.items():
         for level in found.get(report, []):
             path = [str(part) for part in level.path(output_format="list")]
             before = ABSENT if added is True else level.t1
             after = ABSENT if added is False else level.t2
-            listed.append(Change(*_where(path), before, after))
-    return sorted(listed, key=lambda change: (change.document, change.field))
+            change = Change(*_where(path), before, after)
+            # A reading right after its step's check: "passed -> failed", then the value it read.
+            order = (str(SECTIONS["checks"]), f"{path[1]}\n{change.field}") if path[:1] == [READINGS] else None
+            listed.append((order or (change.document, change.field), change))
+    return [change for _, change in sorted(listed, key=lambda item: item[0])]
 
 
 def _where(path: list[str]) -> tuple[str, str]:
