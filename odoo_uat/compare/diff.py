@@ -138,17 +138,35 @@ def changes(base: Mapping[str, Any], head: Mapping[str, Any], settings: CompareS
         custom_operators=[Tolerance(settings)],
         ignore_numeric_type_changes=True,
     )
-    listed: list[tuple[tuple[str, str], Change]] = []
+    steps: dict[str, int] = {}  # each step's place: in BASE, then the steps HEAD ran only
+    for step in [*left.get("checks", {}), *right.get("checks", {})]:
+        steps.setdefault(step, len(steps))
+    listed: list[tuple[tuple[str, int, str], Change]] = []
     for report, added in REPORTS.items():
         for level in found.get(report, []):
             path = [str(part) for part in level.path(output_format="list")]
+            if _not_run(path, added, left, right):
+                continue  # the step did not run on one side: its check says so, its readings would repeat it
             before = ABSENT if added is True else level.t1
             after = ABSENT if added is False else level.t2
             change = Change(*_where(path), before, after)
-            # A reading right after its step's check: "passed -> failed", then the value it read.
-            order = (str(SECTIONS["checks"]), f"{path[1]}\n{change.field}") if path[:1] == [READINGS] else None
-            listed.append((order or (change.document, change.field), change))
+            listed.append((_order(path, change, steps), change))
     return [change for _, change in sorted(listed, key=lambda item: item[0])]
+
+
+def _order(path: list[str], change: Change, steps: Mapping[str, int]) -> tuple[str, int, str]:
+    """Documents and sections by name; the checks in the order the scenario ran them, each step's readings right
+    after its check: "passed -> failed", then the value it read."""
+    if path[:1] in (["checks"], [READINGS]) and len(path) > 1:
+        return str(SECTIONS["checks"]), steps.get(path[1], len(steps)), "\n".join(path[:1] + path[2:])
+    return change.document, 0, change.field
+
+
+def _not_run(path: list[str], added: bool | None, left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    """Whether a change is all of a step's readings, on one side only, where that step has no check (it never ran)."""
+    if path[:1] != [READINGS] or len(path) != 2 or added is None:
+        return False
+    return path[1] not in (right if added is False else left).get("checks", {})
 
 
 def _where(path: list[str]) -> tuple[str, str]:

@@ -82,3 +82,17 @@ def test_a_record_made_before_readings_were_noted_compares_without_them() -> Non
     for check in old["checks"]:
         check.pop("read", None)
     assert changes(old, record(), CompareSettings()) == []
+
+
+def test_a_reading_follows_its_check_and_a_step_that_did_not_run_shows_as_its_check() -> None:
+    stopped = record(status="failed", on_hand=7.0)
+    stopped["checks"] = stopped["checks"][:2]  # the last check did not run
+    ran = record()
+    ran["checks"][2]["read"] = {"status": "Done"}
+    found = [(c.document, c.field, c.before, c.after) for c in changes(ran, stopped, CompareSettings())]
+    checks = [change for change in found if change[0] != "Scenario"]
+    assert checks == [
+        ("Checks", ON_HAND, "passed", "failed"),
+        (ON_HAND, 'read "on hand"', 8.0, 7.0),
+        ("Checks", 'Then the status is "Done"', "passed", ABSENT),
+    ]
