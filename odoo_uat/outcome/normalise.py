@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from odoo_uat.outcome.readings import Shown
 from odoo_uat.values import parse_number
 
 ROUND_DIGITS = 6  # float noise (0.30000000000000004) never shows as a difference
@@ -91,6 +92,8 @@ class Normaliser:
     def reading(self, value: Any) -> Any:
         """A value a Then step read (readings.note): a number shown as text becomes a number, a date shown in the
         screen's format a day relative to the run, a text the scenario's; a mapping or a list, each of its values."""
+        if isinstance(value, Shown):  # a text as the screen showed it, in the user's formats
+            return self.shown(value)
         if isinstance(value, Mapping):
             return {self.text(str(key)): self.reading(item) for key, item in value.items()}
         if isinstance(value, (list, tuple, set, frozenset)):
@@ -101,19 +104,23 @@ class Normaliser:
             return f"D{(value - self.day).days:+d}"
         if not isinstance(value, str):
             return self.value(value) if isinstance(value, (bool, int, float)) or value is None else str(value)
-        text = " ".join(value.split())
+        return self.shown(Shown(value))
+
+    def shown(self, value: Shown) -> Any:
+        """A text as a screen shows it: a number, a day relative to the run, or the scenario's text."""
+        text = " ".join(value.text.split())
         if SHOWN_NUMBER.match(text):
             try:
-                return round(parse_number(text), ROUND_DIGITS)
+                return round(parse_number(text, value.decimal_point), ROUND_DIGITS)
             except ValueError:
                 pass
-        shown_day = self._shown_day(text)
+        shown_day = self._shown_day(text, (value.date_format,) if value.date_format else self.date_formats)
         return shown_day if shown_day is not None else self.text(text)
 
-    def _shown_day(self, text: str) -> str | None:
+    def _shown_day(self, text: str, formats: Sequence[str]) -> str | None:
         """A date (or a date and time) in one of the screen's formats, as days from the run's day."""
         first = text.split(" ")[0]
-        for form in self.date_formats:
+        for form in formats:
             try:
                 return f"D{(datetime.strptime(first, form).date() - self.day).days:+d}"
             except ValueError:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 LOG = logging.getLogger("odoo_uat.outcome")
@@ -24,11 +25,22 @@ UNREAD = "(unreadable)"
 _READINGS: ContextVar[dict[str, Any] | None] = ContextVar("odoo_uat_readings", default=None)
 
 
-def note(label: str, value: Any) -> Any:
-    """Note that the running Then step read `value` under `label` ("Total", "on hand · Oak Pallet"); returns it.
+@dataclass(frozen=True)
+class Shown:
+    """A text as a screen showed it, with how that screen writes dates and numbers (normalise.Normaliser.reading)."""
+
+    text: str
+    date_format: str | None = None
+    decimal_point: str | None = None
+
+
+def note(label: str, value: Any, locale: Any = None) -> Any:
+    """Note that the running Then step read `value` under `label` ("Total", "on hand"); returns it.
 
     A callable is called (once) only when a Then step is being recorded, and what it returns is noted and returned;
-    an error while calling it is noted as "(unreadable)" and never fails the step.
+    an error while calling it is noted as "(unreadable)" and never fails the step. `locale`, for a text read on
+    screen, is how the user's language writes dates and numbers (anything with `date_format` and `decimal_point`,
+    such as the page's UserLocale): the text is then read in that format when the record is normalised.
     """
     readings = _READINGS.get()
     if readings is None:
@@ -43,7 +55,11 @@ def note(label: str, value: Any) -> Any:
     while name in readings:
         n += 1
         name = str(label) + AGAIN.format(n=n)
-    readings[name] = value
+    readings[name] = (
+        Shown(value, getattr(locale, "date_format", None), getattr(locale, "decimal_point", None))
+        if locale is not None and isinstance(value, str)
+        else value
+    )
     return value
 
 

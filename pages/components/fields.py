@@ -109,10 +109,10 @@ class FieldWidget(FieldOnScreen):
         widget = self.widget
         try:
             widget.expect(value, real)
-            note(self.label, self.shown)  # read (once) only while a Then step is recorded
+            note(self.label, self.shown, self.locale)  # read (once) only while a Then step is recorded
         except AssertionError:
             raise AssertionError(
-                f'"{self.label}" should be "{value}" but shows "{note(self.label, self.shown())}".'
+                f'"{self.label}" should be "{value}" but shows "{note(self.label, self.shown(), self.locale)}".'
             ) from None
 
     _text = staticmethod(as_text)

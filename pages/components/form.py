@@ -209,9 +209,9 @@ class FormView(FieldRegion):
                 pattern = text_pattern(real(text))
             try:
                 expect(cell).to_have_text(pattern)
-                note(label, lambda: cell.inner_text().strip())  # read only while a Then step is recorded
+                note(label, lambda: cell.inner_text().strip(), self.locale)  # read only while a Then step is recorded
             except AssertionError:
-                shown = note(label, cell.inner_text().strip())
+                shown = note(label, cell.inner_text().strip(), self.locale)
                 raise AssertionError(f'"{label}" should be "{text}" but shows "{shown}".') from None
             return
         super().expect_value(label, value, real)

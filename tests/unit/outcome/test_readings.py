@@ -93,3 +93,18 @@ def test_a_text_that_only_looks_like_a_number_or_a_date_stays_text() -> None:
     assert normaliser.reading("3 Pallets") == "3 Pallets"
     assert normaliser.reading("13/45/2026") == "13/45/2026"
     assert Normaliser(date(2026, 12, 3), date_formats=("%d/%m/%Y",)).reading("05/12/2026") == "D+2"
+
+
+class French:
+    date_format = "%d/%m/%Y"
+    decimal_point = ","
+
+
+def test_a_text_read_on_screen_is_read_in_the_users_formats() -> None:
+    readings.start()
+    assert note("Date", "05/12/2026 10:00:00", French()) == "05/12/2026 10:00:00"
+    note("Total", "1.250,50 €", French())
+    note("on hand", 8.0, French())  # a number as Odoo gave it: kept as is
+    read = readings.stop()
+    assert read["Date"] == readings.Shown("05/12/2026 10:00:00", "%d/%m/%Y", ",") and read["on hand"] == 8.0
+    assert Normaliser(date(2026, 12, 3)).reading(read) == {"Date": "D+2", "Total": 1250.5, "on hand": 8.0}
