@@ -8,6 +8,7 @@ from pytest_bdd import then
 from odoo_uat.authoring.params import phrase
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.components.form import MAIN_FORM, LabelledForm, text_pattern
@@ -38,8 +39,9 @@ def _(status: str, acting: ActingUsers) -> None:
     stage = acting.page.locator(MAIN_FORM).first.locator(CURRENT_STAGE)
     try:
         expect(stage).to_have_text(text_pattern(status))
+        note("status", lambda: stage.inner_text().strip())
     except AssertionError:
-        shown = stage.inner_text().strip() if stage.count() else "no status bar"
+        shown = note("status", stage.inner_text().strip() if stage.count() else "no status bar")
         raise AssertionError(f'The status should be "{status}" but is "{shown}".') from None
 
 
@@ -58,7 +60,7 @@ def _(product: str, quantity: float, location: str, records: Records) -> None:
 
     Example: Then "Oak Pallet" has 15 units on hand in "WH/Stock"
     """
-    on_hand = records.on_hand(records.product(product), records.location(location))
+    on_hand = note("on hand", records.on_hand(records.product(product), records.location(location)))
     assert same_amount(on_hand, quantity, QUANTITY_DIGITS), (
         f'"{product}" should have {quantity:g} units on hand in {location} but has {on_hand:g}'
     )

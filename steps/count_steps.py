@@ -7,6 +7,7 @@ from pytest_bdd import then, when
 from odoo_uat.authoring.params import phrase
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.counts import PhysicalInventory
@@ -51,7 +52,7 @@ def _(quantity: float, product: str, location: str, reason: str, odoo, records: 
     Example: Then "Birch Crate" was counted at 7 units in "WH/Stock" with the reason "Cycle count A4"
     """
     product_id, location_id = records.product(product), records.location(location)
-    on_hand = records.on_hand(product_id, location_id)
+    on_hand = note("on hand", records.on_hand(product_id, location_id))
     assert same_amount(on_hand, quantity, QUANTITY_DIGITS), (
         f'"{product}" should have {quantity:g} units on hand in {location} after the count, but has {on_hand:g}'
     )

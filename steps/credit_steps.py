@@ -12,6 +12,7 @@ from odoo_uat.authoring.params import phrase
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Document, Order, Records
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.credit import CreditCheckedQuotation, CustomerInvoiceForm, RiskExceededDialog
@@ -92,7 +93,7 @@ def _(customer: str, limit: float, order: Order, acting: ActingUsers, odoo, name
     expect(
         banner, f"{order.name} should show the credit-limit warning on screen (Odoo computes {warning!r})"
     ).to_be_visible()
-    shown = banner.inner_text().strip()
+    shown = note("warning", banner.inner_text().strip())
     assert names.real(customer) in shown, f"The warning should name {names.real(customer)!r}, but says {shown!r}"
     amounts = [_number(text) for text in MONEY.findall(shown)]
     assert any(same_amount(amount, limit) for amount in amounts if amount is not None), (
@@ -106,7 +107,7 @@ def _(customer: str, confirm_attempt: ConfirmAttempt, order: Order, odoo, names:
 
     Example: Then the confirmation is refused because "Acme Retail" would exceed its credit risk
     """
-    state = odoo.env["sale.order"].read([order.id], ["state"])[0]["state"]
+    state = note("state", odoo.env["sale.order"].read([order.id], ["state"])[0]["state"])
     assert confirm_attempt.risk_message is not None, (
         f"Confirming {order.name} for {names.real(customer)} should have been refused over its credit risk, "
         f"but no risk dialog came and the order is in state {state!r}"
@@ -135,7 +136,7 @@ def _(order: Order, odoo) -> None:
 
     Example: Then the order is still a quotation
     """
-    state = odoo.env["sale.order"].read([order.id], ["state"])[0]["state"]
+    state = note("state", odoo.env["sale.order"].read([order.id], ["state"])[0]["state"])
     assert state in QUOTATION_STATES, f"{order.name} should still be a quotation, but is in state {state!r}"
 
 
@@ -146,6 +147,7 @@ def _(open_invoice: Document, odoo) -> None:
     Example: Then the open invoice is paid
     """
     invoice = odoo.env["account.move"].read([open_invoice.id], ["amount_residual", "payment_state"])[0]
+    note("amount due", invoice["amount_residual"])
     assert same_amount(invoice["amount_residual"], 0) and invoice["payment_state"] in PAID_STATES, (
         f"{open_invoice.name} should be paid, but {invoice['amount_residual']:.2f} is still due "
         f"(payment state {invoice['payment_state']!r})"

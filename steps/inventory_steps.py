@@ -7,6 +7,7 @@ from pytest_bdd import then, when
 from odoo_uat.authoring.params import phrase
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.inventory import TransferForm
@@ -38,8 +39,8 @@ def assert_ready(odoo, picking: dict, product_id: int, product: str, quantity: f
     moves = odoo.env["stock.move"].search_read(
         [("picking_id", "=", picking["id"]), ("product_id", "=", product_id)], ["product_uom_qty", "quantity"]
     )
-    demand = sum(move["product_uom_qty"] for move in moves)
-    reserved = sum(move["quantity"] for move in moves)
+    demand = note("demand quantity", sum(move["product_uom_qty"] for move in moves))
+    reserved = note("reserved quantity", sum(move["quantity"] for move in moves))
     assert picking["state"] == "assigned", f"{picking['name']} should be ready but is {picking['state']!r}"
     assert same_amount(demand, quantity, 3), (
         f'{picking["name"]} should be for {quantity:g} units of "{product}", but asks for {demand:g}'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytest_bdd import then, when
 
 from odoo_uat.odoo.records import Order
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.invoicing import invoice_order
@@ -30,7 +31,8 @@ def _(order: Order, odoo) -> None:
     invoices = odoo.env["account.move"].read(data["invoice_ids"], ["name", "state", "amount_total", "move_type"])
     posted = [inv for inv in invoices if inv["state"] == "posted" and inv["move_type"] == "out_invoice"]
     assert posted, f"{order.name} has no posted invoice (invoices: {[(i['name'], i['state']) for i in invoices]})"
-    total = sum(inv["amount_total"] for inv in posted)
+    total = note("invoiced total", sum(inv["amount_total"] for inv in posted))
+    note("order total", data["amount_total"])
     assert same_amount(total, data["amount_total"]), (
         f"{order.name} totals {data['amount_total']:.2f} but its posted invoices total {total:.2f}"
     )

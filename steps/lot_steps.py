@@ -17,6 +17,7 @@ from odoo_uat.authoring.tables import TableError, table_rows
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import parse_date, parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.components.line_values import ValueReader
@@ -184,7 +185,7 @@ def _(lot: str, product: str, quantity: float, location: str, odoo, records: Rec
     quants = odoo.env["stock.quant"].search_read(
         [("lot_id", "=", found), ("location_id", "child_of", where)], ["quantity"]
     )
-    held = sum(quant["quantity"] for quant in quants)
+    held = note("on hand", sum(quant["quantity"] for quant in quants))
     assert same_amount(held, quantity, 3), (
         f'The lot "{lot}" of "{product}" should have {quantity:g} units on hand in {location}, but has {held:g}; '
         f"it holds: {listed_on_hand(on_hand_by_location(odoo, found))}"
@@ -204,7 +205,7 @@ def _(lot: str, product: str, location: str, odoo, records: Records) -> None:
             [("id", "child_of", records.location(location))], ["complete_name"]
         )
     }
-    on_hand = on_hand_by_location(odoo, found)
+    on_hand = note("on hand", on_hand_by_location(odoo, found))
     assert on_hand and set(on_hand) <= inside, (
         f'"{lot}" of "{product}" should be in {location}, but holds: {listed_on_hand(on_hand)}'
     )
@@ -219,6 +220,7 @@ def _(lot: str, product: str, customer: str, odoo, records: Records) -> None:
     found = lot_id(odoo, lot, records.product(product), product)
     partner = records.partner(customer, "customer")
     deliveries = deliveries_of(odoo, found)
+    note("delivered to", [line["partner"][1] for line in deliveries])
     listed = (
         ", ".join(f"{line['quantity']:g} to {line['partner'][1]} ({line['picking']})" for line in deliveries)
         or "no delivery to a customer"
@@ -281,7 +283,9 @@ def _(lot: str, product: str, expiry: str, odoo, records: Records) -> None:
     )
     wanted = parse_date(expiry)
     wanted = wanted.date() if isinstance(wanted, datetime) else wanted
-    held = expiry_day(records.read(LOT_MODEL, found, [EXPIRY_FIELD])[EXPIRY_FIELD], odoo.env.context.get("tz"))
+    held = note(
+        "expires", expiry_day(records.read(LOT_MODEL, found, [EXPIRY_FIELD])[EXPIRY_FIELD], odoo.env.context.get("tz"))
+    )
     assert held == wanted, (
         f'The lot "{lot}" of "{product}" should expire on {wanted.isoformat()} ("{expiry}"), but '
         + (f"expires on {held.isoformat()}" if held else "has no expiration date")

@@ -27,6 +27,7 @@ from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Records
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.outcome.readings import note
 from odoo_uat.scenarios import scenario_of
 
 RECONCILIATION = "reconciliation"  # <reports>/reconciliation/<scenario>/: the comparisons kept
@@ -85,6 +86,7 @@ def _reconcile(
     )
     folder.mkdir(parents=True, exist_ok=True)
     evidence_file(folder, legacy).write_text(text, encoding="utf-8")
+    note(f"{domain} reconciliation", {row[0] + " · " + row[1]: row[3] for row in result.rows if row[4] != "match"})
     return result
 
 

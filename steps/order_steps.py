@@ -16,6 +16,7 @@ from pytest_bdd import then, when
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
 from odoo_uat.odoo.records import Document, Records
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import normalise_label, parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from odoo_uat.web.session import WebSession
@@ -162,7 +163,7 @@ def _(status: str, acting: ActingUsers, request: pytest.FixtureRequest, odoo) ->
     """
     order = the_order(acting.page, request, odoo)
     selection = WebSession.of(acting.page).fields(order.model)["state"].selection
-    state = odoo.env[order.model].read([order.id], ["state"])[0]["state"]
+    state = note("state", odoo.env[order.model].read([order.id], ["state"])[0]["state"])
     key = state_key(status, selection)
     labels = dict(selection)
     if key is None:
@@ -190,7 +191,7 @@ def _(datatable: list[list[str]], acting: ActingUsers, request: pytest.FixtureRe
             sorted(set(fields.values())),
         )
         if found:
-            lines[row[PRODUCT]] = {field: sum(line[field] for line in found) for field in set(fields.values())}
+            lines[row[PRODUCT]] = note(row[PRODUCT], {f: sum(line[f] for line in found) for f in set(fields.values())})
     wrong = quantity_mismatches(rows, lines, fields)
     assert not wrong, f"{order.name}: " + "; ".join(wrong)
 
@@ -213,7 +214,7 @@ def expect_invoiced(wanted: str, acting: ActingUsers, request: pytest.FixtureReq
     lines = odoo.env[f"{order.model}.line"].search_read(
         [("order_id", "=", order.id), ("display_type", "=", False)], ["product_id", ordered, invoiced]
     )
-    share = invoiced_share([(line[ordered], line[invoiced]) for line in lines])
+    share = note("invoiced", invoiced_share([(line[ordered], line[invoiced]) for line in lines]))
     shown = ", ".join(f"{line['product_id'][1]} {line[invoiced]:g}/{line[ordered]:g}" for line in lines)
     assert share == wanted, (
         f"{order.name} should be {wanted} invoiced but is {share} invoiced (invoiced/ordered: {shown})"

@@ -11,6 +11,7 @@ from odoo_uat.authoring.tables import table_rows
 from odoo_uat.odoo.company_settings import CompanySettings
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.invoicing import BillForm
@@ -80,7 +81,7 @@ def _(purchase_order: Order, records: Records) -> None:
 
     Example: Then the purchase order is cancelled
     """
-    state = records.read("purchase.order", purchase_order.id, ["state"])["state"]
+    state = note("state", records.read("purchase.order", purchase_order.id, ["state"])["state"])
     assert state == "cancel", f"{purchase_order.name} should be cancelled but is in state {state!r}"
 
 
@@ -90,7 +91,7 @@ def _(purchase_order: Order, odoo) -> None:
 
     Example: Then the purchase order is confirmed
     """
-    state = odoo.env["purchase.order"].read([purchase_order.id], ["state"])[0]["state"]
+    state = note("state", odoo.env["purchase.order"].read([purchase_order.id], ["state"])[0]["state"])
     assert state in CONFIRMED_STATES, (
         f"{purchase_order.name} should be a confirmed purchase order (state 'purchase') but is in state {state!r}"
     )
@@ -106,7 +107,7 @@ def _(quantity: float, product: str, purchase_order: Order, odoo, records: Recor
         [("order_id", "=", purchase_order.id), ("product_id", "=", records.product(product))], ["qty_received"]
     )
     assert lines, f'{purchase_order.name} has no line for "{product}"'
-    received = sum(line["qty_received"] for line in lines)
+    received = note("qty_received", sum(line["qty_received"] for line in lines))
     assert same_amount(received, quantity, 3), (
         f'{purchase_order.name} should show {quantity:g} units of "{product}" received, but shows {received:g}'
     )

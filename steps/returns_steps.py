@@ -8,6 +8,7 @@ from odoo_uat.authoring.params import phrase
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records
 from odoo_uat.odoo.seeding import Seeding, shipped_delivery
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.credit import CustomerInvoiceForm
@@ -150,7 +151,7 @@ def _(location: str, quantity: float, product: str, records: Records) -> None:
 
     Example: Then "WH/Quarantine" holds 3 units of "Oak Pallet"
     """
-    actual = records.on_hand(records.product(product), records.location(location))
+    actual = note("on hand", records.on_hand(records.product(product), records.location(location)))
     assert same_amount(actual, quantity, 3), (
         f'"{location}" should hold {quantity:g} units of "{product}", but holds {actual:g}'
     )
@@ -168,6 +169,7 @@ def _(product: str, quantity: float, location: str, odoo, records: Records) -> N
         .with_context(location=location_id)
         .read([product_id], ["free_qty", "qty_available"])[0]
     )
+    note("free_qty", stock["free_qty"])
     assert same_amount(stock["free_qty"], quantity, 3), (
         f'"{product}" should have {quantity:g} units available to sell in "{location}", but has '
         f"{stock['free_qty']:g} ({stock['qty_available']:g} on hand)"
@@ -186,7 +188,7 @@ def _(quantity: float, product: str, location: str, odoo, records: Records) -> N
         ["name", "state", "scrap_qty", "scrap_location_id", "move_ids"],
     )
     done = [scrap for scrap in scraps if scrap["state"] == "done"]
-    scrapped = sum(scrap["scrap_qty"] for scrap in done)
+    scrapped = note("scrap_qty", sum(scrap["scrap_qty"] for scrap in done))
     assert same_amount(scrapped, quantity, 3), (
         f'{quantity:g} units of "{product}" should have been scrapped from "{location}", but done scrap orders '
         f"took {scrapped:g} (scrap orders: {[(s['name'], s['state'], s['scrap_qty']) for s in scraps] or 'none'})"
@@ -236,7 +238,7 @@ def _(quantity: float, product: str, amount: float, order: Order, odoo, records:
         )
         if line["product_id"] and line["product_id"][0] == product_id
     ]
-    credited = sum(line["quantity"] for line in lines)
+    credited = note("credited quantity", sum(line["quantity"] for line in lines))
     assert same_amount(credited, quantity, 3), (
         f'{note["name"]} should credit {quantity:g} units of "{product}", but credits {credited:g}'
     )

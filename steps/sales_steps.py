@@ -7,6 +7,7 @@ from pytest_bdd import then, when
 from odoo_uat.authoring.params import phrase
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Order, Records, saved_document
+from odoo_uat.outcome.readings import note
 from odoo_uat.record_links import RecordLinks
 from odoo_uat.values import same_amount
 from odoo_uat.web.browser import ActingUsers
@@ -54,7 +55,7 @@ def _(order: Order, odoo) -> None:
 
     Example: Then the quotation is now a sales order
     """
-    state = odoo.env["sale.order"].read([order.id], ["state"])[0]["state"]
+    state = note("state", odoo.env["sale.order"].read([order.id], ["state"])[0]["state"])
     assert state == "sale", f"{order.name} should be a confirmed sales order (state 'sale') but is in state {state!r}"
 
 
@@ -69,7 +70,7 @@ def _(quantity: float, product: str, order: Order, odoo, records: Records) -> No
         [("order_id", "=", order.id), ("product_id", "=", product_id)], ["qty_delivered"]
     )
     assert lines, f'{order.name} has no line for "{product}"'
-    delivered = sum(line["qty_delivered"] for line in lines)
+    delivered = note("qty_delivered", sum(line["qty_delivered"] for line in lines))
     assert same_amount(delivered, quantity, 3), (
         f'{order.name} should show {quantity:g} units of "{product}" delivered, but shows {delivered:g}'
     )

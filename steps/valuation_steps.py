@@ -11,6 +11,7 @@ from odoo_uat.odoo.factories import Factories
 from odoo_uat.odoo.names import ScenarioNames
 from odoo_uat.odoo.records import Document, Records, document, saved_document
 from odoo_uat.odoo.seeding import Seeding
+from odoo_uat.outcome.readings import note
 from odoo_uat.values import parse_number, same_amount
 from odoo_uat.web.browser import ActingUsers
 from pages.landed_costs import LandedCostForm
@@ -101,7 +102,9 @@ def _(amount: float, landed_cost: Document, odoo) -> None:
     lines = odoo.env["account.move.line"].search_read(
         [("move_id", "=", cost["account_move_id"][0])], ["account_id", "debit", "credit"]
     )
-    added = sum(line["debit"] - line["credit"] for line in lines if line["account_id"][0] in valuation_accounts)
+    added = note(
+        "stock valuation", sum(ln["debit"] - ln["credit"] for ln in lines if ln["account_id"][0] in valuation_accounts)
+    )
     booked = ", ".join(f"{line['account_id'][1]} {line['debit'] - line['credit']:+.2f}" for line in lines)
     assert same_amount(added, amount), (
         f"{entry['name']} of {landed_cost.name} should add {amount:.2f} to the stock valuation account, "
@@ -127,7 +130,7 @@ def _(datatable, landed_cost: Document, odoo, records: Records) -> None:
     )
     for row in rows:
         expected = parse_number(row["Additional cost"])
-        got = by_product.get(records.product(row["Product"]), 0.0)
+        got = note(row["Product"], by_product.get(records.product(row["Product"]), 0.0))
         assert same_amount(got, expected), (
             f'{landed_cost.name} should add {expected:.2f} to "{row["Product"]}", but adds {got:.2f} (split: {actual})'
         )
@@ -140,6 +143,7 @@ def _(product: str, amount: float, records: Records) -> None:
     Example: Then the unit cost of "Water Pump" is 120.00
     """
     cost = records.read("product.product", records.product(product), ["standard_price"])
+    note("cost", cost["standard_price"])
     assert same_amount(cost["standard_price"], amount), (
         f'The unit cost of "{product}" should be {amount:.2f}, but is {cost["standard_price"]:.2f}'
     )
@@ -152,6 +156,7 @@ def _(product: str, amount: float, quantity: float, odoo, compat: Compat, record
     Example: Then the inventory value of "Water Pump" is 1,200.00 for 10 units
     """
     counted, value = compat.inventory_value(odoo, records.product(product))
+    note("valuation", {"valuation quantity": counted, "valuation value": value})
     assert same_amount(counted, quantity, 3) and same_amount(value, amount), (
         f'The inventory valuation should hold {quantity:g} units of "{product}" worth '
         f"{amount:,.2f}, but holds {counted:g} units worth {value:,.2f}"

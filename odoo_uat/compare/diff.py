@@ -1,8 +1,10 @@
 """Two outcome records of one scenario compared with DeepDiff: the changes, each named by document and field.
 
 A record is first made comparable: the run's own data (meta) and what the settings ignore are left out, the Then
-checks become step -> how it ended. DeepDiff then walks both; numbers within the tolerances of their kind (an
-amount, or a quantity by the field's name) and texts that both match an ignore_values pattern count as equal.
+checks become step -> how it ended, and what each step read (readings.note) step -> label -> value. DeepDiff then
+walks both; numbers within the tolerances of their kind (an amount, or a quantity by the field's name or the
+reading's label) and texts that both match an ignore_values pattern count as equal. A changed reading is named by
+its step and `read "<label>"`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ ABSENT = "(absent)"
 MAX_SHOWN = 200
 SECTIONS = {"documents": None, "stock moves": "Stock moves", "products": "Products", "checks": "Checks"}
 SCENARIO = "Scenario"
+READINGS = "readings"  # what each Then step read, by step then label: compared value by value
+READ = 'read "{label}"'  # a reading's field in a report: the step is its document
 LEFT_OUT = ("scenario", "notes")  # who the scenario is, and what the recording said: shown, not compared
 SEPARATOR = "/"
 # DeepDiff's report kinds -> whether the value was added (True), removed (False) or changed (None).
@@ -55,12 +59,17 @@ def comparable(record: Mapping[str, Any], settings: CompareSettings) -> dict[str
     """What of a record is compared, the ignored paths left out."""
     data = {key: value for key, value in record.items() if key not in LEFT_OUT}
     checks: dict[str, str] = {}
+    read: dict[str, dict[str, Any]] = {}
     for check in record.get("checks") or []:
         step = str(check.get("step"))
         while step in checks:
             step += " (again)"
         checks[step] = str(check.get("status")) + (f": {check['message']}" if check.get("message") else "")
+        if isinstance(check.get("read"), Mapping) and check["read"]:
+            read[step] = dict(check["read"])
     data["checks"] = checks
+    if read:
+        data[READINGS] = read
     return prune(data, settings.ignored)
 
 
@@ -105,7 +114,8 @@ class Tolerance(BaseOperator):
         if isinstance(level.t1, str):
             return any(p.fullmatch(level.t1) and p.fullmatch(level.t2) for p in self.settings.ignore_values)
         field = str(level.path(output_format="list")[-1]) if level.path(output_format="list") else ""
-        quantity = any(fnmatchcase(field, pattern) for pattern in self.settings.quantity_fields)
+        # A reading's label is as the screen shows it ("Quantity"): matched in lower case too.
+        quantity = any(fnmatchcase(name, p) for name in (field, field.lower()) for p in self.settings.quantity_fields)
         s = self.settings
         absolute, relative = (
             (s.quantity_tolerance, s.quantity_relative_tolerance)
@@ -118,21 +128,45 @@ class Tolerance(BaseOperator):
 
 def changes(base: Mapping[str, Any], head: Mapping[str, Any], settings: CompareSettings) -> list[Change]:
     """What differs between two records of one scenario (BASE, HEAD), in the order of their paths."""
+    left, right = comparable(base, settings), comparable(head, settings)
+    if (READINGS in left) != (READINGS in right):  # a record made before readings were noted compares without
+        left.pop(READINGS, None), right.pop(READINGS, None)
     found = DeepDiff(
-        comparable(base, settings),
-        comparable(head, settings),
+        left,
+        right,
         view="tree",
         custom_operators=[Tolerance(settings)],
         ignore_numeric_type_changes=True,
     )
-    listed: list[Change] = []
+    steps: dict[str, int] = {}  # each step's place: in BASE, then the steps HEAD ran only
+    for step in [*left.get("checks", {}), *right.get("checks", {})]:
+        steps.setdefault(step, len(steps))
+    listed: list[tuple[tuple[str, int, str], Change]] = []
     for report, added in REPORTS.items():
         for level in found.get(report, []):
             path = [str(part) for part in level.path(output_format="list")]
+            if _not_run(path, added, left, right):
+                continue  # the step did not run on one side: its check says so, its readings would repeat it
             before = ABSENT if added is True else level.t1
             after = ABSENT if added is False else level.t2
-            listed.append(Change(*_where(path), before, after))
-    return sorted(listed, key=lambda change: (change.document, change.field))
+            change = Change(*_where(path), before, after)
+            listed.append((_order(path, change, steps), change))
+    return [change for _, change in sorted(listed, key=lambda item: item[0])]
+
+
+def _order(path: list[str], change: Change, steps: Mapping[str, int]) -> tuple[str, int, str]:
+    """Documents and sections by name; the checks in the order the scenario ran them, each step's readings right
+    after its check: "passed -> failed", then the value it read."""
+    if path[:1] in (["checks"], [READINGS]) and len(path) > 1:
+        return str(SECTIONS["checks"]), steps.get(path[1], len(steps)), "\n".join(path[:1] + path[2:])
+    return change.document, 0, change.field
+
+
+def _not_run(path: list[str], added: bool | None, left: Mapping[str, Any], right: Mapping[str, Any]) -> bool:
+    """Whether a change is all of a step's readings, on one side only, where that step has no check (it never ran)."""
+    if path[:1] != [READINGS] or len(path) != 2 or added is None:
+        return False
+    return path[1] not in (right if added is False else left).get("checks", {})
 
 
 def _where(path: list[str]) -> tuple[str, str]:
@@ -143,6 +177,8 @@ def _where(path: list[str]) -> tuple[str, str]:
     section, rest = path[0], path[1:]
     if section == "documents" and rest:
         return rest[0], SEPARATOR.join(rest[1:])
+    if section == READINGS and rest:  # ["readings", step, label]: the step, and what it read
+        return rest[0], READ.format(label=SEPARATOR.join(rest[1:])) if rest[1:] else "read"
     if section in SECTIONS and SECTIONS[section]:
         return str(SECTIONS[section]), SEPARATOR.join(rest)
     return SCENARIO, SEPARATOR.join(path)

@@ -9,16 +9,24 @@ the day the scenario ran ("D+30"); a many2one its name; amounts and quantities a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
+
+from odoo_uat.outcome.readings import Shown
+from odoo_uat.values import parse_number
 
 ROUND_DIGITS = 6  # float noise (0.30000000000000004) never shows as a difference
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
 # A run's scenario token as names carry it ("k3x9ab-1", "k3x9ab-gw1-3"), for text no known name covers.
 TOKEN = r"[a-z0-9]{4,16}-(?:gw\d+-)?\d+"
-DUPLICATE = " #{n}"  # the second line with the same key: "Oak Pallet #2"
+DUPLICATE = " #{n}"
+# A number as a screen shows it: "1,250.00", "$ 1,250.00", "1 250,00 €", "-3.5" (a currency sign either side).
+SHOWN_NUMBER = re.compile(r"^\s*[^\w\s]{0,3}\s*[-\u2212]?\s*[^\w\s]{0,3}\s*\d[\d.,\s\u00a0\u202f]*\s*[^\w\s]{0,3}\s*$")
+SHOWN_DATE_FORMATS = (
+    "%m/%d/%Y",
+)  # the screen's dates (English, the suite's default language) besides ISO  # the second line with the same key: "Oak Pallet #2"
 
 
 def relative_day(value: str, day: date) -> str:
@@ -50,8 +58,10 @@ class Normaliser:
         names: Callable[[str], str] = str,
         token: str | None = None,
         placeholders: Mapping[str, str] | None = None,
+        date_formats: Sequence[str] = SHOWN_DATE_FORMATS,
     ) -> None:
         self.day = day
+        self.date_formats = tuple(date_formats)
         self.names = names
         self.token = re.compile(rf"\s*\b{re.escape(token)}\b" if token else rf"\s*\b{TOKEN}\b")
         self.placeholders = dict(placeholders or {})
@@ -78,6 +88,44 @@ class Normaliser:
         if isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[0], int) and kind == "many2one":
             return self.text(str(value[1]))
         return value
+
+    def reading(self, value: Any) -> Any:
+        """A value a Then step read (readings.note): a number shown as text becomes a number, a date shown in the
+        screen's format a day relative to the run, a text the scenario's; a mapping or a list, each of its values."""
+        if isinstance(value, Shown):  # a text as the screen showed it, in the user's formats
+            return self.shown(value)
+        if isinstance(value, Mapping):
+            return {self.text(str(key)): self.reading(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple, set, frozenset)):
+            return [self.reading(item) for item in value]
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return f"D{(value - self.day).days:+d}"
+        if not isinstance(value, str):
+            return self.value(value) if isinstance(value, (bool, int, float)) or value is None else str(value)
+        return self.shown(Shown(value))
+
+    def shown(self, value: Shown) -> Any:
+        """A text as a screen shows it: a number, a day relative to the run, or the scenario's text."""
+        text = " ".join(value.text.split())
+        if SHOWN_NUMBER.match(text):
+            try:
+                return round(parse_number(text, value.decimal_point), ROUND_DIGITS)
+            except ValueError:
+                pass
+        shown_day = self._shown_day(text, (value.date_format,) if value.date_format else self.date_formats)
+        return shown_day if shown_day is not None else self.text(text)
+
+    def _shown_day(self, text: str, formats: Sequence[str]) -> str | None:
+        """A date (or a date and time) in one of the screen's formats, as days from the run's day."""
+        first = text.split(" ")[0]
+        for form in formats:
+            try:
+                return f"D{(datetime.strptime(first, form).date() - self.day).days:+d}"
+            except ValueError:
+                continue
+        return None
 
 
 def keyed(rows: Iterable[Mapping[str, Any]], key: Callable[[Mapping[str, Any]], str]) -> dict[str, dict[str, Any]]:

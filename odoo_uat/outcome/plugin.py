@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from odoo_uat.outcome import files
+from odoo_uat.outcome import files, readings
 from odoo_uat.outcome.capture import FieldTypes, Reader, Roots
 from odoo_uat.outcome.normalise import Normaliser
 from odoo_uat.scenarios import scenario_of
@@ -51,16 +51,24 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature, scenario
     request.node.stash[STATE] = {"day": date.today(), "checks": [], "failed": None}
 
 
+def pytest_bdd_before_step(request: pytest.FixtureRequest, feature, scenario, step, step_func) -> None:
+    if step.type == "then" and request.node.stash.get(STATE, None) is not None:
+        if request.config.stash.get(FOLDER, None) is not None:
+            readings.start()  # what the step notes it read (readings.note), attached to its check
+
+
 def pytest_bdd_after_step(request: pytest.FixtureRequest, feature, scenario, step, step_func, step_func_args) -> None:
     state = request.node.stash.get(STATE, None)
+    read = readings.stop()
     if state is not None and step.type == "then":
-        state["checks"].append({"step": f"{step.keyword} {step.name}", "status": "passed"})
+        state["checks"].append(_check(step, "passed", read))
 
 
 def pytest_bdd_step_error(
     request: pytest.FixtureRequest, feature, scenario, step, step_func, step_func_args, exception
 ) -> None:
     state = request.node.stash.get(STATE, None)
+    read = readings.stop()
     if state is None:
         return
     message = (
@@ -68,7 +76,12 @@ def pytest_bdd_step_error(
     )
     state["failed"] = {"step": f"{step.keyword} {step.name}", "message": message}
     if step.type == "then":
-        state["checks"].append({"step": f"{step.keyword} {step.name}", "status": "failed", "message": message})
+        state["checks"].append({**_check(step, "failed", read), "message": message})
+
+
+def _check(step, status: str, read: dict[str, Any]) -> dict[str, Any]:
+    """A Then step's entry in the record: the step, how it ended, and what it read (normalised once it ended)."""
+    return {"step": f"{step.keyword} {step.name}", "status": status, **({"read": read} if read else {})}
 
 
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature, scenario) -> None:
@@ -76,13 +89,16 @@ def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature, scenario)
     state = request.node.stash.get(STATE, None)
     if folder is None or state is None:
         return
+    readings.stop()
     record = _header(request, feature, scenario, state)
     started = time.monotonic()
+    normaliser = _normaliser(request, state)
     try:
-        _read_documents(request, record, state)
+        _read_documents(request, record, normaliser)
     except Exception as error:  # a recording error never fails the scenario: logged, and noted in the record
         LOG.warning("outcome record of %s: %s: %s", record["scenario"]["id"], type(error).__name__, error)
         record["notes"].append(f"recording failed: {type(error).__name__}: {error}"[:MAX_MESSAGE])
+    _normalise_readings(record, normaliser)
     record["meta"]["recording_seconds"] = round(time.monotonic() - started, 3)
     try:
         files.write(folder, record)
@@ -111,7 +127,32 @@ def _header(request: pytest.FixtureRequest, feature, scenario, state: dict[str, 
     }
 
 
-def _read_documents(request: pytest.FixtureRequest, record: dict[str, Any], state: dict[str, Any]) -> None:
+def _normaliser(request: pytest.FixtureRequest, state: dict[str, Any]) -> Normaliser:
+    """The scenario's normaliser: its names back to the author's, days relative to the day it ran."""
+    try:
+        names = request.getfixturevalue("names") if "names" in set(request.fixturenames) else None
+    except Exception as error:  # never fails the scenario: the token pattern still strips the run's names
+        LOG.warning("outcome record: the scenario's names: %s: %s", type(error).__name__, error)
+        names = None
+    return Normaliser(
+        state["day"],
+        names.scenario_text if names is not None else str,
+        names.token if names is not None else None,
+    )
+
+
+def _normalise_readings(record: dict[str, Any], normaliser: Normaliser) -> None:
+    """Each check's readings made comparable, once the documents' numbers have their placeholders."""
+    for check in record["checks"]:
+        if "read" in check:
+            try:
+                check["read"] = normaliser.reading(check["read"])
+            except Exception as error:  # never fails the scenario: the raw reading is kept, and noted
+                record["notes"].append(f"reading of {check['step']!r} not normalised: {error}"[:MAX_MESSAGE])
+                check["read"] = {key: str(value) for key, value in check["read"].items()}
+
+
+def _read_documents(request: pytest.FixtureRequest, record: dict[str, Any], normaliser: Normaliser) -> None:
     """The scenario's documents, stock moves and products, when it worked with Odoo's data at all."""
     active = set(request.fixturenames)
     if "odoo" not in active or "seeded" not in active:
@@ -119,15 +160,9 @@ def _read_documents(request: pytest.FixtureRequest, record: dict[str, Any], stat
         return
     odoo = request.getfixturevalue("odoo")
     seeded = request.getfixturevalue("seeded")
-    names = request.getfixturevalue("names") if "names" in active else None
     compat = request.getfixturevalue("compat")
     if TYPES not in request.config.stash:
         request.config.stash[TYPES] = FieldTypes(odoo)
     reader = Reader(odoo, compat, request.config.stash[TYPES])
-    normaliser = Normaliser(
-        state["day"],
-        names.scenario_text if names is not None else str,
-        names.token if names is not None else None,
-    )
     record.update(reader.read(Roots.of(seeded), normaliser))
     record["meta"].update({"odoo": odoo.version, "rpc_calls": reader.calls})

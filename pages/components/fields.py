@@ -12,6 +12,7 @@ from functools import cached_property
 
 from playwright.sync_api import Locator, expect
 
+from odoo_uat.outcome.readings import note
 from odoo_uat.web.session import FieldInfo
 from pages.components.labels import widget_selector
 from pages.components.pending_calls import answered
@@ -108,8 +109,11 @@ class FieldWidget(FieldOnScreen):
         widget = self.widget
         try:
             widget.expect(value, real)
+            note(self.label, self.shown, self.locale)  # read (once) only while a Then step is recorded
         except AssertionError:
-            raise AssertionError(f'"{self.label}" should be "{value}" but shows "{self.shown()}".') from None
+            raise AssertionError(
+                f'"{self.label}" should be "{value}" but shows "{note(self.label, self.shown(), self.locale)}".'
+            ) from None
 
     _text = staticmethod(as_text)
 

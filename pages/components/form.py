@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from playwright.sync_api import Locator, Page, expect
 
+from odoo_uat.outcome.readings import note
 from odoo_uat.web.session import FieldInfo, WebSession
 from pages.components.dialog import DIALOG_FORM, FORM_VIEW
 from pages.components.fields import FieldRegion, Real, UserLocale, Value, text_pattern
@@ -208,8 +209,9 @@ class FormView(FieldRegion):
                 pattern = text_pattern(real(text))
             try:
                 expect(cell).to_have_text(pattern)
+                note(label, lambda: cell.inner_text().strip(), self.locale)  # read only while a Then step is recorded
             except AssertionError:
-                shown = cell.inner_text().strip()
+                shown = note(label, cell.inner_text().strip(), self.locale)
                 raise AssertionError(f'"{label}" should be "{text}" but shows "{shown}".') from None
             return
         super().expect_value(label, value, real)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from odoo_uat.outcome.readings import note
 from pages.components.labels import label_list, normalise_label
 from pages.components.list_view import MAIN_KANBAN, MAIN_LIST
 
@@ -146,9 +147,10 @@ class Groups:
                     count,
                 ],
             )
+            note("records", count)  # what the groups count: the total it was waited for
         except PlaywrightTimeoutError:
             groups = self.top_level()
-            total = sum(group.count for group in groups)
+            total = note("records", sum(group.count for group in groups))
             raise AssertionError(
                 f"The grouped list should count {count} record(s) in all but counts {total}: {listed(groups)}."
             ) from None

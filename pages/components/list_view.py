@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from odoo_uat.outcome.readings import note
 from pages.components.fields import DATA_CELL, DATA_ROW
 from pages.components.form import MAIN_FORM
 from pages.components.hover import clear_hover
@@ -46,8 +47,9 @@ class ListView:
         expect(self.root).to_be_visible()
         try:
             expect(self.rows).to_have_count(count)
+            note("records", count)  # what the view shows: the count it was waited for
         except AssertionError:
-            shown = self.rows.count()
+            shown = note("records", self.rows.count())
             raise AssertionError(
                 f"The {self.WHAT} should show {count} record(s) but shows {shown}: {self._rows_listed()}."
             ) from None

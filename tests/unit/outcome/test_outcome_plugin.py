@@ -107,3 +107,54 @@ def test_each_scenario_gets_a_record_and_a_recording_error_fails_none(tmp_path: 
     assert failed["checks"][0]["status"] == "failed" and "Delivery not created" in failed["checks"][0]["message"]
     assert records["Nothing seeded"]["notes"] == ["no record of Odoo's data: the scenario seeded nothing"]
     assert records["Nothing seeded"]["scenario"]["id"].endswith("quote.feature: Nothing seeded")
+
+
+READING_FEATURE = """
+Feature: Readings
+  Scenario: What the Then steps read
+    Given a step that reads
+    Then the total is 1250
+    Then the total is 1300
+"""
+READING_STEPS = """
+from pytest_bdd import given, parsers, then, scenarios
+
+from odoo_uat.outcome.readings import note
+
+scenarios(".")
+
+
+@given("a step that reads")
+def _():
+    note("not a check", 1)
+
+
+@then(parsers.parse("the total is {amount:d}"))
+def _(amount):
+    shown = note("Total", lambda: "$ 1,250.00")
+    note("Customer", "Acme Retail k3x9ab-1")
+    assert float(shown[2:].replace(",", "")) == amount, f"the total should be {amount} but is {shown}"
+"""
+
+
+def test_a_check_holds_what_its_step_read_passed_or_failed_normalised(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text(INI, encoding="utf-8")
+    (tmp_path / "test_scenarios.py").write_text(textwrap.dedent(READING_STEPS), encoding="utf-8")
+    (tmp_path / "features").mkdir()
+    (tmp_path / "features" / "readings.feature").write_text(textwrap.dedent(READING_FEATURE), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "odoo_uat.outcome.plugin", "-p", "no:playwright",
+         "--alluredir=reports/allure-results"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert "1 failed" in done.stdout, done.stdout + done.stderr
+    (path,) = (tmp_path / "reports" / "outcomes").glob("*.json")
+    checks = json.loads(path.read_text())["checks"]
+    read = {"Total": 1250.0, "Customer": "Acme Retail"}  # a number, and the scenario's name without its token
+    assert checks[0] == {"step": "Then the total is 1250", "status": "passed", "read": read}
+    assert checks[1]["status"] == "failed" and checks[1]["read"] == read  # the mismatched value, as read
+    assert "should be 1300 but is $ 1,250.00" in checks[1]["message"]
