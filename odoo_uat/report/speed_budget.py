@@ -378,7 +378,8 @@ def _save(settings: SpeedSettings, args: argparse.Namespace) -> int:
         )
     passed = junit_durations(junit_beside([args.results]))
     values = {node: round(seconds, 2) for node, seconds in durations.items() if not passed or node in passed}
-    save_part(settings.baseline, odoo_series, "scenarios", values, git_commit(Path.cwd()))
+    commit = results.environment.get(metadata.GIT_COMMIT) or git_commit(Path.cwd())  # the run's, else the tree's
+    save_part(settings.baseline, odoo_series, "scenarios", values, commit)
     print(f"Speed baseline of Odoo {odoo_series}: {len(values)} scenario durations written to {settings.baseline}")
     return 0
 
