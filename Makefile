@@ -43,8 +43,12 @@ RETRIES ?=
 RETRIES_ARG := $(if $(filter-out 0,$(RETRIES)),--reruns $(RETRIES))
 # make soak N=10: the pack N times against one server, then reports/soak.md and reports/soak.json.
 N ?= 10
+# SPEED_BUDGET=fail: a run whose scenarios (make uat, make report) or flows (make bench) are slower than the speed
+# baseline by more than [tool.odoo-uat.speed]'s margins fails; report: only listed; empty: on_over decides.
+SPEED_BUDGET ?=
+SPEED_ARG := $(if $(SPEED_BUDGET),--speed-budget $(SPEED_BUDGET))
 
-.PHONY: help clean-server uat durations soak test lint catalog report setup browser record-browser embedded-deps bench clean run-setup verify sign-off
+.PHONY: help clean-server uat durations soak test lint catalog report setup browser record-browser embedded-deps bench speed-baseline clean run-setup verify sign-off
 # A bare `make` prints the targets, and sets up, installs or clones nothing.
 .DEFAULT_GOAL := help
 
@@ -72,7 +76,9 @@ uat: run-setup ## Run every scenario against the Odoo under test, then print the
 	$(if $(SHARD)$(CHANGED),if [ $$status -eq $(NO_TESTS) ]; then echo "No scenario selected here: nothing to run."; status=0; fi;) \
 	$(if $(RECORD_DURATIONS),if [ $$status -le 1 ]; then cp $(RUN_DURATIONS) $(DURATIONS) && echo "Durations recorded in $(DURATIONS)"; fi;) \
 	$(if $(SHARD),echo "Shard $(SHARD) done: $(SHARD_DIR)/. Merge the shards: make report RESULTS=\"reports/shards/*-of-$(SHARD_SPLITS)/allure-results\"", \
-	  $(MAKE) --no-print-directory report WAVE=$(WAVE) REPORT_ONLY=1 || true); exit $$status
+	  $(MAKE) --no-print-directory report WAVE=$(WAVE) REPORT_ONLY=1 SPEED_BUDGET=$(SPEED_BUDGET) || true; \
+	  $(PY) -m odoo_uat.report.speed_budget --pyproject $(SETTINGS) check --quiet $(SPEED_ARG) || [ $$status -ne 0 ] || status=1); \
+	exit $$status
 
 durations: ## Run the whole pack and record each scenario's duration in DURATIONS (what SHARD balances by)
 	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED= RECORD_DURATIONS=yes
@@ -137,7 +143,7 @@ report: setup $(ALLURE) ## Render one Allure report and one GO / NO-GO exit repo
 	$(PY) -m odoo_uat.report.allure_config
 	$(ALLURE) generate --config reports/allurerc.json $(RESULT_DIRS)
 	$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) freshness
-	$(PY) -m odoo_uat.report --pyproject $(SETTINGS) $(WAVE_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only); \
+	$(PY) -m odoo_uat.report --pyproject $(SETTINGS) $(WAVE_ARG) $(SPEED_ARG) --results $(RESULT_DIRS) $(if $(REPORT_ONLY),--report-only); \
 	status=$$?; [ $$status -le 1 ] || exit $$status; \
 	$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) pdf && \
 	$(PY) -m odoo_uat.signoff --pyproject $(SETTINGS) bundle && exit $$status
@@ -169,7 +175,12 @@ record: run-setup record-browser ## Record a flow clicked in the web client as R
 	$(PY) -m odoo_uat.recorder $(if $(ROLE),--role "$(ROLE)") $(if $(OUT),--out "$(OUT)") $(ARGS)
 
 bench: setup browser embedded-deps ## RPC floor vs UI scenario per flow, step profile, warm start (ARGS=--scaling: -n 1/2/4); reports/bench.json
-	$(PY) -m odoo_uat.bench $(ARGS)
+	$(PY) -m odoo_uat.bench $(SPEED_ARG) $(ARGS)
+
+speed-baseline: ## Record the speed baseline of this Odoo version: the whole pack's durations and the bench's flows (commit the file)
+	@$(MAKE) --no-print-directory uat SHARD= ARGS= WAVE= CHANGED= SPEED_BUDGET=report
+	$(PY) -m odoo_uat.report.speed_budget --pyproject $(SETTINGS) save --durations $(RUN_DURATIONS) --results reports/allure-results
+	@$(MAKE) --no-print-directory bench ARGS="--save-baseline --no-warm-start" SPEED_BUDGET=report
 
 # make compare BASE=<results folder> HEAD=<results folder>: the outcome records of two runs (18.0 and 19.0, before
 # and after a merge), scenario by scenario; reports/compare.html and .md. REPORT_ONLY=1: exit 0 even when they differ.

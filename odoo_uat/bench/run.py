@@ -38,6 +38,7 @@ from odoo_uat.odoo.safety import (
     add_override_option,
     override_requested,
 )
+from odoo_uat.report import speed_budget
 from odoo_uat.report.metadata import git_commit
 from odoo_uat.secret import Secret
 
@@ -289,6 +290,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-flows", action="store_true", help="skip the floors, UI scenarios and step profile")
     parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
+    parser.add_argument(
+        "--save-baseline",
+        action="store_true",
+        help="record the flows' figures as this Odoo version's speed baseline (make speed-baseline)",
+    )
+    parser.add_argument(
+        "--speed-budget",
+        default="",
+        metavar="MODE",
+        help="report: list the flows over the speed budget; fail: and exit 1 (default: [tool.odoo-uat.speed] on_over)",
+    )
+    parser.add_argument("--pyproject", type=Path, default=ROOT / "pyproject.toml", help="holds [tool.odoo-uat.speed]")
     add_override_option(parser.add_argument, "the bench writes to it")
     return parser.parse_args(argv)
 
@@ -297,8 +310,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from odoo_uat.odoo.rpc import OdooConnectionError
     from odoo_uat.odoo.safety import LiveDatabaseError
+    from odoo_uat.report.speed_budget import SpeedBudgetError
 
-    errors = (*commands.SETUP_ERRORS, OdooConnectionError, LiveDatabaseError)  # each names the setting and the fix
+    # each names the setting and the fix
+    errors = (*commands.SETUP_ERRORS, OdooConnectionError, LiveDatabaseError, SpeedBudgetError)
     return commands.run_command(lambda: bench(args), COMMAND, errors)
 
 
@@ -315,6 +330,8 @@ def bench(args: argparse.Namespace) -> int:
 
     settings = load_settings(ROOT)
     settings.check()
+    budget = speed_budget.load_settings(args.pyproject)  # checked before the first measure
+    mode = speed_budget.checked_mode(args.speed_budget) if args.speed_budget else budget.on_over
     override = override_requested(args.odoo_allow_live_database)
     if override:  # the pytest runs against the server check its database too: they inherit the override
         os.environ[OVERRIDE_VARIABLE] = OVERRIDE_VALUE
@@ -365,11 +382,64 @@ def bench(args: argparse.Namespace) -> int:
     print()
     for name, seconds in figures.items():
         print(f"  {name:<{width}}  {seconds:8.2f} s")
+    check = flows_budget(budget, mode, result)
     out = REPORTS / "bench.json"
     out.write_text(json.dumps(result, indent=2))
     append_history(HISTORY, result)
     print(f"  written to {out.relative_to(ROOT)}, appended to {HISTORY.relative_to(ROOT)}")
+    if args.save_baseline:
+        save_flows_baseline(budget, result)
+    if check is not None and check.failed:
+        commands.say(f"{len(check.over)} flow(s) over the speed budget and SPEED_BUDGET / on_over is fail", COMMAND)
+        return speed_budget.EXIT_OVER
     return 0
+
+
+def flows_budget(budget: speed_budget.SpeedSettings, mode: str, result: dict) -> speed_budget.SpeedCheck | None:
+    """The flows against the baseline of this Odoo version: printed and kept in bench.json (None: no flows run)."""
+    if not result.get("flows"):
+        return None
+    odoo_series = speed_budget.series(str(result.get("odoo") or ""))
+    part = speed_budget.load_baseline(budget.baseline).get(odoo_series or "", {}).get("flows")
+    if not isinstance(part, dict) or not isinstance(part.get("values"), dict):
+        check = speed_budget.SpeedCheck(
+            mode=mode,
+            margin=budget.flow_margin,
+            series=odoo_series,
+            notes=(f"no speed baseline of the flows for Odoo {odoo_series} (make speed-baseline)",),
+            kind="flow",
+        )
+    else:
+        compared, over = speed_budget.compare_flows(part["values"], result["flows"], budget)
+        check = speed_budget.SpeedCheck(
+            mode=mode,
+            margin=budget.flow_margin,
+            series=odoo_series,
+            compared=compared,
+            over=tuple(over),
+            recorded=str(part.get("recorded", "?")),
+            notes=speed_budget.machine_notes(part.get("machine")),
+            kind="flow",
+        )
+    print()
+    for line in speed_budget.terminal_lines(check):
+        print(f"  {line}")
+    result["speed_budget"] = {
+        "summary": check.summary,
+        "over": [{"flow": o.name, "baseline": o.baseline, "now": o.now, "unit": o.unit} for o in check.over],
+    }
+    return check
+
+
+def save_flows_baseline(budget: speed_budget.SpeedSettings, result: dict) -> None:
+    """Each flow's UI median, RPC floor and ratio, as this Odoo version's baseline."""
+    odoo_series = speed_budget.series(str(result.get("odoo") or ""))
+    flows = {row["flow"]: {key: row[key] for key in ("floor", "ui", "ratio")} for row in result.get("flows") or ()}
+    if odoo_series is None or not flows:
+        commands.say("no flows measured (or no Odoo version): no speed baseline written", COMMAND)
+        return
+    speed_budget.save_part(budget.baseline, odoo_series, "flows", flows, result.get("commit"))
+    print(f"  speed baseline of Odoo {odoo_series}: {len(flows)} flows written to {budget.baseline}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from odoo_uat.report import speed_budget
 from odoo_uat.report.build import build_report, history_record
 from odoo_uat.report.config import ConfigError, load_criteria
 from odoo_uat.report.history import load_history, write_record
@@ -44,7 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         requirements = load_requirements(criteria.requirements) if criteria.requirements else None
         waivers = load_waivers(criteria.waivers) if criteria.waivers else []
         freshness = load_freshness(args.freshness or args.output / FRESHNESS_FILE)
-    except (ConfigError, RequirementsError, WaiverError, ValueError) as error:
+        speed_settings = speed_budget.load_settings(args.pyproject)
+        speed_mode = speed_budget.checked_mode(args.speed_budget) if args.speed_budget else speed_settings.on_over
+    except (ConfigError, RequirementsError, WaiverError, speed_budget.SpeedBudgetError, ValueError) as error:
         print(f"odoo-uat report: {error}", file=sys.stderr)
         return EXIT_USAGE
     history_dir = args.history or args.output / HISTORY_DIR
@@ -61,14 +65,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         freshness=freshness,
         history=history,
     )
+    try:
+        speed = speed_budget.check_scenarios(speed_settings, results_dirs, report.run.odoo_version, speed_mode)
+    except speed_budget.SpeedBudgetError as error:
+        print(f"odoo-uat report: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    report = replace(report, speed=speed)
     paths = write_reports(report, args.output)
     if history is not None and report.scenarios:
         record = history_record(report.run_id, report.run, report.scenarios, report.selection)
         write_record(history_dir, record)
     print(verdict_line(report))
+    for line in speed_budget.terminal_lines(speed) if speed.has_baseline else ():  # no baseline: the run section says
+        print(line)
     for path in paths:
         print(f"  {path}")
-    return EXIT_NO_GO if report.verdict == NO_GO and not args.report_only else 0
+    if args.report_only:
+        return 0
+    if report.verdict == NO_GO:
+        return EXIT_NO_GO
+    if speed.failed:
+        print(
+            f"odoo-uat report: {len(speed.over)} scenario(s) over the speed budget and on_over / SPEED_BUDGET is "
+            "fail: failing (the run section lists them).",
+            file=sys.stderr,
+        )
+        return EXIT_NO_GO
+    return 0
 
 
 def selection_beside(results_dirs: list[Path]) -> Path | None:
@@ -139,11 +162,17 @@ def _parser() -> argparse.ArgumentParser:
         help=f"the last proof of each requirement (default: {FRESHNESS_FILE} in --output; python -m odoo_uat.signoff"
         " freshness writes it)",
     )
+    parser.add_argument(
+        "--speed-budget",
+        default="",
+        metavar="MODE",
+        help="report: list the scenarios over the speed budget; fail: and exit 1 (default: [tool.odoo-uat.speed] on_over)",
+    )
     verdict = parser.add_mutually_exclusive_group()
     verdict.add_argument(
         "--report-only",
         action="store_true",
-        help=f"exit 0 on NO-GO too (without it a NO-GO exits with status {EXIT_NO_GO})",
+        help=f"exit 0 on NO-GO too, and over the speed budget (without it a NO-GO exits with status {EXIT_NO_GO})",
     )
     verdict.add_argument("--fail-on-no-go", action="store_true", help="the default; kept for scripts that pass it")
     return parser

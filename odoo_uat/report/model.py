@@ -10,6 +10,7 @@ from odoo_uat.report.history import HistoryView
 from odoo_uat.report.proofs import FAILED, PASSED, Proof
 from odoo_uat.report.requirements import Requirement
 from odoo_uat.report.results import Scenario
+from odoo_uat.report.speed_budget import SpeedCheck
 from odoo_uat.report.waivers import WaiverStatus
 from odoo_uat.tags import SEVERITIES, humanise
 
@@ -225,6 +226,7 @@ class ExitReport:
     waivers: tuple[WaiverStatus, ...] = ()  # every waiver of the waiver file, as this run finds it
     history: HistoryView | None = None  # this run against the previous one of the same scope
     run_id: str = ""
+    speed: SpeedCheck | None = None  # this run's scenarios against the speed baseline (odoo_uat/speed_budget.py)
 
     @property
     def go(self) -> bool:

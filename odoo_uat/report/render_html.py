@@ -248,8 +248,11 @@ def _roles(report: ExitReport) -> str:
 
 
 def _run(report: ExitReport) -> str:
-    facts = "".join(f"<dt>{_e(k)}</dt><dd>{_fact(k, v, report)}</dd>" for k, v in text.run_facts(report.run))
-    return _section("Run", f'<dl class="facts">{facts}</dl>')
+    pairs = text.run_facts(report.run) + ([speed] if (speed := text.speed_fact(report)) else [])
+    facts = "".join(f"<dt>{_e(k)}</dt><dd>{_fact(k, v, report)}</dd>" for k, v in pairs)
+    rows = [f"<tr>{''.join(f'<td>{_e(cell)}</td>' for cell in row)}</tr>" for row in text.speed_rows(report)]
+    over = _table(text.SPEED_COLUMNS, rows) if rows else ""
+    return _section("Run", f'<dl class="facts">{facts}</dl>{over}')
 
 
 def _fact(key: str, value: str, report: ExitReport) -> str:

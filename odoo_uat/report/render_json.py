@@ -50,6 +50,7 @@ def render_json(report: ExitReport) -> str:
             "build_url": run.build_url,
             "results_dir": run.results_dir,
             "generated": run.generated.isoformat(),
+            "speed_budget": _speed(report),
         },
         "process_areas": [
             {"key": a.key, "name": a.name, "in_scope": a.in_scope, **_counts(a.counts), "pass_rate": a.counts.pass_rate}
@@ -142,6 +143,27 @@ def _scenario(report: ExitReport, scenario: Scenario) -> dict[str, Any]:
         "records": [{"name": n, "url": u} for n, u in scenario.record_links],
         "allure": report.allure_link(scenario),
         "full_name": scenario.full_name,
+    }
+
+
+def _speed(report: ExitReport) -> dict[str, Any] | None:
+    """The run's scenarios against the speed baseline; None when the report was built without the check."""
+    check = report.speed
+    if check is None:
+        return None
+    return {
+        "summary": check.summary,
+        "odoo_series": check.series,
+        "baseline_recorded": check.recorded,
+        "mode": check.mode,
+        "margin_percent": check.margin,
+        "compared": check.compared,
+        "failed": check.failed,
+        "notes": list(check.notes),
+        "over": [
+            {"name": o.name, "baseline": o.baseline, "now": o.now, "unit": o.unit, "percent": round(o.percent, 1)}
+            for o in check.over
+        ],
     }
 
 

@@ -138,7 +138,10 @@ def render_markdown(report: ExitReport) -> str:
     )
     lines += _selection(report)
     lines += _roles(report)
-    lines += ["", "## Run", "", _table(["", ""], [[k, v] for k, v in text.run_facts(report.run)]), ""]
+    facts = text.run_facts(report.run) + ([speed] if (speed := text.speed_fact(report)) else [])
+    lines += ["", "## Run", "", _table(["", ""], [[k, v] for k, v in facts]), ""]
+    if rows := text.speed_rows(report):
+        lines += [_table(text.SPEED_COLUMNS, rows), ""]
     return "\n".join(lines)
 
 

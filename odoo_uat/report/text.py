@@ -73,6 +73,24 @@ def run_facts(run: RunInfo) -> list[tuple[str, str]]:
     return facts
 
 
+def speed_fact(report: ExitReport) -> tuple[str, str] | None:
+    """The run section's speed budget line (None when the report was built without the check)."""
+    if report.speed is None:
+        return None
+    notes = [n for n in report.speed.notes if report.speed.has_baseline]
+    return (SPEED_BUDGET, "; ".join([report.speed.summary, *notes]))
+
+
+SPEED_BUDGET = "Speed budget"
+SPEED_COLUMNS = ["Over budget", "Baseline", "Now", "Slower by"]
+
+
+def speed_rows(report: ExitReport) -> list[list[str]]:
+    """Name, baseline, now, +% of each scenario over budget, slowest first."""
+    over = report.speed.over if report.speed is not None else ()
+    return [[o.name, o.shown(o.baseline), o.shown(o.now), f"+{o.percent:.0f} %"] for o in over]
+
+
 def status_label(status: str) -> str:
     """Human label of an Allure status."""
     return STATUS_LABELS.get(status, status.capitalize())

@@ -148,3 +148,30 @@ def test_the_servers_load_is_read_from_its_request_lines(tmp_path):
     load = window.close(wall_seconds=2.0)
     assert load.as_json() == {"requests": 2, "requests_per_s": 1.0, "server_busy_s": 0.5, "server_busy_per_s": 0.25}
     assert LogWindow(None).close(1.0) is None  # an existing server: its log is not ours to read
+
+
+def test_the_bench_compares_its_flows_with_the_baseline_and_can_record_them(tmp_path, capsys):
+    from odoo_uat.bench.run import flows_budget, save_flows_baseline
+    from odoo_uat.report.speed_budget import SpeedSettings, load_baseline
+
+    budget = SpeedSettings(baseline=tmp_path / "speed.json")
+    result = {
+        "odoo": "19.0",
+        "commit": "abc",
+        "flows": [flow_row("quote-to-ship", [2.0], [20.0]), flow_row("receipt-to-putaway", [2.0], [14.0])],
+    }
+    assert not flows_budget(budget, "fail", result).failed  # no baseline yet: nothing to fail on
+    assert "no speed baseline of the flows for Odoo 19.0 (make speed-baseline)" in capsys.readouterr().out
+    save_flows_baseline(budget, result)
+    assert load_baseline(budget.baseline)["19.0"]["flows"]["values"]["quote-to-ship"] == {
+        "floor": 2.0,
+        "ui": 20.0,
+        "ratio": 10.0,
+    }
+    slower = {**result, "flows": [flow_row("quote-to-ship", [2.0], [30.0]), flow_row("receipt-to-putaway", [1], [7])]}
+    check = flows_budget(budget, "fail", slower)
+    assert check.failed and [o.name for o in check.over] == ["quote-to-ship"]  # 15x against 10x; 7x holds
+    out = capsys.readouterr().out
+    assert "Speed budget: 1 flow of 2 over budget against the Odoo 19.0 baseline of" in out
+    assert "quote-to-ship: 10.0x -> 15.0x (+50 %)" in out
+    assert slower["speed_budget"]["over"] == [{"flow": "quote-to-ship", "baseline": 10.0, "now": 15.0, "unit": "x"}]
