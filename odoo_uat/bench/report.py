@@ -19,6 +19,23 @@ def flow_row(name: str, floors: list[float], ui: list[float]) -> dict:
     return {"flow": name, "floor_rounds": floors, "ui_rounds": ui, "floor": floor, "ui": scenario, "ratio": ratio}
 
 
+def browser_rows(times: dict[str, dict[str, list[float]]]) -> list[dict]:
+    """Per system browser, each flow's UI rounds and median, and the sum of the medians."""
+    rows = []
+    for browser, flows in times.items():
+        medians = {flow: median(rounds) for flow, rounds in flows.items()}
+        known = [value for value in medians.values() if value is not None]
+        rows.append(
+            {
+                "browser": browser,
+                "rounds": flows,
+                "medians": medians,
+                "total": round(sum(known), 3) if len(known) == len(medians) else None,
+            }
+        )
+    return rows
+
+
 def _seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f} s"
 
@@ -34,6 +51,16 @@ def table(result: dict) -> str:
     for row in result.get("flows", []):
         ratio = "-" if row["ratio"] is None else f"{row['ratio']:.1f}x"
         lines.append(f"  {row['flow']:<22} {_seconds(row['floor']):>10} {_seconds(row['ui']):>12} {ratio:>11}")
+    browsers = result.get("browsers") or []
+    if browsers:
+        flows = list(browsers[0]["medians"])
+        lines += [
+            "",
+            f"  {'UI scenario by browser':<24}" + "".join(f" {flow[:20]:>21}" for flow in flows) + f" {'sum':>9}",
+        ]
+        for row in browsers:
+            cells = "".join(f" {_seconds(row['medians'][flow]):>21}" for flow in flows)
+            lines.append(f"  {row['browser']:<24}{cells} {_seconds(row['total']):>9}")
     split = result.get("profile_totals")
     if split and split.get("total"):
         parts = ", ".join(
@@ -81,7 +108,8 @@ def speedups(walls: dict[int, float]) -> dict[int, float]:
 
 def append_history(path: Path, result: dict) -> dict:
     """Append one line (commit, Odoo version, date and the headline figures) to the JSON-lines history."""
-    entry = {key: result.get(key) for key in ("date", "commit", "odoo", "mode", "rounds", "warm_start")}
+    entry = {key: result.get(key) for key in ("date", "commit", "odoo", "mode", "rounds", "warm_start", "browser")}
+    entry["browsers"] = {row["browser"]: row["total"] for row in result.get("browsers") or []}
     entry["flows"] = {
         row["flow"]: {"floor": row["floor"], "ui": row["ui"], "ratio": row["ratio"]} for row in result.get("flows", [])
     }

@@ -41,6 +41,7 @@ from odoo_uat.odoo.safety import (
 from odoo_uat.report import speed_budget
 from odoo_uat.report.metadata import git_commit
 from odoo_uat.secret import Secret
+from odoo_uat.system_packages import BROWSER_VARIABLE, SYSTEM_BROWSERS, browser_choice
 
 if TYPE_CHECKING:
     from odoo_uat.odoo.seeding import Seeding
@@ -150,10 +151,13 @@ def scenario_test(flow) -> str:
     return f"features/test_feature_files.py::test_{make_python_name(flow.scenario)}"
 
 
-def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
-    """Run the flows' scenarios once against the server; each one's time (None when it did not pass)."""
+def ui_round(target, flows, profile: Path, browser: str | None = None) -> dict[str, float | None]:
+    """Run the flows' scenarios once against the server (in this system browser: ODOO_UAT_BROWSER); each one's
+    time (None when it did not pass)."""
     junit = REPORTS / "bench-junit.xml"
     options, env = against(target)
+    if browser is not None:
+        env[BROWSER_VARIABLE] = browser
     command = pytest_command(*map(scenario_test, flows), *options, f"--junitxml={junit}", f"--step-profile={profile}")
     commands.run_child(command, cwd=ROOT, env=env)
     times = junit_times(junit)
@@ -166,28 +170,37 @@ def ui_round(target, flows, profile: Path) -> dict[str, float | None]:
     return out
 
 
-def compare_flows(target, odoo, rounds: int, result: dict, run_id: str) -> list[dict]:
-    """Floors and UI scenarios, alternating round by round so that both see the same machine load."""
+def compare_flows(target, odoo, rounds: int, result: dict, run_id: str, other_browser: str | None = None) -> list[dict]:
+    """Floors and UI scenarios, alternating round by round so that both see the same machine load; with
+    other_browser, the UI scenarios once more per round in that system browser, the two taking turns to go first
+    (result["browsers"]: each browser's median per flow)."""
     from odoo_uat.bench.flows import FLOWS, time_floor
     from odoo_uat.bench.profile import slowest_steps, totals
-    from odoo_uat.bench.report import flow_row
+    from odoo_uat.bench.report import browser_rows, flow_row
 
     floors: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
     ui: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
+    other: dict[str, list[float]] = {flow.name: [] for flow in FLOWS}
     tests: list[dict] = []
     for round_number in range(1, rounds + 1):
         print(f"  round {round_number}/{rounds}: RPC floors")
         for flow in FLOWS:
             floors[flow.name].append(round(time_floor(odoo, flow, run_id), 3))
-        print(f"  round {round_number}/{rounds}: UI scenarios")
         profile = REPORTS / "bench-profile.json"
-        for name, seconds in ui_round(target, FLOWS, profile).items():
-            if seconds is not None:
-                ui[name].append(seconds)
-        tests += json.loads(profile.read_text())["tests"]
+        turns = [None, other_browser] if other_browser else [None]
+        for browser in turns if round_number % 2 else reversed(turns):
+            print(f"  round {round_number}/{rounds}: UI scenarios ({browser or browser_choice()})")
+            times = ui_round(target, FLOWS, profile, browser)
+            for name, seconds in times.items():
+                if seconds is not None:
+                    (other if browser else ui)[name].append(seconds)
+            if browser is None:
+                tests += json.loads(profile.read_text())["tests"]
     result["profile_totals"] = totals(tests)
     result["slowest_steps"] = slowest_steps(tests)
     result["profile"] = tests
+    if other_browser:
+        result["browsers"] = browser_rows({browser_choice(): ui, other_browser: other})
     return [flow_row(flow.name, floors[flow.name], ui[flow.name]) for flow in FLOWS]
 
 
@@ -275,6 +288,18 @@ def warm_start(settings, target, flow) -> float | None:
     return round(first - start, 2) if first else None
 
 
+def other_browser(args: argparse.Namespace) -> str | None:
+    """The system browser to measure beside the chosen one (--compare-browsers), when the run uses a system one."""
+    from odoo_uat.web.browser import playwright_has_chromium
+
+    if not args.compare_browsers:
+        return None
+    if playwright_has_chromium():
+        commands.say("--compare-browsers: Playwright has its own Chromium, so no system browser is used", COMMAND)
+        return None
+    return next(name for name in SYSTEM_BROWSERS if name != browser_choice())
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m odoo_uat.bench", description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -290,6 +315,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-flows", action="store_true", help="skip the floors, UI scenarios and step profile")
     parser.add_argument("--no-warm-start", action="store_true", help="skip the warm-start measure")
+    parser.add_argument(
+        "--compare-browsers",
+        action="store_true",
+        help="also run the UI scenarios in the other system browser each round (headless shell against the full "
+        "chromium), side by side",
+    )
     parser.add_argument(
         "--save-baseline",
         action="store_true",
@@ -371,7 +402,8 @@ def bench(args: argparse.Namespace) -> int:
         figures["seed one scenario (median)"] = round(statistics.median(rounds), 3)
         browser_logins(target, odoo, figures, run_id)
         if not args.no_flows:
-            result["flows"] = compare_flows(target, odoo, args.rounds, result, run_id)
+            result["browser"] = browser_choice()
+            result["flows"] = compare_flows(target, odoo, args.rounds, result, run_id, other_browser(args))
         if args.scaling:
             result["scaling"] = scaling(target, result)
         if not args.no_warm_start:

@@ -175,3 +175,18 @@ def test_the_bench_compares_its_flows_with_the_baseline_and_can_record_them(tmp_
     assert "Speed budget: 1 flow of 2 over budget against the Odoo 19.0 baseline of" in out
     assert "quote-to-ship: 10.0x -> 15.0x (+50 %)" in out
     assert slower["speed_budget"]["over"] == [{"flow": "quote-to-ship", "baseline": 10.0, "now": 15.0, "unit": "x"}]
+
+
+def test_two_browsers_measured_side_by_side_are_tabled_per_flow_with_their_sum() -> None:
+    from odoo_uat.bench.report import browser_rows, table
+
+    rows = browser_rows(
+        {
+            "headless-shell": {"quote-to-ship": [3.0, 5.0, 4.0], "receipt-to-putaway": [6.0]},
+            "chromium": {"quote-to-ship": [5.0, 6.0], "receipt-to-putaway": []},
+        }
+    )
+    assert rows[0]["medians"] == {"quote-to-ship": 4.0, "receipt-to-putaway": 6.0} and rows[0]["total"] == 10.0
+    assert rows[1]["total"] is None  # a flow that never passed in it: no sum to compare
+    text = table({"browsers": rows})
+    assert "UI scenario by browser" in text and "headless-shell" in text and "10.0 s" in text
