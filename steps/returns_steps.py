@@ -225,22 +225,22 @@ def _(quantity: float, product: str, amount: float, order: Order, odoo, records:
         [("move_type", "=", "out_refund"), ("reversed_entry_id", "=", invoice["id"])],
         ["name", "state", "amount_untaxed", "invoice_line_ids"],
     )
-    posted = [note for note in credit_notes if note["state"] == "posted"]
+    posted = [move for move in credit_notes if move["state"] == "posted"]
     assert len(posted) == 1, (
         f"{invoice['name']} should have one posted credit note, but has {len(posted)} "
         f"(credit notes: {[(n['name'], n['state']) for n in credit_notes] or 'none'})"
     )
-    note = posted[0]
+    credit_note = posted[0]
     lines = [
         line
         for line in odoo.env["account.move.line"].read(
-            note["invoice_line_ids"], ["product_id", "quantity", "price_unit", "price_subtotal"]
+            credit_note["invoice_line_ids"], ["product_id", "quantity", "price_unit", "price_subtotal"]
         )
         if line["product_id"] and line["product_id"][0] == product_id
     ]
     credited = note("credited quantity", sum(line["quantity"] for line in lines))
     assert same_amount(credited, quantity, 3), (
-        f'{note["name"]} should credit {quantity:g} units of "{product}", but credits {credited:g}'
+        f'{credit_note["name"]} should credit {quantity:g} units of "{product}", but credits {credited:g}'
     )
     invoiced_prices = {
         line["price_unit"]
@@ -250,10 +250,10 @@ def _(quantity: float, product: str, amount: float, order: Order, odoo, records:
     }
     assert len(invoiced_prices) == 1, f'{invoice["name"]} has no single unit price for "{product}": {invoiced_prices}'
     price = invoiced_prices.pop()
-    assert same_amount(note["amount_untaxed"], quantity * price), (
-        f"{note['name']} should be worth {quantity:g} x {price:.2f} = {quantity * price:.2f} "
-        f"before tax, but is worth {note['amount_untaxed']:.2f}"
+    assert same_amount(credit_note["amount_untaxed"], quantity * price), (
+        f"{credit_note['name']} should be worth {quantity:g} x {price:.2f} = {quantity * price:.2f} "
+        f"before tax, but is worth {credit_note['amount_untaxed']:.2f}"
     )
-    assert same_amount(note["amount_untaxed"], amount), (
-        f"{note['name']} should be worth {amount:.2f} before tax, but is worth {note['amount_untaxed']:.2f}"
+    assert same_amount(credit_note["amount_untaxed"], amount), (
+        f"{credit_note['name']} should be worth {amount:.2f} before tax, but is worth {credit_note['amount_untaxed']:.2f}"
     )
