@@ -43,6 +43,15 @@ def test_any_run_token_goes_when_the_scenario_token_is_unknown() -> None:
     assert Normaliser(DAY).text("Water Pump ab12cd-gw1-7") == "Water Pump"
 
 
+def test_a_number_of_a_document_the_record_does_not_hold_keeps_only_its_prefix() -> None:
+    """A replenishment rule's number in an order's origin is the database's, not the scenario's (18.0 OP/00007,
+    19.0 OP/00006 for the same scenario)."""
+    normaliser = Normaliser(DAY, placeholders={"P00012": "Purchase order 1"})
+    assert normaliser.text("OP/00007") == "OP/#"
+    assert normaliser.text("P00012, WH/IN/00003") == "Purchase order 1, WH/IN/#"
+    assert normaliser.text("Oak Pallet 2 x 100") == "Oak Pallet 2 x 100"  # a number that is no sequence stays
+
+
 def test_repeated_keys_are_numbered_and_records_by_creation_order() -> None:
     rows = [{"product": "Oak"}, {"product": "Oak"}, {"product": "Pine"}]
     assert list(keyed(rows, lambda row: row["product"])) == ["Oak", "Oak #2", "Pine"]
