@@ -79,8 +79,8 @@ class Normaliser:
 
     def value(self, value: Any, kind: str = "") -> Any:
         """One field's value as read over RPC (`kind` is Odoo's field type when known)."""
-        if value is False and kind != "boolean":
-            return None
+        if (value is False and kind != "boolean") or value == "":
+            return None  # an empty text: 18.0 writes "" where 19.0 leaves False (a bill's ref)
         if isinstance(value, bool) or value is None:
             return value
         if isinstance(value, float):

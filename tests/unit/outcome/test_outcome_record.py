@@ -36,6 +36,7 @@ def test_values_lose_ids_generated_names_and_float_noise() -> None:
     assert normaliser.value("INV/2026/00003 for Oak k3x9ab-1") == "Invoice 1 for Oak"
     assert normaliser.value(0.1 + 0.2, "float") == 0.3
     assert normaliser.value(False, "char") is None and normaliser.value(False, "boolean") is False
+    assert normaliser.value("", "char") is None  # 18.0's empty ref, 19.0's False
     assert normaliser.value("2026-12-04 08:00:00", "datetime") == "D+1"
 
 
