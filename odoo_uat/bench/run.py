@@ -431,28 +431,7 @@ def flows_budget(budget: speed_budget.SpeedSettings, mode: str, result: dict) ->
     """The flows against the baseline of this Odoo version: printed and kept in bench.json (None: no flows run)."""
     if not result.get("flows"):
         return None
-    odoo_series = speed_budget.series(str(result.get("odoo") or ""))
-    part = speed_budget.load_baseline(budget.baseline).get(odoo_series or "", {}).get("flows")
-    if not isinstance(part, dict) or not isinstance(part.get("values"), dict):
-        check = speed_budget.SpeedCheck(
-            mode=mode,
-            margin=budget.flow_margin,
-            series=odoo_series,
-            notes=(f"no speed baseline of the flows for Odoo {odoo_series} (make speed-baseline)",),
-            kind="flow",
-        )
-    else:
-        compared, over = speed_budget.compare_flows(part["values"], result["flows"], budget)
-        check = speed_budget.SpeedCheck(
-            mode=mode,
-            margin=budget.flow_margin,
-            series=odoo_series,
-            compared=compared,
-            over=tuple(over),
-            recorded=str(part.get("recorded", "?")),
-            notes=speed_budget.machine_notes(part.get("machine")),
-            kind="flow",
-        )
+    check = speed_budget.check_flows(budget, result["flows"], str(result.get("odoo") or ""), mode)
     print()
     for line in speed_budget.terminal_lines(check):
         print(f"  {line}")

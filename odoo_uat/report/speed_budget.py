@@ -21,7 +21,7 @@ import re
 import sys
 import tomllib
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -287,24 +287,53 @@ def check_scenarios(
     settings: SpeedSettings, results_dirs: Sequence[Path], odoo_version: str | None, mode: str | None = None
 ) -> SpeedCheck:
     """The run's passed scenarios against the baseline of its Odoo series."""
+    durations = junit_durations(junit_beside(results_dirs))
+    return check_part(
+        settings,
+        odoo_version,
+        "scenarios",
+        lambda values: compare_scenarios(values, durations, settings.scenario_margin, settings.min_seconds),
+        mode,
+    )
+
+
+def check_flows(
+    settings: SpeedSettings, rows: Iterable[Mapping[str, Any]], odoo_version: str | None, mode: str | None = None
+) -> SpeedCheck:
+    """The bench's flows against the baseline of its Odoo series."""
+    return check_part(settings, odoo_version, "flows", lambda values: compare_flows(values, rows, settings), mode)
+
+
+PART_KINDS = {"scenarios": "scenario", "flows": "flow"}
+
+
+def check_part(
+    settings: SpeedSettings,
+    odoo_version: str | None,
+    part_name: str,
+    compare: Callable[[Mapping[str, Any]], tuple[int, list[Over]]],
+    mode: str | None = None,
+) -> SpeedCheck:
+    """One part of the baseline of the run's Odoo series (scenarios, flows) against what the run measured."""
     mode = mode or settings.on_over
     odoo_series = series(odoo_version)
-    check = SpeedCheck(mode=mode, margin=settings.scenario_margin, series=odoo_series)
-    part = load_baseline(settings.baseline).get(odoo_series or "", {}).get("scenarios")
+    kind = PART_KINDS[part_name]
+    margin = settings.scenario_margin if part_name == "scenarios" else settings.flow_margin
+    part = load_baseline(settings.baseline).get(odoo_series or "", {}).get(part_name)
     if not isinstance(part, Mapping) or not isinstance(part.get("values"), Mapping):
-        note = f"no speed baseline for Odoo {odoo_series or '(version not recorded)'} in {settings.baseline.name}"
-        return SpeedCheck(mode=mode, margin=check.margin, series=odoo_series, notes=(note + " (make speed-baseline)",))
-    compared, over = compare_scenarios(
-        part["values"], junit_durations(junit_beside(results_dirs)), settings.scenario_margin, settings.min_seconds
-    )
+        note = f"no speed baseline of the {part_name} for Odoo {odoo_series or '(version not recorded)'}"
+        note += f" in {settings.baseline.name} (make speed-baseline)"
+        return SpeedCheck(mode=mode, margin=margin, series=odoo_series, notes=(note,), kind=kind)
+    compared, over = compare(part["values"])
     return SpeedCheck(
         mode=mode,
-        margin=settings.scenario_margin,
+        margin=margin,
         series=odoo_series,
         compared=compared,
         over=tuple(over),
         recorded=str(part.get("recorded", "?")),
         notes=machine_notes(part.get("machine")),
+        kind=kind,
     )
 
 

@@ -161,7 +161,7 @@ def test_the_bench_compares_its_flows_with_the_baseline_and_can_record_them(tmp_
         "flows": [flow_row("quote-to-ship", [2.0], [20.0]), flow_row("receipt-to-putaway", [2.0], [14.0])],
     }
     assert not flows_budget(budget, "fail", result).failed  # no baseline yet: nothing to fail on
-    assert "no speed baseline of the flows for Odoo 19.0 (make speed-baseline)" in capsys.readouterr().out
+    assert "no speed baseline of the flows for Odoo 19.0 in speed.json (make speed-baseline)" in capsys.readouterr().out
     save_flows_baseline(budget, result)
     assert load_baseline(budget.baseline)["19.0"]["flows"]["values"]["quote-to-ship"] == {
         "floor": 2.0,

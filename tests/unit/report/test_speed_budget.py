@@ -169,7 +169,7 @@ def test_without_a_baseline_for_the_version_the_check_says_how_to_record_one(tmp
     save_part(settings.baseline, "18.0", "scenarios", {NODE.format("a"): 1.0}, "abc")
     check = check_scenarios(settings, [tmp_path / "allure-results"], "19.0")
     assert not check.has_baseline and not check.failed
-    assert check.summary == "no speed baseline for Odoo 19.0 in speed.json (make speed-baseline)"
+    assert check.summary == "no speed baseline of the scenarios for Odoo 19.0 in speed.json (make speed-baseline)"
 
 
 def test_the_run_is_compared_with_its_versions_baseline_and_fails_only_when_asked(tmp_path: Path) -> None:
@@ -275,7 +275,7 @@ def test_without_a_baseline_the_run_section_says_how_to_record_one(run: Path) ->
     (run / "speed.json").unlink()
     assert report(run, "--speed-budget", "fail") == 0
     markdown = (run / "reports" / "exit-report.md").read_text(encoding="utf-8")
-    assert "| Speed budget | no speed baseline for Odoo 19.0 in speed.json (make speed-baseline) |" in markdown
+    assert "| Speed budget | no speed baseline of the scenarios for Odoo 19.0 in speed.json (make speed-baseline) |" in markdown
 
 
 def test_the_check_command_fails_make_uat_only_when_asked(run: Path, capsys: pytest.CaptureFixture[str]) -> None:
