@@ -275,7 +275,10 @@ def test_without_a_baseline_the_run_section_says_how_to_record_one(run: Path) ->
     (run / "speed.json").unlink()
     assert report(run, "--speed-budget", "fail") == 0
     markdown = (run / "reports" / "exit-report.md").read_text(encoding="utf-8")
-    assert "| Speed budget | no speed baseline of the scenarios for Odoo 19.0 in speed.json (make speed-baseline) |" in markdown
+    assert (
+        "| Speed budget | no speed baseline of the scenarios for Odoo 19.0 in speed.json (make speed-baseline) |"
+        in markdown
+    )
 
 
 def test_the_check_command_fails_make_uat_only_when_asked(run: Path, capsys: pytest.CaptureFixture[str]) -> None:
