@@ -76,6 +76,19 @@ def _():
 """
 
 
+def run_plugin(folder: Path, *options: str) -> subprocess.CompletedProcess:
+    """pytest in `folder` with the outcome plugin, its records under reports/outcomes/, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "odoo_uat.outcome.plugin", "-p", "no:playwright",
+         "--alluredir=reports/allure-results", *options],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+
+
 def test_each_scenario_gets_a_record_and_a_recording_error_fails_none(tmp_path: Path) -> None:
     (tmp_path / "pytest.ini").write_text(INI, encoding="utf-8")
     (tmp_path / "test_scenarios.py").write_text(textwrap.dedent(STEPS), encoding="utf-8")
@@ -84,15 +97,7 @@ def test_each_scenario_gets_a_record_and_a_recording_error_fails_none(tmp_path: 
     stale = tmp_path / "reports" / "outcomes" / "stale.json"
     stale.parent.mkdir(parents=True)
     stale.write_text("{}", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "odoo_uat.outcome.plugin", "-p", "no:playwright",
-         "--alluredir=reports/allure-results", "--clean-alluredir"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
+    done = run_plugin(tmp_path, "--clean-alluredir")
     assert "1 failed, 2 passed" in done.stdout, done.stdout + done.stderr
     records = {
         record["scenario"]["name"]: record
@@ -142,15 +147,7 @@ def test_a_check_holds_what_its_step_read_passed_or_failed_normalised(tmp_path: 
     (tmp_path / "test_scenarios.py").write_text(textwrap.dedent(READING_STEPS), encoding="utf-8")
     (tmp_path / "features").mkdir()
     (tmp_path / "features" / "readings.feature").write_text(textwrap.dedent(READING_FEATURE), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "odoo_uat.outcome.plugin", "-p", "no:playwright",
-         "--alluredir=reports/allure-results"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # fmt: skip
+    done = run_plugin(tmp_path)
     assert "1 failed" in done.stdout, done.stdout + done.stderr
     (path,) = (tmp_path / "reports" / "outcomes").glob("*.json")
     checks = json.loads(path.read_text())["checks"]
