@@ -12,11 +12,20 @@ def median(values: list[float]) -> float | None:
     return round(statistics.median(values), 3) if values else None
 
 
-def flow_row(name: str, floors: list[float], ui: list[float]) -> dict:
-    """One flow's figures: the rounds, their medians and the ratio UI / floor."""
+def flow_row(name: str, floors: list[float], ui: list[float], first: list[float] | None = None) -> dict:
+    """One flow's figures: the rounds, their medians and the ratio UI / floor. ui: the scenario once its roles'
+    clients are booted (a worker's later scenarios); first: a worker's first scenario, where they boot."""
     floor, scenario = median(floors), median(ui)
     ratio = round(scenario / floor, 1) if floor and scenario else None
-    return {"flow": name, "floor_rounds": floors, "ui_rounds": ui, "floor": floor, "ui": scenario, "ratio": ratio}
+    row = {"flow": name, "floor_rounds": floors, "ui_rounds": ui, "floor": floor, "ui": scenario, "ratio": ratio}
+    if first is not None:
+        first_scenario = median(first)
+        row |= {
+            "first_rounds": first,
+            "first": first_scenario,
+            "first_ratio": round(first_scenario / floor, 1) if floor and first_scenario else None,
+        }
+    return row
 
 
 def browser_rows(times: dict[str, dict[str, list[float]]]) -> list[dict]:
@@ -40,17 +49,29 @@ def _seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f} s"
 
 
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}x"
+
+
 def table(result: dict) -> str:
     """A short plain-text summary of a bench result."""
     lines = [
         f"Odoo {result.get('odoo', '?')} ({result.get('mode', '?')}), commit {result.get('commit', '?')}, "
         f"{result.get('rounds', '?')} round(s)",
         "",
-        f"  {'flow':<22} {'RPC floor':>10} {'UI scenario':>12} {'UI / floor':>11}",
+        f"  {'flow':<22} {'RPC floor':>10} {'UI scenario':>12} {'UI / floor':>11} {'first scenario':>15} "
+        f"{'first / floor':>14}",
     ]
     for row in result.get("flows", []):
-        ratio = "-" if row["ratio"] is None else f"{row['ratio']:.1f}x"
-        lines.append(f"  {row['flow']:<22} {_seconds(row['floor']):>10} {_seconds(row['ui']):>12} {ratio:>11}")
+        lines.append(
+            f"  {row['flow']:<22} {_seconds(row['floor']):>10} {_seconds(row['ui']):>12} {_ratio(row['ratio']):>11} "
+            f"{_seconds(row.get('first')):>15} {_ratio(row.get('first_ratio')):>14}"
+        )
+    if result.get("flows"):
+        lines.append(
+            "  (UI scenario: its roles' web clients already booted, as in every scenario after a worker's first; "
+            "first scenario: each role logs in and boots)"
+        )
     browsers = result.get("browsers") or []
     if browsers:
         flows = list(browsers[0]["medians"])
@@ -111,7 +132,8 @@ def append_history(path: Path, result: dict) -> dict:
     entry = {key: result.get(key) for key in ("date", "commit", "odoo", "mode", "rounds", "warm_start", "browser")}
     entry["browsers"] = {row["browser"]: row["total"] for row in result.get("browsers") or []}
     entry["flows"] = {
-        row["flow"]: {"floor": row["floor"], "ui": row["ui"], "ratio": row["ratio"]} for row in result.get("flows", [])
+        row["flow"]: {key: row[key] for key in ("floor", "ui", "ratio", "first") if key in row}
+        for row in result.get("flows", [])
     }
     entry["scaling"] = {
         str(row["workers"]) + (f"x{row['processes']}" if row.get("processes", 1) > 1 else ""): row["seconds"]

@@ -72,6 +72,17 @@ def test_a_flow_row_has_medians_and_the_ratio():
     assert (row["floor"], row["ui"], row["ratio"]) == (3.0, 35.0, 11.7)
 
 
+def test_a_flow_row_keeps_the_first_scenario_beside_the_later_ones():
+    row = flow_row("quote-to-ship", [3.0, 2.0, 4.0], [15.0, 18.0, 16.0], first=[30.0, 24.0, 27.0])
+    assert (row["ui"], row["ratio"], row["first"], row["first_ratio"]) == (16.0, 5.3, 27.0, 9.0)
+    assert "first_rounds" not in flow_row("returns", [2.0], [12.0])
+
+
+def test_the_table_shows_the_first_scenario_beside_the_later_ones():
+    text = table({"flows": [flow_row("quote-to-ship", [3.0], [15.0], first=[27.0])]})
+    assert "first scenario" in text and "27.0 s" in text and "9.0x" in text and "5.0x" in text
+
+
 def test_a_flow_without_a_passing_ui_round_has_no_ratio():
     assert flow_row("returns", [2.0], [])["ratio"] is None
 
