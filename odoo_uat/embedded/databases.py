@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -64,6 +66,7 @@ for name in (*main, *lazy):
 """
 BUILD_TIMEOUT = 3600
 RECORD_SUFFIX = ".json"
+PROOF_SUFFIX = ".admin-proof"  # beside the record: Odoo let the administrator in on a clone of the template
 # The template's administrator, whatever its login: Odoo's own record of base.user_admin.
 ADMIN_USER = "(SELECT res_id FROM ir_model_data WHERE module = 'base' AND name = 'user_admin')"
 
@@ -262,6 +265,30 @@ class Databases:
             return {str(module): str(digest) for module, digest in record["custom"].items()}
         except (OSError, ValueError, KeyError, AttributeError):
             return None
+
+    # -- the administrator's password, proven once per template ----------------------
+    def _password_proof(self, template: str, password: str) -> str:
+        """A digest of the template (the database itself: its oid changes when it is rebuilt) and the password."""
+        quote(template)  # only the names made here: safe inside quotes too
+        rows = self.cluster.sql(f"SELECT oid FROM pg_database WHERE datname = '{template}'")
+        oid = rows[0][0] if rows else ""
+        return hashlib.sha256(f"{template}\0{oid}\0{password}".encode()).hexdigest()
+
+    def _proof_file(self, template: str) -> Path:
+        return self.records_dir / f"{template}{PROOF_SUFFIX}"
+
+    def admin_password_proven(self, template: str, password: str) -> bool:
+        """Whether Odoo already let the administrator in with password on a clone of this very template."""
+        try:
+            proof = self._proof_file(template).read_text(encoding="utf-8").strip()
+        except OSError:
+            return False
+        return hmac.compare_digest(proof, self._password_proof(template, password))
+
+    def prove_admin_password(self, template: str, password: str) -> None:
+        """Record that Odoo let the administrator in with password on a clone of the template."""
+        self.records_dir.mkdir(parents=True, exist_ok=True)
+        self._proof_file(template).write_text(self._password_proof(template, password) + "\n", encoding="utf-8")
 
     def created(self, name: str) -> float:
         """When a template was made (its record's time; 0 when it has none)."""

@@ -304,6 +304,13 @@ def _die_with_parent() -> None:
         pass
 
 
+KEEPS_CHILDREN = "odoo_uat_keeps_children"  # set on a thread that lives as long as its children's use
+
+
+def _lasts(thread: threading.Thread) -> bool:
+    return thread is threading.main_thread() or getattr(thread, KEEPS_CHILDREN, False)
+
+
 def spawn(
     argv: Sequence[str], log_path: Path, env: dict[str, str] | None = None, stdin: Path | None = None
 ) -> subprocess.Popen:
@@ -317,8 +324,9 @@ def spawn(
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
-            # PDEATHSIG fires when the spawning *thread* ends, so only from the main thread.
-            preexec_fn=_die_with_parent if threading.current_thread() is threading.main_thread() else None,
+            # PDEATHSIG fires when the spawning *thread* ends: only from the main thread, or one that lasts as
+            # long as the process's use of the child (odoo_uat/embedded/keeper.py).
+            preexec_fn=_die_with_parent if _lasts(threading.current_thread()) else None,
         )
 
 

@@ -85,16 +85,21 @@ def wait_until_ready(
     *,
     password: str,
     password_file: Path | None = None,
+    check_login: bool = True,
 ) -> dict[str, Any]:
-    """Poll Odoo until it serves db and lets its administrator in with password; its version_info.
+    """Poll Odoo until it serves db (and, with check_login, lets its administrator in with password); its
+    version_info.
 
     Raises with the log's tail if it dies or stalls; never with the password (password_file says where it is).
     """
     deadline = time.monotonic() + timeout
     while True:
         try:
+            # Served once db's registry is loaded (the database filter gives every request db).
             version = json_rpc(f"{url}/web/webclient/version_info", {})
-            # The registry loads after HTTP is up; logging in waits for it and checks the credentials.
+            if not check_login:
+                return version
+            # Checks the credentials: the password hash takes Odoo about 0.7 s (600,000 rounds).
             uid = json_rpc(
                 f"{url}/jsonrpc",
                 {"service": "common", "method": "login", "args": [db, LOGIN, password]},
@@ -166,6 +171,7 @@ class EmbeddedOdoo:
         self.server_version: str | None = None
         self.admin_password: str | None = None  # the cluster's, read (or made) by prepare()
         self._spec: TemplateSpec | None = None
+        self._databases: Databases | None = None  # set by start()
 
     @classmethod
     def from_settings(
@@ -272,15 +278,14 @@ class EmbeddedOdoo:
         if self.target is not None:
             return self.target
         try:
-            databases = self.prepare()
-            for dropped in databases.prune_runs(self.keep_runs):
-                (self.logs_dir / f"{dropped}.log").unlink(missing_ok=True)
+            databases = self._databases = self.prepare()
+            self._prune_runs()  # what a run stopped before its end left; a run prunes as it stops
             db = run_db_name()
             databases.clone(self.template, db)
             databases.mark_neutralized(db)
             for attempt in range(PORT_ATTEMPTS):
                 try:
-                    self.target = self._serve(db)
+                    self.target = self._serve(db, databases)
                     break
                 except PortTaken:
                     if attempt == PORT_ATTEMPTS - 1:
@@ -290,7 +295,7 @@ class EmbeddedOdoo:
             raise
         return self.target
 
-    def _serve(self, db: str) -> OdooTarget:
+    def _serve(self, db: str, databases: Databases) -> OdooTarget:
         assert self.cluster is not None
         port = free_port()
         url = f"http://{HOST}:{port}"
@@ -298,6 +303,8 @@ class EmbeddedOdoo:
         assert self.admin_password is not None
         argv = OdooCommand(self.cluster, self.runtime, self.data_dir, self.config_file).serve(db, port, log)
         self.process = spawn(argv, log, env=self.cluster.odoo_env)
+        # The administrator's login is checked once per template and password, not at every start.
+        proven = databases.admin_password_proven(self.template, self.admin_password)
         try:
             version = wait_until_ready(
                 url,
@@ -307,11 +314,14 @@ class EmbeddedOdoo:
                 self.startup_timeout,
                 password=self.admin_password,
                 password_file=self.admin_password_file,
+                check_login=not proven,
             )
         except BaseException:
             terminate(self.process)
             self.process = None
             raise
+        if not proven:
+            databases.prove_admin_password(self.template, self.admin_password)
         self.server_version = version.get("server_version")
         if version.get("server_serie") and version["server_serie"] != self.series:
             raise EmbeddedError(
@@ -320,14 +330,27 @@ class EmbeddedOdoo:
         self.progress(f"Odoo {self.server_version} at {url}, database {db} (log: {log})")
         return OdooTarget(url=url, db=db, login=LOGIN, password=self.admin_password, embedded=True, log_path=log)
 
+    def _prune_runs(self) -> None:
+        """Drop the run databases (and their logs) beyond the newest keep_runs."""
+        if self._databases is not None:
+            for dropped in self._databases.prune_runs(self.keep_runs):
+                (self.logs_dir / f"{dropped}.log").unlink(missing_ok=True)
+
     def stop(self) -> None:
-        """Stop Odoo, then PostgreSQL unless another run still uses it; safe to call twice."""
+        """Stop Odoo, drop the oldest run databases (not at the next start: it would wait for that), then
+        PostgreSQL unless another run still uses it; safe to call twice."""
         try:
             if self.process is not None:
                 terminate(self.process)
+                self.process = None
+                try:
+                    self._prune_runs()
+                except EmbeddedError as error:  # housekeeping: the next start prunes again
+                    self.progress(f"old run databases left: {error}")
         finally:
             self.process = None
             self.target = None
+            self._databases = None
             if self.cluster is not None:
                 self.cluster.stop()
                 self.cluster = None

@@ -17,6 +17,7 @@ from odoo_uat.embedded.postgres import (
     SUPERUSER,
     PostgresCluster,
     Postmaster,
+    bytecode_cache_env,
     client_env,
     find_pg_bin,
     live_postmaster,
@@ -112,6 +113,16 @@ def test_a_postgres_serving_another_folder_does_not_count(fake_postgres, tmp_pat
 def test_clients_ignore_the_users_postgres_variables(tmp_path):
     env = client_env(tmp_path / "pgpass", {"PGPASSWORD": "other", "PGHOST": "db.example", "PATH": "/bin"})
     assert env == {"PATH": "/bin", "PGPASSFILE": str(tmp_path / "pgpass")}
+
+
+def test_odoo_processes_cache_their_bytecode_outside_the_source_trees(tmp_path):
+    env = bytecode_cache_env({"PYTHONDONTWRITEBYTECODE": "1", "PATH": "/bin"}, tmp_path / "pycache")
+    assert env == {"PATH": "/bin", "PYTHONPYCACHEPREFIX": str(tmp_path / "pycache")}
+
+
+def test_a_bytecode_cache_the_user_chose_is_kept(tmp_path):
+    env = bytecode_cache_env({"PYTHONPYCACHEPREFIX": "/srv/pyc"}, tmp_path / "pycache")
+    assert env["PYTHONPYCACHEPREFIX"] == "/srv/pyc"
 
 
 def test_private_files_are_never_readable_by_others(tmp_path):

@@ -67,6 +67,14 @@ def test_ready_once_version_info_and_login_answer(fake_odoo, sleeper, tmp_path, 
     assert FakeOdoo.logins == [["uat_db", "admin", "pw"]]  # the cluster's password, not Odoo's default
 
 
+def test_a_proven_password_is_not_checked_again(fake_odoo, sleeper, tmp_path, monkeypatch):
+    monkeypatch.setattr(FakeOdoo, "logins", [])
+    version = wait_until_ready(
+        fake_odoo, "uat_db", sleeper, tmp_path / "odoo.log", timeout=10, password="pw", check_login=False
+    )
+    assert version == VERSION_INFO and FakeOdoo.logins == []
+
+
 def test_refused_login_is_reported_without_the_password(fake_odoo, sleeper, tmp_path, monkeypatch):
     monkeypatch.setattr(FakeOdoo, "uid", False)
     kept = tmp_path / "admin-password"

@@ -100,3 +100,25 @@ def test_the_settings_cache_folder_is_made_private_before_anything_is_written_in
     odoo = EmbeddedOdoo.from_settings(settings)
     assert odoo.demo
     assert os.lstat(tmp_path / "cache").st_mode & 0o777 == 0o700
+
+
+class OidCluster(Cluster):
+    """A cluster whose template database has an oid, changed when it is rebuilt."""
+
+    oid = "16384"
+
+    def sql(self, statement: str, db: str = "postgres") -> list[list[str]]:
+        self.statements.append((statement, db))
+        return [[self.oid]] if "pg_database" in statement else []
+
+
+def test_the_administrator_password_is_proven_once_per_template_and_password(tmp_path):
+    cluster = OidCluster()
+    store = databases(tmp_path, cluster)
+    assert not store.admin_password_proven("uat_tpl_abc", "pw")
+    store.prove_admin_password("uat_tpl_abc", "pw")
+    assert store.admin_password_proven("uat_tpl_abc", "pw")
+    assert not store.admin_password_proven("uat_tpl_abc", "another")  # the password file made again
+    assert "pw" not in next(tmp_path.glob("templates/*")).read_text()
+    cluster.oid = "20000"  # the template rebuilt under the same name
+    assert not store.admin_password_proven("uat_tpl_abc", "pw")

@@ -1,6 +1,6 @@
 """SIGTERM ends a pytest run as Ctrl-C does (odoo_uat/plugins/signals.py): odoo_server's unconfigure stops the server.
 
-A pytest run in a subprocess, with a fake embedded server whose stop() prints a line (no Odoo, no PostgreSQL),
+A pytest run in a subprocess, with a fake embedded server keeper whose stop() prints a line (no Odoo, no PostgreSQL),
 gets SIGTERM in the middle of a test.
 """
 
@@ -23,14 +23,14 @@ CONFTEST = """
 import time
 from odoo_uat.plugins.odoo_server import STATE
 
-class FakeEmbeddedOdoo:
+class FakeServerKeeper:
     def stop(self):
         print("STOPPING THE SERVER", flush=True)
         time.sleep({stop_seconds})
         print("SERVER STOPPED", flush=True)
 
 def pytest_sessionstart(session):
-    session.config.stash[STATE].server = FakeEmbeddedOdoo()
+    session.config.stash[STATE].keeper = FakeServerKeeper()
 """
 
 TEST = """
