@@ -34,6 +34,8 @@ from odoo_uat.embedded.template_plan import (
 )
 
 BUILD_PREFIX = "uat_build_"
+# A clone of a template made as a run stops, for the next run to take at once (a rename, not a copy).
+SPARE_PREFIX = "uat_spare_"
 SAFE_NAME = re.compile(r"^[a-z0-9_]{1,63}$")
 TEMPLATE_LOCK_TIMEOUT = 3600
 # Run by `odoo-bin shell` in the template: the bundles of the login page and the web client
@@ -138,9 +140,19 @@ class Databases:
         shutil.rmtree(self.filestore(name), ignore_errors=True)
         return True
 
+    def in_use(self) -> set[str]:
+        """The uat_* databases someone is connected to (a run's Odoo serving them)."""
+        rows = self.cluster.sql(r"SELECT DISTINCT datname FROM pg_stat_activity WHERE datname LIKE 'uat\_%'")
+        return {row[0] for row in rows}
+
     def prune_runs(self, keep: int) -> list[str]:
-        """Drop the run databases beyond the newest keep ones; the names dropped."""
-        return [name for name in runs_to_drop(self.names(), keep) if self.drop(name)]
+        """Drop the run databases beyond the newest keep ones, but those in use; the names dropped.
+
+        PostgreSQL waits up to 5 s for a database's sessions to end before refusing to drop it: another run's
+        database in use would cost that wait at every start and stop.
+        """
+        busy = self.in_use()
+        return [name for name in runs_to_drop(self.names(), keep) if name not in busy and self.drop(name)]
 
     def clone(self, template: str, name: str) -> None:
         """A new database copied from template, owned by Odoo's role (which Odoo lists it for), with its filestore."""
@@ -154,6 +166,41 @@ class Databases:
             except OSError:
                 shutil.rmtree(self.filestore(name), ignore_errors=True)
                 shutil.copytree(source, self.filestore(name))
+
+    # -- a spare clone for the next run -------------------------------------------------
+    def _spare_stem(self, template: str) -> str:
+        return f"{SPARE_PREFIX}{template[len(TEMPLATE_PREFIX) :]}_"
+
+    def spares(self, template: str | None = None) -> list[str]:
+        """The spare clones of a template (of every template: None)."""
+        stem = self._spare_stem(template) if template else SPARE_PREFIX
+        return [name for name in self.names() if name.startswith(stem)]
+
+    def make_spare(self, template: str) -> None:
+        """A neutralised clone of template for the next run, unless one is there; spares of other templates go."""
+        for stale in set(self.spares()) - set(self.spares(template)):
+            self.drop(stale)
+        if not self.spares(template):
+            spare = f"{self._spare_stem(template)}{secrets.token_hex(2)}"
+            self.clone(template, spare)
+            self.mark_neutralized(spare)
+
+    def take_spare(self, template: str, name: str) -> bool:
+        """Rename a spare clone of template to name (with its filestore); False when there is none left."""
+        for spare in self.spares(template):
+            try:
+                self.cluster.sql(f"ALTER DATABASE {quote(spare)} RENAME TO {quote(name)}")
+            except EmbeddedError:  # another run took it first
+                continue
+            if self.filestore(spare).is_dir():
+                self.filestore(spare).rename(self.filestore(name))
+            return True
+        return False
+
+    def drop_spares(self) -> None:
+        """Drop every spare clone (a template is being built or updated: they hold the old one)."""
+        for spare in self.spares():
+            self.drop(spare)
 
     def mark_neutralized(self, name: str) -> None:
         """Record in the database what it is by construction: a neutralised throwaway (no mail server, no cron).
@@ -197,6 +244,7 @@ class Databases:
             if plan.up_to_date:
                 progress(f"template up to date ({name}, checked in {time.monotonic() - started:.1f} s)")
                 return
+            self.drop_spares()  # clones of what this build replaces
             # Builds interrupted by a killed run; we hold the lock, so none is going on.
             for leftover in self.names():
                 if leftover.startswith(BUILD_PREFIX + name[len(TEMPLATE_PREFIX) :] + "_"):

@@ -281,8 +281,9 @@ class EmbeddedOdoo:
             databases = self._databases = self.prepare()
             self._prune_runs()  # what a run stopped before its end left; a run prunes as it stops
             db = run_db_name()
-            databases.clone(self.template, db)
-            databases.mark_neutralized(db)
+            if not databases.take_spare(self.template, db):  # the one the last run left, else a clone now
+                databases.clone(self.template, db)
+                databases.mark_neutralized(db)
             for attempt in range(PORT_ATTEMPTS):
                 try:
                     self.target = self._serve(db, databases)
@@ -337,16 +338,18 @@ class EmbeddedOdoo:
                 (self.logs_dir / f"{dropped}.log").unlink(missing_ok=True)
 
     def stop(self) -> None:
-        """Stop Odoo, drop the oldest run databases (not at the next start: it would wait for that), then
-        PostgreSQL unless another run still uses it; safe to call twice."""
+        """Stop Odoo, drop the oldest run databases and clone the template for the next run (not at the next
+        start: it would wait for that), then PostgreSQL unless another run still uses it; safe to call twice."""
         try:
             if self.process is not None:
                 terminate(self.process)
                 self.process = None
                 try:
                     self._prune_runs()
-                except EmbeddedError as error:  # housekeeping: the next start prunes again
-                    self.progress(f"old run databases left: {error}")
+                    if self._databases is not None:  # the next run renames it instead of cloning (0.6 s)
+                        self._databases.make_spare(self.template)
+                except EmbeddedError as error:  # housekeeping: the next start prunes again, or clones
+                    self.progress(f"old run databases left, or no spare clone made: {error}")
         finally:
             self.process = None
             self.target = None

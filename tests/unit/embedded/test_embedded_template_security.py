@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,73 @@ def test_the_administrator_password_is_proven_once_per_template_and_password(tmp
     assert "pw" not in next(tmp_path.glob("templates/*")).read_text()
     cluster.oid = "20000"  # the template rebuilt under the same name
     assert not store.admin_password_proven("uat_tpl_abc", "pw")
+
+
+class RunsCluster(Cluster):
+    """Four run databases, the oldest one served by another run."""
+
+    runs = [
+        "uat_20261203_100000_aaaa",
+        "uat_20261203_110000_bbbb",
+        "uat_20261203_120000_cccc",
+        "uat_20261203_130000_dddd",
+    ]
+
+    def sql(self, statement: str, db: str = "postgres") -> list[list[str]]:
+        self.statements.append((statement, db))
+        if "pg_stat_activity" in statement:
+            return [[self.runs[0]]]
+        return [[name] for name in self.runs] if "FROM pg_database" in statement else []
+
+
+def test_pruning_leaves_a_database_another_run_serves(tmp_path):
+    cluster = RunsCluster()
+    assert databases(tmp_path, cluster).prune_runs(1) == ["uat_20261203_120000_cccc", "uat_20261203_110000_bbbb"]
+    dropped = [statement for statement, _ in cluster.statements if statement.startswith("DROP")]
+    assert not any("aaaa" in statement for statement in dropped)  # PostgreSQL would wait 5 s, then refuse
+
+
+class DatabaseCluster(Cluster):
+    """Keeps the set of database names the statements create, rename and drop."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = list(names)
+
+    def sql(self, statement: str, db: str = "postgres") -> list[list[str]]:
+        self.statements.append((statement, db))
+        quoted = re.findall(r'"([a-z0-9_]+)"', statement)
+        if statement.startswith("CREATE DATABASE"):
+            self.names.append(quoted[0])
+        elif "RENAME TO" in statement:
+            if quoted[0] not in self.names:
+                raise EmbeddedError(f'PostgreSQL refused: database "{quoted[0]}" does not exist')
+            self.names[self.names.index(quoted[0])] = quoted[1]
+        elif statement.startswith("DROP DATABASE"):
+            self.names.remove(quoted[0])
+        elif "FROM pg_database" in statement:
+            return [[name] for name in self.names]
+        return []
+
+
+def test_a_run_takes_the_spare_clone_the_last_one_left_and_leaves_one_for_the_next(tmp_path):
+    template, old_template = "uat_tpl_b67711421431", "uat_tpl_1b5245084259"
+    cluster = DatabaseCluster([template, old_template, "uat_spare_1b5245084259_0001"])
+    store = databases(tmp_path, cluster)
+    assert not store.take_spare(template, "uat_20261203_150000_aaaa")  # none of this template yet
+    store.make_spare(template)
+    assert store.spares() == store.spares(template) and len(store.spares()) == 1  # the stale one dropped
+    store.make_spare(template)
+    assert len(store.spares(template)) == 1  # one is enough
+    (store.filestore(store.spares(template)[0])).mkdir(parents=True)
+    assert store.take_spare(template, "uat_20261203_150000_aaaa")
+    assert "uat_20261203_150000_aaaa" in cluster.names and store.spares() == []
+    assert store.filestore("uat_20261203_150000_aaaa").is_dir()
+    assert not store.take_spare(template, "uat_20261203_150001_bbbb")  # taken: the run clones
+
+
+def test_building_a_template_drops_the_spares_of_what_it_replaces(tmp_path):
+    cluster = DatabaseCluster(["uat_tpl_b67711421431", "uat_spare_b67711421431_0001"])
+    store = databases(tmp_path, cluster)
+    store.drop_spares()
+    assert cluster.names == ["uat_tpl_b67711421431"]
