@@ -54,7 +54,7 @@ def pytest_bdd_before_step(request, feature, scenario, step, step_func):
     os.environ["FAULT_DONE"] = "1"
     fault = os.environ["FAULT"]
     if fault == "kill-odoo":
-        request.config.stash[STATE].server.process.kill()
+        request.config.stash[STATE].keeper.server.process.kill()
     elif fault == "end-session":  # the role user's password written again (same value, new hash): its sessions end
         from odoo_uat.web.browser import ACTING_KEY
         role = request.node.stash[ACTING_KEY].role
