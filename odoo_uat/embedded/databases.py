@@ -88,9 +88,18 @@ def user_password_statements(admin_hash: str, others_hash: str) -> list[str]:
 
 def quote(name: str) -> str:
     """A database name as an SQL identifier; only the names made here are accepted."""
+    return f'"{_checked(name)}"'
+
+
+def literal(name: str) -> str:
+    """A database name as an SQL string (compared with datname); only the names made here are accepted."""
+    return f"'{_checked(name)}'"
+
+
+def _checked(name: str) -> str:
     if not SAFE_NAME.match(name):
         raise EmbeddedError(f"Refusing the database name {name!r}.")
-    return f'"{name}"'
+    return name
 
 
 def check_modules_exist(modules: Sequence[str], runtime: OdooRuntime) -> None:
@@ -317,8 +326,7 @@ class Databases:
     # -- the administrator's password, proven once per template ----------------------
     def _password_proof(self, template: str, password: str) -> str:
         """A digest of the template (the database itself: its oid changes when it is rebuilt) and the password."""
-        quote(template)  # only the names made here: safe inside quotes too
-        rows = self.cluster.sql(f"SELECT oid FROM pg_database WHERE datname = '{template}'")
+        rows = self.cluster.sql(f"SELECT oid FROM pg_database WHERE datname = {literal(template)}")
         oid = rows[0][0] if rows else ""
         return hashlib.sha256(f"{template}\0{oid}\0{password}".encode()).hexdigest()
 

@@ -343,7 +343,6 @@ class EmbeddedOdoo:
         try:
             if self.process is not None:
                 terminate(self.process)
-                self.process = None
                 try:
                     self._prune_runs()
                     if self._databases is not None:  # the next run renames it instead of cloning (0.6 s)
