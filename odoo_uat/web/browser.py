@@ -301,6 +301,7 @@ class Evidence:
     tracing: str = "off"  # off, on, retain-on-failure
     screenshot: str = "off"  # off, on, only-on-failure
     full_page: bool = False
+    screencast: bool = False  # frames in the trace too (--trace-screencast); its DOM snapshots are always there
 
     def keeps_trace(self, failed: bool) -> bool:
         """Whether this scenario's trace is kept."""

@@ -81,7 +81,7 @@ class RolePages:
             if role.name in self._traced:
                 tracing.start_chunk(title=title)
             else:
-                tracing.start(title=title, screenshots=True, snapshots=True, sources=True)
+                tracing.start(title=title, screenshots=self.evidence.screencast, snapshots=True, sources=True)
                 self._traced.add(role.name)
         return page
 

@@ -20,9 +20,11 @@ ROLE = SimpleNamespace(name="Sales coordinator", login="uat_sales")
 class FakeTracing:
     def __init__(self) -> None:
         self.calls: list[tuple] = []
+        self.options: dict = {}
 
     def start(self, **options) -> None:
         self.calls.append(("start", options["title"]))
+        self.options = options
 
     def start_chunk(self, title: str) -> None:
         self.calls.append(("start_chunk", title))
@@ -151,12 +153,17 @@ def cleaned(monkeypatch) -> dict[str, list]:
     SERVER.update(original)
 
 
-def pages(browser: FakeBrowser, tracing: str = "retain-on-failure", screenshot: str = "only-on-failure") -> RolePages:
+def pages(
+    browser: FakeBrowser,
+    tracing: str = "retain-on-failure",
+    screenshot: str = "only-on-failure",
+    screencast: bool = False,
+) -> RolePages:
     return RolePages(
         browser,
         {},
         FakeStates(),
-        Evidence(tracing=tracing, screenshot=screenshot),
+        Evidence(tracing=tracing, screenshot=screenshot, screencast=screencast),
         groups_field="all_group_ids",
         server_changes=lambda: SERVER["views"],
     )
@@ -176,6 +183,14 @@ def test_a_passed_scenario_hands_its_web_client_booted_to_the_next_one(cleaned, 
         ("stop_chunk", None),
         ("start_chunk", "test_two"),
     ]
+
+
+@pytest.mark.parametrize("screencast", [False, True])
+def test_a_trace_holds_the_dom_snapshots_and_the_screencast_only_when_asked(cleaned, screencast) -> None:
+    browser = FakeBrowser()
+    pages(browser, screencast=screencast).take(ROLE, "pw", "test_one")
+    options = browser.contexts[0].tracing.options
+    assert options["snapshots"] and options["sources"] and options["screenshots"] is screencast
 
 
 @pytest.mark.parametrize("change", ["user", "views"])
