@@ -88,6 +88,8 @@ class FakeSettingsOdoo:
         self.calls: list[tuple[str, tuple]] = []
         self.after_create: Any = None  # called after a create, outside the database's lock (another worker's turn)
         self.ignored: set[str] = set()  # settings execute() does not apply (a module refusing it)
+        self.stale_saves = 0  # saves whose next read still sees the settings as they were (Odoo's cache of groups)
+        self._stale: dict[str, bool] | None = None
         self.env = type("Env", (), {"context": {"lang": "en_US"}})()
         self._db = threading.Lock()  # one RPC call is one transaction
 
@@ -108,7 +110,8 @@ class FakeSettingsOdoo:
 
     def _onchange(self, ids: list, values: dict, names: list, spec: dict, context: dict) -> dict:
         if not names:
-            return {"value": {field: self.state.get(field, False) for field in spec if field != "company_id"}}
+            state = self._stale or self.state  # stale until the next execute() clears the cache
+            return {"value": {field: state.get(field, False) for field in spec if field != "company_id"}}
         return {"value": dict(ONCHANGES.get(names[0], {}))}
 
     def _create(self, values: dict, context: dict) -> int:
@@ -117,6 +120,8 @@ class FakeSettingsOdoo:
         return record
 
     def _execute(self, ids: list, context: dict) -> None:
+        self._stale = dict(self.state) if self.stale_saves else None
+        self.stale_saves = max(0, self.stale_saves - 1)
         snapshot = self.records[ids[0]]
         for field, value in snapshot.items():
             if field not in self.ignored and self.state[field] != value:
@@ -226,6 +231,15 @@ def test_several_settings_are_one_save(tmp_path):
         ("account_use_credit_limit", True),
     ]
     assert odoo.saves == 1
+
+
+def test_a_save_read_back_through_a_stale_cache_of_groups_is_made_again(tmp_path):
+    """Another user's request refilled Odoo's cache of groups between execute()'s clear and its commit."""
+    odoo = FakeSettingsOdoo()
+    odoo.stale_saves = 1
+    [change] = settings(odoo, tmp_path).turn_on(["Pricelists"])
+    assert change.written and odoo.state["group_product_pricelist"]
+    assert odoo.saves == 2
 
 
 def test_a_setting_read_back_as_off_fails_the_step(tmp_path):
