@@ -45,6 +45,19 @@ def pdf_text(path: Path) -> str:
         raise AssertionError(f"The printed report {path.name} cannot be read as a PDF ({error}).") from None
 
 
+def check_readable(name: str, path: Path, text: str) -> None:
+    """Raise a clear error when a PDF has no text to read: its words are drawn as shapes, so no check can see them."""
+    if text.strip():
+        return
+    raise AssertionError(
+        f'The printed "{name}" ({path}) has no text to read: its words are drawn as shapes. wkhtmltopdf does that with '
+        "the web fonts of Odoo's report styles when it is built without patched Qt (as Debian's and Ubuntu's "
+        "wkhtmltopdf package is) and the server loads those styles (its web.base.url reaches it). Install wkhtmltopdf "
+        "0.12.6.1 with patched Qt on the Odoo server (the build Odoo's documentation names: "
+        "https://github.com/wkhtmltopdf/packaging/releases), then print again (docs/writing-scenarios.md, section 11.2)."
+    )
+
+
 def line_pattern(line: str) -> re.Pattern[str]:
     """What a line the scenario wrote matches in a PDF's text: the same characters, spacing aside (a PDF breaks a long
     name over two lines of a narrow column), and each number by its value as the report formats it ("5" is "5.00" and

@@ -17,7 +17,7 @@ from pytest_bdd import then, when
 from odoo_uat.authoring.params import phrase
 from odoo_uat.authoring.tables import table_rows
 from odoo_uat.odoo.names import ScenarioNames
-from odoo_uat.printed import excerpt, missing_lines, pdf_text, scenario_folder, shown_secrets
+from odoo_uat.printed import check_readable, excerpt, missing_lines, pdf_text, scenario_folder, shown_secrets
 from odoo_uat.secret import known, revealed
 from odoo_uat.web.browser import ActingUsers
 from pages.components.reports import Printer, keep
@@ -112,6 +112,7 @@ def _(report: str, datatable: list[list[str]], printed_reports: PrintedReports, 
     Example: Then the printed "Delivery Slip" shows:
     """
     printed = printed_reports.get(report)
+    check_readable(report, printed.path, printed.text)
     wanted = [row[TEXT_COLUMN] for row in table_rows(datatable, [TEXT_COLUMN], required=[TEXT_COLUMN])]
     missing = missing_lines(printed.text, [names.real(line) for line in wanted])
     assert not missing, (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from odoo_uat.printed import excerpt, missing_lines, pdf_text, scenario_folder, shown_secrets
+from odoo_uat.printed import check_readable, excerpt, missing_lines, pdf_text, scenario_folder, shown_secrets
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,21 @@ def test_lines_are_found_whatever_the_pdf_s_spacing(delivery_slip: Path) -> None
 def test_the_lines_a_pdf_does_not_show_are_named(delivery_slip: Path) -> None:
     text = pdf_text(delivery_slip)
     assert missing_lines(text, ["Acme Retail", "5,00 Unités", "acme retail"]) == ["5,00 Unités", "acme retail"]
+
+
+def test_a_pdf_whose_words_are_shapes_says_why_and_what_to_install(browser: Browser, tmp_path: Path) -> None:
+    """What Debian's wkhtmltopdf writes with Odoo's report styles: the words drawn as curves, no text to read."""
+    page = browser.new_page()
+    page.set_content("<svg width='200' height='40'><path d='M2 30 C 10 2, 20 2, 28 30 Z'/></svg>")
+    path = tmp_path / "invoice.pdf"
+    path.write_bytes(page.pdf())
+    page.close()
+    with pytest.raises(AssertionError, match=r'printed "Invoice" .*invoice\.pdf.* drawn as shapes.*patched Qt'):
+        check_readable("Invoice", path, pdf_text(path))
+
+
+def test_a_pdf_with_text_is_readable(delivery_slip: Path) -> None:
+    check_readable("Delivery Slip", delivery_slip, pdf_text(delivery_slip))
 
 
 def test_a_file_that_is_no_pdf_says_so(tmp_path: Path) -> None:
