@@ -212,14 +212,19 @@ class Databases:
             self.drop(spare)
 
     def mark_neutralized(self, name: str) -> None:
-        """Record in the database what it is by construction: a neutralised throwaway (no mail server, no cron).
+        """Record in the database what it is by construction: a neutralised throwaway (no mail server, no cron),
+        its web.base.url frozen.
 
         The flag is Odoo's own (`odoo-bin neutralize` sets it); the suite's guard against
         production databases reads it, so the embedded Odoo passes that guard as any staging copy does.
+        The frozen web.base.url stays the template's (http://localhost:8069), which an administrator's session login
+        would otherwise move to the server's address (odoo_uat.odoo.rpc.SessionODOO): wkhtmltopdf then loads no
+        report styles, so Debian's wkhtmltopdf (unpatched Qt) writes a report's words as text, not as shapes.
         """
         self.cluster.sql(
-            "INSERT INTO ir_config_parameter (key, value) VALUES ('database.is_neutralized', 'true') "
-            "ON CONFLICT (key) DO UPDATE SET value = 'true'",
+            "INSERT INTO ir_config_parameter (key, value) VALUES "
+            "('database.is_neutralized', 'true'), ('web.base.url.freeze', 'True') "
+            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
             db=name,
         )
 

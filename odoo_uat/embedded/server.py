@@ -283,7 +283,7 @@ class EmbeddedOdoo:
             db = run_db_name()
             if not databases.take_spare(self.template, db):  # the one the last run left, else a clone now
                 databases.clone(self.template, db)
-                databases.mark_neutralized(db)
+            databases.mark_neutralized(db)  # again on a spare: one an earlier version of the suite made lacks a flag
             for attempt in range(PORT_ATTEMPTS):
                 try:
                     self.target = self._serve(db, databases)

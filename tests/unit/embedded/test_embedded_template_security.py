@@ -193,3 +193,13 @@ def test_building_a_template_drops_the_spares_of_what_it_replaces(tmp_path):
     store = databases(tmp_path, cluster)
     store.drop_spares()
     assert cluster.names == ["uat_tpl_b67711421431"]
+
+
+def test_a_run_database_is_marked_neutralized_with_its_base_url_frozen(tmp_path):
+    """Frozen: the suite's RPC session login as the administrator must not move web.base.url (odoo_uat.odoo.rpc)."""
+    cluster = DatabaseCluster(["uat_20261203_150000_aaaa"])
+    databases(tmp_path, cluster).mark_neutralized("uat_20261203_150000_aaaa")
+    [(statement, db)] = cluster.statements
+    assert db == "uat_20261203_150000_aaaa"
+    assert "('database.is_neutralized', 'true')" in statement and "('web.base.url.freeze', 'True')" in statement
+    assert "DO UPDATE SET value = EXCLUDED.value" in statement
