@@ -49,7 +49,7 @@ class SessionODOO(odoorpc.ODOO):
         super().login(db, login, password)  # /jsonrpc: the password checked, nothing written
         if not self._session_changes_nothing(self._url()):
             return
-        self._authenticate(db, login, password)
+        self._authenticate()
         self.in_session = True
 
     def execute(self, model: str, method: str, *args):
@@ -65,7 +65,7 @@ class SessionODOO(odoorpc.ODOO):
         except odoorpc.error.RPCError as error:
             if SESSION_EXPIRED not in str((error.info or {}).get("data", {}).get("name", "")):
                 raise
-        self._authenticate(self.env.db, self._login, self._password)  # Odoo ended the session: once more
+        self._authenticate()  # Odoo ended the session: once more, in a new one
         return self.json(CALL_KW.format(model=model, method=method), params).get("result")
 
     def _url(self) -> str:
@@ -99,8 +99,14 @@ class SessionODOO(odoorpc.ODOO):
         )
         return False
 
-    def _authenticate(self, db: str, login: str, password: str) -> None:
-        result = self.json(AUTHENTICATE, {"db": db, "login": login, "password": password})["result"]
+    def _authenticate(self) -> None:
+        """A session login with the credentials odoorpc's login kept. No frame of a traceback from here holds the
+        password as an argument (pytest prints frames' arguments): an error is raised anew, its cause left out."""
+        try:
+            answer = self.json(AUTHENTICATE, {"db": self.env.db, "login": self._login, "password": self._password})
+        except odoorpc.error.RPCError as error:
+            raise odoorpc.error.RPCError(f"The session login was refused: {error}", error.info) from None
+        result = answer.get("result")
         if not result or not result.get("uid"):
             raise odoorpc.error.RPCError("Wrong login ID or password")
 

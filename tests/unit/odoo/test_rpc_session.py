@@ -96,3 +96,11 @@ def test_any_other_error_is_raised_as_it_came() -> None:
 def test_a_refused_session_login_is_an_rpc_error() -> None:
     with pytest.raises(odoorpc.error.RPCError, match="Wrong login"):
         Recording([7, {}, FROZEN, False]).login("db", "admin", "wrong")
+
+
+def test_a_refused_login_of_a_new_session_shows_no_frame_holding_the_password() -> None:
+    odoo = logged_in(FROZEN, EXPIRED, REFUSED)
+    with pytest.raises(odoorpc.error.RPCError, match="The session login was refused") as raised:
+        odoo.execute_kw("res.partner", "search", [[]])
+    assert raised.value.__cause__ is None and raised.value.__suppress_context__
+    assert "pw" not in str(raised.getrepr(funcargs=True, showlocals=False))
