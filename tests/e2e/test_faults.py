@@ -241,15 +241,18 @@ def test_a_role_whose_group_does_not_exist_fails_its_scenario_naming_the_group_a
 
 
 class _FailOnce(BaseHTTPRequestHandler):
-    """A loopback proxy to Odoo that answers HTTP 500 to the first call that reads data over JSON-RPC."""
+    """A loopback proxy to Odoo that answers HTTP 500 to the first call that reads data over JSON-RPC, after the
+    login's own read of the system parameters (odoo_uat.odoo.rpc.SessionODOO): a call in a scenario."""
 
     upstream = ""
     failed = threading.Event()
     trigger = b'"search_read"'
+    login_read = b'"ir.config_parameter"'
 
     def _forward(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        if self.command == "POST" and self.trigger in body and not self.failed.is_set():
+        reads_data = self.trigger in body and self.login_read not in body
+        if self.command == "POST" and reads_data and not self.failed.is_set():
             self.failed.set()
             self.send_error(500, "Internal Server Error")
             return
