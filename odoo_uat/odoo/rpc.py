@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import socket
 import urllib.error
+from http.cookiejar import CookieJar
 from urllib.parse import urlparse
+from urllib.request import HTTPCookieProcessor, build_opener
 
 import odoorpc
 
 from odoo_uat.odoo.target import OdooTarget
+from odoo_uat.secret import remember
 
 LOG = logging.getLogger("odoo_uat.odoo")
 UNREACHABLE = (urllib.error.URLError, socket.error)
@@ -20,6 +23,7 @@ SESSION_EXPIRED = "SessionExpiredException"
 NO_DATABASE = ("does not exist", "Database not found")
 BASE_URL = "web.base.url"
 BASE_URL_FROZEN = "web.base.url.freeze"
+SESSION_COOKIE = "session_id"
 
 
 class OdooConnectionError(Exception):
@@ -43,6 +47,10 @@ class SessionODOO(odoorpc.ODOO):
     """
 
     in_session = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.cookies = CookieJar()  # the session's cookie: a known secret of the run once given (secret.remember)
+        super().__init__(*args, opener=build_opener(HTTPCookieProcessor(self.cookies)), **kwargs)
 
     def login(self, db: str, login: str = "admin", password: str = "admin") -> None:
         self.in_session = False
@@ -106,6 +114,7 @@ class SessionODOO(odoorpc.ODOO):
             answer = self.json(AUTHENTICATE, {"db": self.env.db, "login": self._login, "password": self._password})
         except odoorpc.error.RPCError as error:
             raise odoorpc.error.RPCError(f"The session login was refused: {error}", error.info) from None
+        remember(*(cookie.value for cookie in self.cookies if cookie.name == SESSION_COOKIE))
         result = answer.get("result")
         if not result or not result.get("uid"):
             raise odoorpc.error.RPCError("Wrong login ID or password")

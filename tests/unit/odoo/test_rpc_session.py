@@ -4,12 +4,14 @@ anew once when Odoo ended it; on /jsonrpc otherwise."""
 from __future__ import annotations
 
 import logging
+from http.cookiejar import Cookie
 
 import odoorpc
 import pytest
 from odoorpc.rpc import ConnectorJSONRPC
 
 from odoo_uat.odoo.rpc import AUTHENTICATE, BASE_URL, BASE_URL_FROZEN, SessionODOO
+from odoo_uat.secret import known
 
 EXPIRED = {"code": 100, "message": "Odoo Session Expired", "data": {"name": "odoo.http.SessionExpiredException"}}
 REFUSED = {"code": 200, "message": "Odoo Server Error", "data": {"name": "odoo.exceptions.AccessError"}}
@@ -34,10 +36,33 @@ class Recording(SessionODOO):
 
     def json(self, url: str, params: dict) -> dict:
         self.sent.append((url, params))
+        if url == AUTHENTICATE:  # Odoo answers a session login with its cookie
+            self.cookies.set_cookie(session_cookie(f"sid-{len(self.sent)}-" + "x" * 30))
         answer = self.answers.pop(0)
         if isinstance(answer, dict) and "code" in answer:
             raise odoorpc.error.RPCError(answer["message"], answer)
         return {"result": answer}
+
+
+def session_cookie(value: str) -> Cookie:
+    return Cookie(
+        0,
+        "session_id",
+        value,
+        None,
+        False,
+        "localhost.local",
+        False,
+        False,
+        "/",
+        True,
+        False,
+        None,
+        False,
+        None,
+        None,
+        {},
+    )
 
 
 def logged_in(params, *answers) -> Recording:
@@ -104,3 +129,9 @@ def test_a_refused_login_of_a_new_session_shows_no_frame_holding_the_password() 
         odoo.execute_kw("res.partner", "search", [[]])
     assert raised.value.__cause__ is None and raised.value.__suppress_context__
     assert "pw" not in str(raised.getrepr(funcargs=True, showlocals=False))
+
+
+def test_the_session_cookie_is_a_known_secret_of_the_run() -> None:
+    odoo = logged_in(FROZEN)
+    [cookie] = [cookie.value for cookie in odoo.cookies]
+    assert cookie in known()
