@@ -23,7 +23,7 @@ SESSION_EXPIRED = "SessionExpiredException"
 NO_DATABASE = ("does not exist", "Database not found")
 BASE_URL = "web.base.url"
 BASE_URL_FROZEN = "web.base.url.freeze"
-SESSION_COOKIE = "session_id"
+SESSION_COOKIE = "session_id"  # the cookie of an Odoo session (18.0, 19.0): RPC and the web client
 
 
 class OdooConnectionError(Exception):
@@ -31,7 +31,7 @@ class OdooConnectionError(Exception):
 
 
 class SessionODOO(odoorpc.ODOO):
-    """odoorpc, its calls made in a logged-in session (its cookie in odoorpc's cookie jar) instead of with the
+    """odoorpc, its calls made in a logged-in session (its cookie in the connection's own jar) instead of with the
     password in every call, where that changes nothing on the server.
 
     Odoo checks a password sent with a call (/jsonrpc) against its hash (PBKDF2, 600,000 rounds: about 0.5 s of CPU)

@@ -12,6 +12,7 @@ import re
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
+from odoo_uat.odoo.rpc import SESSION_COOKIE
 from odoo_uat.web.browser import WEB_CLIENT_READY
 
 BLANK = "about:blank"
@@ -21,7 +22,6 @@ DISCARD = ".o_form_button_cancel, .o_list_button_discard"
 UNSAVED = ".o_form_status_indicator .o_form_button_save, .o_list_button_save"
 NOTIFICATION_CLOSE = ".o_notification_manager .o_notification_close"
 MAX_NOTIFICATIONS = 10
-SESSION_COOKIE = "session_id"
 OTHER_THAN_SESSION_COOKIE = re.compile(rf"^(?!{SESSION_COOKIE}$)")
 MAX_DIALOGS = 5  # nested dialogs a scenario can leave open (a wizard over a form over a list)
 SETTLE_TIMEOUT_MS = 5_000  # bounds each wait below; a page that does not settle in it is dropped, never reused
