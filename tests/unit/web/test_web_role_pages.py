@@ -330,3 +330,24 @@ def test_a_login_that_odoo_ends_at_once_is_session_ended_not_tried_again(cleaned
     finally:
         ENDED_SESSIONS.clear()
     assert source.states.logins == 1
+
+
+@pytest.mark.parametrize(
+    ("after_boot", "boots"),
+    [
+        (("groups 1 2", "written at boot"), 1),  # OdooBot's onboarding: only the write_date moved
+        (("groups 1 2 3", "written at boot"), 2),  # a group came while it booted: booted again to be sure
+    ],
+)
+def test_a_boot_that_writes_its_own_user_does_not_boot_the_client_again(
+    cleaned, tmp_path, monkeypatch, after_boot, boots
+) -> None:
+    """A first web login writes the user (mail_bot sets odoobot_state); only that write is the client's own."""
+    reads = iter([SERVER["user"], after_boot])
+    monkeypatch.setattr(role_pages, "user_state", lambda page, uid, field: next(reads, after_boot))
+    browser = FakeBrowser()
+    source = pages(browser)
+    source.take(ROLE, "pw", "test_one")
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    source.take(ROLE, "pw", "test_two")
+    assert source.boots == boots and source.opened == 1
