@@ -126,7 +126,7 @@ def test_a_flow_is_judged_by_its_ratio_to_the_floor_else_by_its_seconds() -> Non
             "ui": 44.0,
             "ratio": 11.0,
         },  # twice slower, same ratio: a loaded machine
-        {"flow": "receipt-to-putaway", "floor": 1.0, "ui": 14.0, "ratio": 14.0},
+        {"flow": "receipt-to-putaway", "floor": 1.5, "ui": 21.0, "ratio": 14.0},
         {"flow": "return-to-inspection", "floor": 2.0, "ui": 30.0, "ratio": 15.0},
         {"flow": "unknown", "floor": 1.0, "ui": 1.0, "ratio": 1.0},
     ]
@@ -134,6 +134,15 @@ def test_a_flow_is_judged_by_its_ratio_to_the_floor_else_by_its_seconds() -> Non
     assert compared == 3
     assert over == [Over("receipt-to-putaway", 7.0, 14.0, "x"), Over("return-to-inspection", 16.0, 30.0)]
     assert over[0].line == "receipt-to-putaway: 7.0x -> 14.0x (+100 %)"
+
+
+def test_a_ratio_that_grew_only_because_the_floor_got_faster_is_within_budget() -> None:
+    """Measured at 2fec956 on 19.0: the UI 10.0 s -> 6.1 s, the floor 1.9 s -> 0.8 s, the ratio 5.3x -> 7.2x."""
+    baseline = {"quote-to-ship": {"floor": 1.9, "ui": 10.0, "ratio": 5.3}}
+    faster_floor = [{"flow": "quote-to-ship", "floor": 0.8, "ui": 6.1, "ratio": 7.2}]
+    slower_ui = [{"flow": "quote-to-ship", "floor": 1.5, "ui": 10.5, "ratio": 7.0}]
+    assert compare_flows(baseline, faster_floor, SpeedSettings()) == (1, [])
+    assert compare_flows(baseline, slower_ui, SpeedSettings()) == (1, [Over("quote-to-ship", 5.3, 7.0, "x")])
 
 
 def test_a_readable_name_of_a_node_id() -> None:
