@@ -239,8 +239,8 @@ def compare_flows(
     UI seconds (scenario_margin).
 
     A ratio that grew while the UI scenario itself took no longer than in the baseline is no slowdown: its floor got
-    faster (a quieter machine, or a faster RPC connection: the seventh pass made the floors 40 % faster and the UI
-    30 % faster, and the ratios rose). Such a flow is within budget."""
+    faster (a quieter machine, a faster RPC connection). Such a flow is within budget (docs/benchmark.md, "Speed
+    budget")."""
     compared, over = 0, []
     for row in rows:
         base = baseline.get(row.get("flow", ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from pages.components.pending_calls import settle, track_calls
 
@@ -58,7 +58,7 @@ class SearchBar:
         self._option_for(text).first.click()
         expect(self._facet(text).first).to_be_visible()
 
-    def _option_for(self, text: str):
+    def _option_for(self, text: str) -> Locator:
         """The options that search some field for exactly `text`, in the order the search bar shows them."""
         return self.page.locator(SEARCH_OPTION).filter(has=self.page.locator(OPTION_TEXT, has_text=exactly(text)))
 
