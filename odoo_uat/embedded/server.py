@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import json
 import subprocess
+import threading
 import time
 import urllib.request
 from collections.abc import Sequence
@@ -148,6 +149,7 @@ class EmbeddedOdoo:
         progress: Progress = lambda message: None,
         pg_bin: Path | None = None,
     ) -> None:
+        self._stopping = threading.Lock()  # stop() runs once at a time: see stop()
         self.source = source
         self.cache_dir = Path(cache_dir)
         self.addon_packages = tuple(addon_packages)
@@ -339,7 +341,12 @@ class EmbeddedOdoo:
 
     def stop(self) -> None:
         """Stop Odoo, drop the oldest run databases and clone the template for the next run (not at the next
-        start: it would wait for that), then PostgreSQL unless another run still uses it; safe to call twice."""
+        start: it would wait for that), then PostgreSQL unless another run still uses it; safe to call twice,
+        and from two threads at once (the run's keeper thread and the atexit backstop, when a run ends early)."""
+        with self._stopping:
+            self._stop()
+
+    def _stop(self) -> None:
         try:
             if self.process is not None:
                 terminate(self.process)

@@ -14,8 +14,8 @@ import pytest
 
 from odoo_uat.embedded import EmbeddedError
 from odoo_uat.embedded.postgres import free_port
-from odoo_uat.embedded.runtime import spawn, tail, terminate
-from odoo_uat.embedded.server import wait_until_ready
+from odoo_uat.embedded.runtime import OdooSource, spawn, tail, terminate
+from odoo_uat.embedded.server import EmbeddedOdoo, wait_until_ready
 
 VERSION_INFO = {"server_version": "19.0", "server_serie": "19.0", "protocol_version": 1}
 
@@ -135,3 +135,32 @@ def test_terminate_ends_the_whole_process_group_even_when_sigterm_is_ignored(tmp
 
 def test_tail_of_a_missing_log_is_empty(tmp_path):
     assert tail(tmp_path / "nothing.log") == ""
+
+
+class SlowCluster:
+    """A cluster whose stop waits until the test lets it end, and counts its stops."""
+
+    def __init__(self) -> None:
+        self.stopping, self.may_end = threading.Event(), threading.Event()
+        self.stops = 0
+
+    def stop(self) -> None:
+        self.stops += 1
+        self.stopping.set()
+        self.may_end.wait()
+
+
+def test_two_threads_stopping_the_server_at_once_stop_the_cluster_once(tmp_path):
+    """A run that ends early (a feature path that does not exist): the keeper thread stops the server while
+    the atexit backstop does too; the second waits for the first and finds nothing left to stop."""
+    odoo = EmbeddedOdoo(OdooSource(series="19.0", src=tmp_path / "odoo"), tmp_path / "cache")
+    cluster = odoo.cluster = SlowCluster()
+    keeper_thread = threading.Thread(target=odoo.stop)
+    keeper_thread.start()
+    assert cluster.stopping.wait(10)
+    backstop = threading.Thread(target=odoo.stop)
+    backstop.start()
+    cluster.may_end.set()
+    keeper_thread.join(10)
+    backstop.join(10)
+    assert cluster.stops == 1 and odoo.cluster is None
