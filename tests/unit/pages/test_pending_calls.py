@@ -1,0 +1,80 @@
+"""Waiting for the web client's calls in a real browser (no Odoo): a page with the rpcBus Odoo's rpc module
+announces its calls on, answered when the test says so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from pages.components.pending_calls import answered, settle
+
+RPC_BUS = """() => {
+  const rpcBus = new EventTarget();
+  window.odoo = {loader: {modules: new Map([['@web/core/network/rpc', {rpcBus}]])}};
+  window.call = (id, url) => rpcBus.dispatchEvent(new CustomEvent('RPC:REQUEST', {detail: {data: {id}, url}}));
+  window.answer = (id) => {
+    rpcBus.dispatchEvent(new CustomEvent('RPC:RESPONSE', {detail: {data: {id}}}));
+    window.answered = id;
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.twoFramesLater = id; }));
+  };
+}"""
+
+
+@pytest.fixture
+def client_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.evaluate(RPC_BUS)
+    yield page
+    context.close()
+
+
+def test_with_no_call_pending_it_waits_two_frames_only(client_page: Page) -> None:
+    settle(client_page)
+    assert client_page.evaluate("window.__uatPendingCalls.size") == 0
+
+
+def test_a_pending_call_is_waited_for_and_what_its_answer_changed_rendered(client_page: Page) -> None:
+    with answered(client_page):
+        client_page.evaluate(
+            "() => { call(7, '/web/dataset/call_kw/sale.order/onchange'); setTimeout(() => answer(7), 50); }"
+        )
+    assert client_page.evaluate("[window.answered, window.twoFramesLater]") == [7, 7]
+
+
+def test_a_call_never_answered_is_named_in_the_error(client_page: Page) -> None:
+    settle(client_page)
+    client_page.evaluate("call(8, '/web/dataset/call_kw/stock.picking/button_validate')")
+    client_page.set_default_timeout(300)
+    with pytest.raises(
+        AssertionError, match=r"Odoo did not answer the web client's calls \(/web/dataset/call_kw/stock"
+    ):
+        settle(client_page)
+
+
+def test_a_page_that_is_not_the_web_client_is_settled_at_once(browser: Browser) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        settle(page)
+        assert page.evaluate("window.__uatPendingCalls") is None
+    finally:
+        context.close()
+
+
+def test_before_a_change_nothing_is_waited_for_when_nothing_was_answered_since_the_last_wait(
+    client_page: Page,
+) -> None:
+    settle(client_page)
+    counted = client_page.evaluate("window.__uatIdleFrames.wait")
+    settle(client_page, quiet=True)
+    assert client_page.evaluate("window.__uatIdleFrames.wait") == counted  # returned at its first look
+
+
+def test_before_a_change_an_answer_since_the_last_wait_is_rendered_first(client_page: Page) -> None:
+    settle(client_page)
+    client_page.evaluate("() => { call(9, '/web/dataset/call_kw/sale.order.line/onchange'); answer(9); }")
+    settle(client_page, quiet=True)
+    assert client_page.evaluate("window.twoFramesLater") == 9
