@@ -30,6 +30,7 @@ from pages.components.labels import (
     widget_selector,
 )
 from pages.components.one2many import ADD_LINE_CELL, LINE_LIST, One2ManyLines
+from pages.components.pending_calls import settle
 from pages.components.statusbar import StatusBar
 from pages.components.user_locale import AMOUNT
 from pages.components.views import MAIN_KANBAN, MAIN_LIST
@@ -126,6 +127,7 @@ class FormView(FieldRegion):
             # A widget may have saved the record meanwhile (a priority star autosaves) and hidden the button:
             # a click event needs no visible button, and saving a clean record does nothing.
             save.dispatch_event("click")
+            settle(self.page)  # the save's call answered, frame by frame (see expect_or_odoo_error)
         expect(save).to_be_hidden()
 
     def record_id(self) -> int:

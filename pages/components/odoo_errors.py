@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
+from pages.components.pending_calls import settle
+
 ERROR_DIALOG = ".modal-content.o_error_dialog"
 
 
@@ -17,7 +19,12 @@ def error_dialog(page: Page) -> Locator:
 
 
 def expect_or_odoo_error(page: Page, outcome: Locator, doing: str) -> None:
-    """Wait for `outcome`; if Odoo shows an error dialog instead, fail with its title and text."""
+    """Wait for `outcome`; if Odoo shows an error dialog instead, fail with its title and text.
+
+    The web client's calls are waited for first, frame by frame: `expect` polls ever less often (Playwright's
+    backoff: 20, 50, 100, 100, then every 500 ms), so a stage reached 300 ms after the click was seen up to
+    half a second later; once the answers are rendered its first look finds it."""
+    settle(page)
     dialog = error_dialog(page)
     expect(outcome.or_(dialog).first).to_be_visible()
     if dialog.is_visible():
