@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from pages.components.buttons import press
 
@@ -36,13 +34,10 @@ FORM = """
 
 
 @pytest.fixture
-def blank_page(browser: Browser) -> Iterator[Page]:
-    """A page of pytest-playwright's browser, without the suite's Odoo context (no server needed)."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(2000)
-    yield page
-    context.close()
+def blank_page(blank_page: Page) -> Page:
+    """The blank page, whose waits give up after 2 s."""
+    blank_page.set_default_timeout(2000)
+    return blank_page
 
 
 def test_a_call_is_done_when_its_buttons_are_enabled_again_despite_a_button_disabled_by_the_view(

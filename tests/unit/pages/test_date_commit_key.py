@@ -3,10 +3,8 @@ receipt's Detailed Operations, seen on 19.0); in a form it is saved with Enter."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from pages.components.fields import FieldWidget
 from pages.components.user_locale import UserLocale
@@ -14,14 +12,6 @@ from pages.components.user_locale import UserLocale
 DATETIME = '<div class="o_field_widget o_field_datetime"><input class="o_input"></div>'
 IN_ROW = f'<table><tr class="o_data_row o_selected_row"><td class="o_data_cell">{DATETIME}</td></tr></table>'
 KEYS_JS = "window.keys = []; document.addEventListener('keydown', (event) => window.keys.push(event.key));"
-
-
-@pytest.fixture
-def blank_page(browser: Browser) -> Iterator[Page]:
-    """A page of pytest-playwright's browser, without the suite's Odoo context (no server needed)."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize(("markup", "key"), [(IN_ROW, "Tab"), (DATETIME, "Enter")], ids=["list row", "form"])

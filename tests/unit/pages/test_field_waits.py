@@ -7,10 +7,8 @@ a read-only text), and one widget of each kind, told from its markup and set and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from pages.components.fields import (
     AUTOCOMPLETE,
@@ -33,14 +31,6 @@ LISTED = (
     '<ul class="o-autocomplete--dropdown-menu"><li class="o-autocomplete--dropdown-item ui-menu-item d-block">'
     '<a class="dropdown-item">Acme Retail</a></li></ul>'
 )
-
-
-@pytest.fixture
-def blank_page(browser: Browser) -> Iterator[Page]:
-    """A page of pytest-playwright's browser, without the suite's Odoo context (no server needed)."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
 
 
 def listed(page: Page, menu: str) -> bool:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from pages.components.form import no_form_message
 from pages.components.groups import Groups
 
 
 @pytest.fixture
-def blank_page(browser: Browser) -> Iterator[Page]:
-    """A page of pytest-playwright's browser, without the suite's Odoo context (no server needed)."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(2000)  # the failing checks wait this long for a total that never comes
-    yield page
-    context.close()
+def blank_page(blank_page: Page) -> Page:
+    """The blank page, whose waits give up after 2 s: the failing checks wait this long for a total that never comes."""
+    blank_page.set_default_timeout(2000)
+    return blank_page
 
 
 def group_row(name: str, count: int, level: int) -> str:

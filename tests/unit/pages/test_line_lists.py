@@ -7,24 +7,15 @@ and the widget's own class is `o_field_<widget>` (19.0's stock_move_one2many has
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from odoo_uat.web.session import FieldInfo
 from pages.components.form import FormView
 from pages.components.labels import UnknownLabel
 from pages.components.one2many import LINE_LIST, One2ManyLines
 from pages.components.user_locale import UserLocale
-
-
-@pytest.fixture
-def blank_page(browser: Browser) -> Iterator[Page]:
-    """A page of pytest-playwright's browser, without the suite's Odoo context (no server needed)."""
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
 
 
 def line_list(name: str, widget: str, headers: list[tuple[str, str]], rows: list[str], add: bool = True) -> str:

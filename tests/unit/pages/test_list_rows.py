@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from odoo_uat.web.session import FieldInfo
 from pages.components.list_rows import ListRows, column_field, shortened
@@ -70,13 +68,10 @@ LIST = """
 
 
 @pytest.fixture
-def list_page(browser: Browser) -> Iterator[Page]:
+def list_page(blank_page: Page) -> Page:
     """A blank page showing LIST (no server needed)."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_content(LIST)
-    yield page
-    context.close()
+    blank_page.set_content(LIST)
+    return blank_page
 
 
 def test_a_row_s_button_wins_over_the_control_panel_s_of_the_same_name(list_page: Page) -> None:

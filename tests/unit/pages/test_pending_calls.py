@@ -3,10 +3,8 @@ announces its calls on, answered when the test says so."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from pages.components.pending_calls import answered, settle
 
@@ -23,12 +21,10 @@ RPC_BUS = """() => {
 
 
 @pytest.fixture
-def client_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    page.evaluate(RPC_BUS)
-    yield page
-    context.close()
+def client_page(blank_page: Page) -> Page:
+    """A blank page with the rpcBus of Odoo's rpc module, whose calls the test makes and answers."""
+    blank_page.evaluate(RPC_BUS)
+    return blank_page
 
 
 def test_with_no_call_pending_it_waits_two_frames_only(client_page: Page) -> None:
@@ -54,14 +50,9 @@ def test_a_call_never_answered_is_named_in_the_error(client_page: Page) -> None:
         settle(client_page)
 
 
-def test_a_page_that_is_not_the_web_client_is_settled_at_once(browser: Browser) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        settle(page)
-        assert page.evaluate("window.__uatPendingCalls") is None
-    finally:
-        context.close()
+def test_a_page_that_is_not_the_web_client_is_settled_at_once(blank_page: Page) -> None:
+    settle(blank_page)
+    assert blank_page.evaluate("window.__uatPendingCalls") is None
 
 
 def test_before_a_change_nothing_is_waited_for_when_nothing_was_answered_since_the_last_wait(
