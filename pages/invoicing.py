@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from pages.components.dialog import Dialog
 from pages.components.form import FormView
-from pages.components.pending_calls import settle
+from pages.components.odoo_errors import expect_or_odoo_error
 
 # The sales order's "Create Invoice": its name is an action id and its label translated; of the buttons with
 # this shortcut (regular and down-payment invoice, 18.0 and 19.0) only one is shown at a time.
@@ -47,7 +47,6 @@ def invoice_order(order_form: FormView) -> InvoiceForm:
     """From a sales order form, create the regular invoice and return its form."""
     order_form.statusbar.by_hotkey(CREATE_INVOICE_HOTKEY).click()
     Dialog(order_form.page).expect_open().click(CREATE_INVOICE_WIZARD)
-    settle(order_form.page)  # the invoice made and opened, frame by frame (see expect_or_odoo_error)
     invoice = InvoiceForm(order_form.page)
-    expect(invoice.statusbar.button("action_post")).to_be_visible()
+    expect_or_odoo_error(order_form.page, invoice.statusbar.button(POST), "create the invoice")
     return invoice
