@@ -30,6 +30,7 @@ pytest_plugins = [
     "odoo_uat.plugins.required_modules",
     "odoo_uat.plugins.impact_selection",
     "odoo_uat.plugins.step_profile",
+    "odoo_uat.plugins.start_costs",
     # Each scenario's outcome record, what `make compare` compares (odoo_uat/outcome/).
     "odoo_uat.outcome.plugin",
     # What steps ask for: the Odoo under test and the run id, the RPC connection, seeded records, roles,

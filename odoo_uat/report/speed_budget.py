@@ -32,6 +32,12 @@ MODES = ("report", "fail")
 MODE_VARIABLE = "SPEED_BUDGET"  # the make variable that overrides on_over
 DEFAULT_BASELINE = "features/.speed-baseline.json"
 JUNIT = "junit.xml"  # written beside each results folder: reports/junit.xml, reports/shards/k-of-N/junit.xml
+# JUnit properties of a test: the seconds of its time that a worker's start-up cost, paid by whichever scenario comes
+# first: the roles' logins and web-client boots (fixtures/browser.py), the worker's first setup (browser launch,
+# session fixtures: odoo_uat/plugins/start_costs.py). A scenario's budget leaves them out.
+CLIENT_STARTS = "uat_client_start_seconds"
+WORKER_SETUP = "uat_worker_setup_seconds"
+START_COSTS = (CLIENT_STARTS, WORKER_SETUP)
 DEFAULT_RESULTS = Path("reports/allure-results")
 DEFAULT_DURATIONS = Path("reports/durations.json")
 EXIT_OVER = 1
@@ -269,8 +275,15 @@ def scenario_name(node: str) -> str:
 
 
 def junit_durations(paths: Iterable[Path]) -> dict[str, float]:
-    """pytest node id -> seconds (setup, call and teardown, as pytest-split records) of every passed test."""
-    durations: dict[str, float] = {}
+    """pytest node id -> seconds (setup, call and teardown, as pytest-split records) of every passed test, less
+    what it paid for its worker's start-up (START_COSTS): that falls on whichever scenario a worker runs first, so
+    a scenario run alone, in a shard or in another order would look slower without being so."""
+    return {node: round(max(seconds - costs, 0.0), 3) for node, (seconds, costs) in junit_passed(paths).items()}
+
+
+def junit_passed(paths: Iterable[Path]) -> dict[str, tuple[float, float]]:
+    """pytest node id -> (its JUnit seconds, its start-up costs) of every passed test."""
+    passed: dict[str, tuple[float, float]] = {}
     for path in paths:
         try:
             root = ElementTree.parse(path).getroot()
@@ -280,8 +293,20 @@ def junit_durations(paths: Iterable[Path]) -> dict[str, float]:
             if any(case.find(tag) is not None for tag in ("failure", "error", "skipped")):
                 continue
             module = case.get("classname", "").replace(".", "/")
-            durations[f"{module}.py::{case.get('name', '')}"] = float(case.get("time", 0))
-    return durations
+            passed[f"{module}.py::{case.get('name', '')}"] = (float(case.get("time", 0)), start_costs(case))
+    return passed
+
+
+def start_costs(case: ElementTree.Element) -> float:
+    """The seconds a JUnit test case's START_COSTS properties record (a value that is no number counts 0)."""
+    total = 0.0
+    for prop in case.iter("property"):
+        if prop.get("name") in START_COSTS:
+            try:
+                total += float(prop.get("value", ""))
+            except ValueError:
+                continue
+    return total
 
 
 def junit_beside(results_dirs: Sequence[Path]) -> list[Path]:
@@ -411,8 +436,12 @@ def _save(settings: SpeedSettings, args: argparse.Namespace) -> int:
         raise SpeedBudgetError(
             f"{args.results} records no Odoo version: give the results folder of the run that wrote {args.durations}"
         )
-    passed = junit_durations(junit_beside([args.results]))
-    values = {node: round(seconds, 2) for node, seconds in durations.items() if not passed or node in passed}
+    passed = junit_passed(junit_beside([args.results]))
+    values = {  # less the start-up costs, as every check counts them
+        node: round(max(seconds - passed.get(node, (0.0, 0.0))[1], 0.0), 2)
+        for node, seconds in durations.items()
+        if not passed or node in passed
+    }
     commit = results.environment.get(metadata.GIT_COMMIT) or git_commit(Path.cwd())  # the run's, else the tree's
     save_part(settings.baseline, odoo_series, "scenarios", values, commit)
     print(f"Speed baseline of Odoo {odoo_series}: {len(values)} scenario durations written to {settings.baseline}")

@@ -224,6 +224,8 @@ class RoleStates:
 class PageSource(Protocol):
     """Where a scenario's role pages come from (odoo_uat.web.role_pages: RolePages or FreshContexts)."""
 
+    start_seconds: float  # spent so far logging roles in and booting their web clients (this worker's start-up)
+
     def take(self, role: Role, password: Secret, title: str) -> Page: ...
 
     def give_back(self, role_name: str, failed: bool, folder: Path, stem: str) -> list[tuple[str, Path]]: ...
@@ -240,6 +242,7 @@ class ActingUsers:
         self._pages: dict[str, Page] = {}
         self._passwords: dict[str, Secret] = {}
         self._cookies: list[str] = []
+        self._starts_before = source.start_seconds
         self.role: Role | None = None
 
     def login_as(self, role_name: str) -> Page:
@@ -258,6 +261,12 @@ class ActingUsers:
         if self.role is None:
             raise RuntimeError('No one is logged in: add a step like: Given I am logged in as a "Sales coordinator"')
         return self._pages[self.role.name]
+
+    @property
+    def start_seconds(self) -> float:
+        """Of this scenario's time, what logging its roles in and booting their clients cost: a worker's start-up,
+        paid by whichever scenario needs a role first (or after a change on the server its client must see)."""
+        return self._source.start_seconds - self._starts_before
 
     def pages_by_role(self) -> dict[str, Page]:
         """Every page opened in this scenario, by role (for evidence)."""

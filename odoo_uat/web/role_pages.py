@@ -6,6 +6,7 @@ checked against the server (odoo_uat.web.kept_client), or not at all."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,17 +66,21 @@ class RolePages:
         self.opened = 0  # contexts opened so far (a measure of reuse)
         self.boots = 0  # web-client boots so far
         self.reboots = 0  # of them, kept clients booted again because the server held something else
+        self.start_seconds = 0.0  # spent in takes that logged a role in or booted its client (not the checks alone)
 
     def take(self, role: Role, password: Secret | str, title: str) -> Page:
         """The role's page, logged in, its web client booted and current; its trace chunk (if traced) titled for
         the scenario."""
         password = Secret(password)  # as a Secret in every frame below, even when a caller gave a str
+        started, boots = time.perf_counter(), self.boots
         page = self._pages.get(role.name)
         if page is not None and not page.is_closed():
             page = self._ready(role, page, title)
         if page is None or page.is_closed():
             self._forget(role.name)
             page = self._pages[role.name] = self._open(role, password, title)
+        if self.boots != boots:
+            self.start_seconds += time.perf_counter() - started
         if self.evidence.tracing in TRACING:
             tracing = page.context.tracing
             if role.name in self._traced:
@@ -224,11 +229,16 @@ class FreshContexts:
     def __init__(self, new_context: Callable[..., BrowserContext], states: RoleStates) -> None:
         self._new_context = new_context
         self.states = states
+        self.start_seconds = 0.0  # spent logging roles in (once per role and worker)
 
     def take(self, role: Role, password: Secret | str, title: str) -> Page:
         """A new page in a new context logged in as the role (pytest-playwright closes it after the test)."""
         password = Secret(password)
-        context = self._new_context(storage_state=self.states.state(role, password))
+        started, stored = time.perf_counter(), self.states.has(role)
+        storage_state = self.states.state(role, password)
+        if not stored:
+            self.start_seconds += time.perf_counter() - started
+        context = self._new_context(storage_state=storage_state)
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         return context.new_page()
 

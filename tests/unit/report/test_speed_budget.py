@@ -173,6 +173,31 @@ def test_only_passed_scenarios_are_read_from_junit(tmp_path: Path) -> None:
     assert junit_durations([junit, tmp_path / "missing.xml"]) == {NODE.format("a"): 3.5, NODE.format("d[x-1]"): 1.0}
 
 
+def test_a_workers_start_up_is_left_out_of_the_scenario_that_paid_it(tmp_path: Path) -> None:
+    """The first scenario of a worker sets up its session and logs its roles in: not slower, only first."""
+
+    def case(name: str, seconds: float, properties: dict[str, str]) -> str:
+        rows = "".join(f'<property name="{key}" value="{value}"/>' for key, value in properties.items())
+        return f'<testcase classname="features.test_feature_files" name="{name}" time="{seconds}">' + (
+            f"<properties>{rows}</properties></testcase>"
+        )
+
+    junit = tmp_path / "junit.xml"
+    cases = [
+        case("test_first", 20.0, {speed_budget.WORKER_SETUP: "1.5", speed_budget.CLIENT_STARTS: "6.25"}),
+        case("test_later", 7.0, {"playwright_trace": "reports/x/trace.zip"}),
+        case("test_odd", 3.0, {speed_budget.CLIENT_STARTS: "n/a"}),  # no number: nothing left out
+        case("test_rounding", 2.0, {speed_budget.CLIENT_STARTS: "2.5"}),  # never below nothing
+    ]
+    junit.write_text(f"<testsuites><testsuite>{''.join(cases)}</testsuite></testsuites>", encoding="utf-8")
+    assert junit_durations([junit]) == {
+        NODE.format("first"): 12.25,
+        NODE.format("later"): 7.0,
+        NODE.format("odd"): 3.0,
+        NODE.format("rounding"): 0.0,
+    }
+
+
 def test_without_a_baseline_for_the_version_the_check_says_how_to_record_one(tmp_path: Path) -> None:
     settings = SpeedSettings(baseline=tmp_path / "speed.json")
     save_part(settings.baseline, "18.0", "scenarios", {NODE.format("a"): 1.0}, "abc")
@@ -314,6 +339,22 @@ def test_save_records_the_whole_packs_passed_durations(run: Path, capsys: pytest
     assert saved == {NODE.format("ship_it"): 31.23}  # the failed one is no baseline
     assert speed_budget.main([*args[:2], "save", "--durations", str(run / "none.json")]) == 2
     assert "a run of the whole pack writes it" in capsys.readouterr().err
+
+
+def test_save_leaves_the_start_up_out_as_the_check_does(run: Path) -> None:
+    junit = run / "reports" / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite><testcase classname="features.test_feature_files" name="test_ship_it" time="30.0">'
+        f'<properties><property name="{speed_budget.CLIENT_STARTS}" value="4.1"/></properties></testcase>'
+        "</testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    durations = run / "reports" / "durations.json"
+    durations.write_text(json.dumps({NODE.format("ship_it"): 31.234}), encoding="utf-8")
+    args = ["--pyproject", str(run / "pyproject.toml"), "save", "--durations", str(durations)]
+    assert speed_budget.main([*args, "--results", str(run / "reports" / "allure-results")]) == 0
+    saved = json.loads((run / "speed.json").read_text(encoding="utf-8"))["19.0"]["scenarios"]["values"]
+    assert saved == {NODE.format("ship_it"): 27.13}
 
 
 def test_a_check_without_speed_is_not_rendered() -> None:

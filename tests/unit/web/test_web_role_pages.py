@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from odoo_uat.web import clean_state, role_pages
-from odoo_uat.web.browser import Evidence, artefact_stem
+from odoo_uat.web.browser import ActingUsers, Evidence, artefact_stem
 from odoo_uat.web.kept_client import SessionGone
 from odoo_uat.web.role_pages import RolePages
 
@@ -351,3 +351,33 @@ def test_a_boot_that_writes_its_own_user_does_not_boot_the_client_again(
     source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
     source.take(ROLE, "pw", "test_two")
     assert source.boots == boots and source.opened == 1
+
+
+def test_start_seconds_count_the_takes_that_logged_in_or_booted_not_the_kept_ones(cleaned, tmp_path, monkeypatch):
+    """What the speed budget leaves out of a scenario's time: its roles' logins and boots, a worker's start-up."""
+    clock = iter(range(100))
+    monkeypatch.setattr(role_pages.time, "perf_counter", lambda: float(next(clock)))
+    source = pages(FakeBrowser())
+    source.take(ROLE, "pw", "test_one")  # logged in and booted
+    assert source.start_seconds == 1.0
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    source.take(ROLE, "pw", "test_two")  # kept: checked only
+    assert source.start_seconds == 1.0
+    source.give_back(ROLE.name, failed=False, folder=tmp_path, stem="")
+    SERVER["views"] = ("changed",)
+    source.take(ROLE, "pw", "test_three")  # booted again
+    assert source.start_seconds == 2.0 and source.reboots == 1
+
+
+def test_a_scenarios_start_seconds_are_those_of_its_own_takes() -> None:
+    class Source:
+        start_seconds = 5.0  # earlier scenarios'
+
+        def take(self, role, password, title):
+            self.start_seconds += 1.5
+            return SimpleNamespace()
+
+    users = ActingUsers(Source(), SimpleNamespace(), SimpleNamespace(ensure=lambda name: (ROLE, "pw")))
+    assert users.start_seconds == 0.0
+    users.login_as(ROLE.name)
+    assert users.start_seconds == 1.5
