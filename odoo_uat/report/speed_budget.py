@@ -278,7 +278,12 @@ def junit_durations(paths: Iterable[Path]) -> dict[str, float]:
     """pytest node id -> seconds (setup, call and teardown, as pytest-split records) of every passed test, less
     what it paid for its worker's start-up (START_COSTS): that falls on whichever scenario a worker runs first, so
     a scenario run alone, in a shard or in another order would look slower without being so."""
-    return {node: round(max(seconds - costs, 0.0), 3) for node, (seconds, costs) in junit_passed(paths).items()}
+    return {node: round(less_start_costs(seconds, costs), 3) for node, (seconds, costs) in junit_passed(paths).items()}
+
+
+def less_start_costs(seconds: float, costs: float) -> float:
+    """A scenario's seconds without what it paid for its worker's start-up (never below nothing)."""
+    return max(seconds - costs, 0.0)
 
 
 def junit_passed(paths: Iterable[Path]) -> dict[str, tuple[float, float]]:
@@ -437,8 +442,9 @@ def _save(settings: SpeedSettings, args: argparse.Namespace) -> int:
             f"{args.results} records no Odoo version: give the results folder of the run that wrote {args.durations}"
         )
     passed = junit_passed(junit_beside([args.results]))
-    values = {  # less the start-up costs, as every check counts them
-        node: round(max(seconds - passed.get(node, (0.0, 0.0))[1], 0.0), 2)
+    costs = {node: start_up for node, (_, start_up) in passed.items()}
+    values = {  # as every check counts them
+        node: round(less_start_costs(seconds, costs.get(node, 0.0)), 2)
         for node, seconds in durations.items()
         if not passed or node in passed
     }
