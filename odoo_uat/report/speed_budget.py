@@ -2,7 +2,7 @@
 
 `make speed-baseline` records, per Odoo series, each scenario's duration (from the whole pack's
 reports/durations.json, pytest-split's store) and each reference flow's UI median, RPC floor and ratio
-(from `make bench --save-baseline`), with the machine's cores, in one tracked file
+(from `make bench --save-baseline`), with the machine's cores and processor, in one tracked file
 (features/.speed-baseline.json by default). Every exit report then compares the run's passed scenarios
 (their JUnit times, beside each results folder) with it, and `make bench` its flows' ratios. Settings:
 [tool.odoo-uat.speed] in pyproject.toml (docs/benchmark.md, "Speed budget").
@@ -38,6 +38,9 @@ JUNIT = "junit.xml"  # written beside each results folder: reports/junit.xml, re
 CLIENT_STARTS = "uat_client_start_seconds"
 WORKER_SETUP = "uat_worker_setup_seconds"
 START_COSTS = (CLIENT_STARTS, WORKER_SETUP)
+# What a baseline records of its machine (machine()), and how a note names each when they differ.
+MACHINE_FACTS = {"cores": "cores", "cpu": "processor"}
+CPUINFO = Path("/proc/cpuinfo")
 DEFAULT_RESULTS = Path("reports/allure-results")
 DEFAULT_DURATIONS = Path("reports/durations.json")
 EXIT_OVER = 1
@@ -121,7 +124,20 @@ def series(version: str | None) -> str | None:
 
 def machine() -> dict[str, object]:
     """The machine facts a baseline is recorded with: absolute times hold on a machine like it only."""
-    return {"cores": os.cpu_count(), "system": f"{platform.system()} {platform.machine()}"}
+    return {"cores": os.cpu_count(), "cpu": cpu_model(), "system": f"{platform.system()} {platform.machine()}"}
+
+
+def cpu_model(cpuinfo: Path = CPUINFO) -> str | None:
+    """The processor's model name: Linux's /proc/cpuinfo, else what Python knows (often nothing)."""
+    try:
+        lines = cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        key, _, value = line.partition(":")
+        if key.strip() == "model name" and value.strip():
+            return value.strip()
+    return platform.processor() or None
 
 
 def load_baseline(path: Path) -> dict[str, Any]:
@@ -373,12 +389,19 @@ def check_part(
     )
 
 
-def machine_notes(recorded: object) -> tuple[str, ...]:
-    """A note when the baseline was recorded on a machine with another number of cores."""
-    cores = recorded.get("cores") if isinstance(recorded, Mapping) else None
-    if cores and cores != os.cpu_count():
-        return (f"the baseline was recorded on {cores} cores, this machine has {os.cpu_count()}: compare with care",)
-    return ()
+def machine_notes(recorded: object, here: Mapping[str, object] | None = None) -> tuple[str, ...]:
+    """A note when the baseline was recorded on another kind of machine: other cores, another processor."""
+    recorded = recorded if isinstance(recorded, Mapping) else {}
+    here = machine() if here is None else here
+    differ = [fact for fact in MACHINE_FACTS if recorded.get(fact) and here.get(fact) and recorded[fact] != here[fact]]
+    if not differ:
+        return ()
+    then = ", ".join(f"{recorded[fact]} {MACHINE_FACTS[fact]}" for fact in differ)
+    now = ", ".join(f"{here[fact]} {MACHINE_FACTS[fact]}" for fact in differ)
+    return (
+        f"the baseline was recorded on {then}; this machine has {now}: compare with care, or record this "
+        "machine's own baseline (make speed-baseline)",
+    )
 
 
 def terminal_lines(check: SpeedCheck) -> list[str]:

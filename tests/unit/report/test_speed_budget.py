@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import platform
 import shutil
 from pathlib import Path
 
@@ -226,6 +227,7 @@ def test_saving_one_part_keeps_the_others(tmp_path: Path) -> None:
     assert data["19.0"]["scenarios"]["values"] == {"a": 1.0, "b": 2.0}
     assert data["19.0"]["flows"]["commit"] == "def"
     assert data["19.0"]["scenarios"]["machine"]["cores"] >= 1
+    assert "cpu" in data["19.0"]["scenarios"]["machine"]
 
 
 def test_an_unreadable_baseline_says_to_record_it_again(tmp_path: Path) -> None:
@@ -238,6 +240,31 @@ def test_an_unreadable_baseline_says_to_record_it_again(tmp_path: Path) -> None:
 def test_a_baseline_from_another_machine_is_noted(tmp_path: Path) -> None:
     assert "compare with care" in speed_budget.machine_notes({"cores": 10_000})[0]
     assert speed_budget.machine_notes({"cores": None}) == ()
+
+
+def test_a_baseline_from_another_processor_names_both_and_the_fix() -> None:
+    here = {"cores": 2, "cpu": "AMD EPYC", "system": "Linux x86_64"}
+    (note,) = speed_budget.machine_notes({"cores": 2, "cpu": "Intel Xeon Platinum 8375C"}, here)
+    assert note == (
+        "the baseline was recorded on Intel Xeon Platinum 8375C processor; this machine has AMD EPYC processor: "
+        "compare with care, or record this machine's own baseline (make speed-baseline)"
+    )
+    (both,) = speed_budget.machine_notes({"cores": 4, "cpu": "Intel Xeon"}, here)
+    assert "recorded on 4 cores, Intel Xeon processor; this machine has 2 cores, AMD EPYC processor" in both
+
+
+def test_a_baseline_that_does_not_say_its_processor_is_no_difference() -> None:
+    here = {"cores": 2, "cpu": "AMD EPYC"}
+    assert speed_budget.machine_notes({"cores": 2, "system": "Linux x86_64"}, here) == ()
+    assert speed_budget.machine_notes({"cores": 2, "cpu": "AMD EPYC"}, {"cores": 2, "cpu": None}) == ()
+    assert speed_budget.machine_notes("not a mapping", here) == ()
+
+
+def test_the_processor_is_read_from_cpuinfo(tmp_path: Path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\n", encoding="utf-8")
+    assert speed_budget.cpu_model(cpuinfo) == "AMD EPYC 7B13"
+    assert speed_budget.cpu_model(tmp_path / "none") == (platform.processor() or None)
 
 
 # The exit report's run section and exit status
