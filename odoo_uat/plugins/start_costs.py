@@ -1,4 +1,5 @@
-"""A worker's first setup, recorded on its test as the seconds of a start-up cost (a JUnit property).
+"""A worker's first setup, recorded on its test as the seconds of a start-up cost (a JUnit property), with the
+machine the worker runs on.
 
 The first test of each pytest process (each xdist worker) also sets up what the session shares: the browser, the
 RPC connection, the roles' states. Whichever scenario comes first pays for it, so the speed budget leaves it out of
@@ -8,12 +9,13 @@ web-client boots (fixtures/browser.py).
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 
 import pytest
 
-from odoo_uat.report.speed_budget import WORKER_SETUP
+from odoo_uat.report.speed_budget import RAN_ON, WORKER_SETUP, machine
 
 SET_UP = pytest.StashKey[bool]()  # on the config: a test of this process has been set up
 
@@ -28,3 +30,4 @@ def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
         return (yield)
     finally:
         item.user_properties.append((WORKER_SETUP, f"{time.perf_counter() - started:.3f}"))
+        item.user_properties.append((RAN_ON, json.dumps(machine(), sort_keys=True)))

@@ -38,6 +38,9 @@ JUNIT = "junit.xml"  # written beside each results folder: reports/junit.xml, re
 CLIENT_STARTS = "uat_client_start_seconds"
 WORKER_SETUP = "uat_worker_setup_seconds"
 START_COSTS = (CLIENT_STARTS, WORKER_SETUP)
+# ...and the machine a worker ran on (machine(), as JSON), on its first test: a report job on another runner than
+# its shards compares the baseline with where the scenarios ran, not with itself.
+RAN_ON = "uat_machine"
 # What a baseline records of its machine (machine()), and how a note names each when they differ.
 MACHINE_FACTS = {"cores": "cores", "cpu": "processor"}
 CPUINFO = Path("/proc/cpuinfo")
@@ -339,14 +342,36 @@ def check_scenarios(
     settings: SpeedSettings, results_dirs: Sequence[Path], odoo_version: str | None, mode: str | None = None
 ) -> SpeedCheck:
     """The run's passed scenarios against the baseline of its Odoo series."""
-    durations = junit_durations(junit_beside(results_dirs))
+    junit = junit_beside(results_dirs)
+    durations = junit_durations(junit)
     return check_part(
         settings,
         odoo_version,
         "scenarios",
         lambda values: compare_scenarios(values, durations, settings.scenario_margin, settings.min_seconds),
         mode,
+        ran_on=junit_machines(junit),
     )
+
+
+def junit_machines(paths: Iterable[Path]) -> list[dict[str, object]]:
+    """The machines the tests ran on, as their workers recorded them (RAN_ON), each once; none in older results."""
+    machines: list[dict[str, object]] = []
+    for path in paths:
+        try:
+            root = ElementTree.parse(path).getroot()
+        except (OSError, ElementTree.ParseError):
+            continue
+        for prop in root.iter("property"):
+            if prop.get("name") != RAN_ON:
+                continue
+            try:
+                facts = json.loads(prop.get("value", ""))
+            except ValueError:
+                continue
+            if isinstance(facts, dict) and facts not in machines:
+                machines.append(facts)
+    return machines
 
 
 def check_flows(
@@ -365,8 +390,10 @@ def check_part(
     part_name: str,
     compare: Callable[[Mapping[str, Any]], tuple[int, list[Over]]],
     mode: str | None = None,
+    ran_on: Sequence[Mapping[str, object]] = (),
 ) -> SpeedCheck:
-    """One part of the baseline of the run's Odoo series (scenarios, flows) against what the run measured."""
+    """One part of the baseline of the run's Odoo series (scenarios, flows) against what the run measured, on the
+    machines it ran on (this one when they are not known)."""
     mode = mode or settings.on_over
     odoo_series = series(odoo_version)
     kind = PART_KINDS[part_name]
@@ -384,7 +411,9 @@ def check_part(
         compared=compared,
         over=tuple(over),
         recorded=str(part.get("recorded", "?")),
-        notes=machine_notes(part.get("machine")),
+        notes=tuple(
+            dict.fromkeys(note for here in ran_on or [machine()] for note in machine_notes(part.get("machine"), here))
+        ),
         kind=kind,
     )
 
@@ -399,8 +428,8 @@ def machine_notes(recorded: object, here: Mapping[str, object] | None = None) ->
     then = ", ".join(f"{recorded[fact]} {MACHINE_FACTS[fact]}" for fact in differ)
     now = ", ".join(f"{here[fact]} {MACHINE_FACTS[fact]}" for fact in differ)
     return (
-        f"the baseline was recorded on {then}; this machine has {now}: compare with care, or record this "
-        "machine's own baseline (make speed-baseline)",
+        f"the baseline was recorded on {then}, this run on {now}: compare with care, or record a baseline on "
+        "this kind of machine (make speed-baseline)",
     )
 
 

@@ -1,13 +1,14 @@
-"""odoo_uat/plugins/start_costs.py: a worker's first setup is recorded on its first test only."""
+"""odoo_uat/plugins/start_costs.py: a worker's first setup, and its machine, are recorded on its first test only."""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
 
-from odoo_uat.report.speed_budget import WORKER_SETUP
+from odoo_uat.report.speed_budget import RAN_ON, WORKER_SETUP, machine
 
 pytest_plugins = ["pytester"]
 
@@ -46,3 +47,8 @@ def test_only_the_first_test_of_a_process_records_the_session_setup(pytester: py
     assert recorded["test_second"] == []
     [first] = recorded["test_first"]
     assert 0 <= first <= float(cases["test_first"].get("time"))
+    machines = {
+        name: [p.get("value") for p in case.iter("property") if p.get("name") == RAN_ON] for name, case in cases.items()
+    }
+    assert machines["test_second"] == []
+    assert [json.loads(value) for value in machines["test_first"]] == [machine()]

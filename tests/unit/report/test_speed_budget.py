@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import platform
 import shutil
@@ -199,6 +200,37 @@ def test_a_workers_start_up_is_left_out_of_the_scenario_that_paid_it(tmp_path: P
     }
 
 
+def test_the_machines_noted_are_those_the_scenarios_ran_on_not_the_report_jobs(tmp_path: Path) -> None:
+    """A report job on a small runner merges shards that ran on the baseline's kind of machine: no note; a shard
+    on another processor: a note naming it, once however many of its workers recorded it."""
+    settings = SpeedSettings(baseline=tmp_path / "speed.json")
+    save_part(settings.baseline, "19.0", "scenarios", {NODE.format("a"): 10.0}, "abc")
+    baseline = json.loads(settings.baseline.read_text(encoding="utf-8"))
+    baseline["19.0"]["scenarios"]["machine"] = {"cores": 4, "cpu": "AMD EPYC 7B13", "system": "Linux x86_64"}
+    settings.baseline.write_text(json.dumps(baseline), encoding="utf-8")
+
+    def shard(name: str, *machines: dict) -> Path:
+        rows = "".join(
+            f'<testcase classname="features.test_feature_files" name="test_a" time="10"><properties>'
+            f'<property name="{speed_budget.RAN_ON}" value="{html.escape(json.dumps(m))}"/></properties></testcase>'
+            for m in machines
+        )
+        junit = tmp_path / name / "junit.xml"
+        junit.parent.mkdir()
+        junit.write_text(f"<testsuites><testsuite>{rows}</testsuite></testsuites>", encoding="utf-8")
+        return junit.parent / "allure-results"
+
+    like = {"cores": 4, "cpu": "AMD EPYC 7B13", "system": "Linux x86_64"}
+    other = {"cores": 4, "cpu": "Intel Xeon", "system": "Linux x86_64"}
+    assert check_scenarios(settings, [shard("one", like, like), shard("two", like)], "19.0").notes == ()
+    notes = check_scenarios(settings, [shard("three", like, other), shard("four", other)], "19.0").notes
+    assert notes == (
+        "the baseline was recorded on AMD EPYC 7B13 processor, this run on Intel Xeon processor: compare with "
+        "care, or record a baseline on this kind of machine (make speed-baseline)",
+    )
+    assert speed_budget.junit_machines([tmp_path / "missing.xml"]) == []
+
+
 def test_without_a_baseline_for_the_version_the_check_says_how_to_record_one(tmp_path: Path) -> None:
     settings = SpeedSettings(baseline=tmp_path / "speed.json")
     save_part(settings.baseline, "18.0", "scenarios", {NODE.format("a"): 1.0}, "abc")
@@ -246,11 +278,11 @@ def test_a_baseline_from_another_processor_names_both_and_the_fix() -> None:
     here = {"cores": 2, "cpu": "AMD EPYC", "system": "Linux x86_64"}
     (note,) = speed_budget.machine_notes({"cores": 2, "cpu": "Intel Xeon Platinum 8375C"}, here)
     assert note == (
-        "the baseline was recorded on Intel Xeon Platinum 8375C processor; this machine has AMD EPYC processor: "
-        "compare with care, or record this machine's own baseline (make speed-baseline)"
+        "the baseline was recorded on Intel Xeon Platinum 8375C processor, this run on AMD EPYC processor: "
+        "compare with care, or record a baseline on this kind of machine (make speed-baseline)"
     )
     (both,) = speed_budget.machine_notes({"cores": 4, "cpu": "Intel Xeon"}, here)
-    assert "recorded on 4 cores, Intel Xeon processor; this machine has 2 cores, AMD EPYC processor" in both
+    assert "recorded on 4 cores, Intel Xeon processor, this run on 2 cores, AMD EPYC processor" in both
 
 
 def test_a_baseline_that_does_not_say_its_processor_is_no_difference() -> None:
