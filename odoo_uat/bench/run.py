@@ -414,7 +414,7 @@ def bench(args: argparse.Namespace) -> int:
     result: dict[str, object] = {
         "mode": settings.mode,
         "rounds": args.rounds,
-        "commit": git_commit(ROOT),
+        "commit": git_commit(ROOT, ignoring=[budget.baseline]),  # make speed-baseline wrote its scenarios there
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "run_id": run_id,
         "figures": figures,

@@ -184,15 +184,20 @@ def framework_version() -> str:
         return "unknown"
 
 
-def git_commit(root: Path) -> str:
-    """The commit under test (CI variables first), marked when the work tree has changes."""
+def git_commit(root: Path, ignoring: Iterable[Path] = ()) -> str:
+    """The commit under test (CI variables first), marked when the work tree has changes other than the files
+    `ignoring` names (a speed baseline that the same command has just written is no change to what it measures)."""
     for variable in ("GITHUB_SHA", "CI_COMMIT_SHA"):
         if sha := os.environ.get(variable):
             return sha[:12]
     sha = _git(root, "rev-parse", "--short=12", "HEAD")
     if not sha:
         return "unknown"
-    return f"{sha} (with uncommitted changes)" if _git(root, "status", "--porcelain", "--untracked-files=no") else sha
+    top = root.resolve()
+    inside = [path for path in map(Path.resolve, map(Path, ignoring)) if path.is_relative_to(top)]
+    excluded = [f":(exclude){path.relative_to(top)}" for path in inside]
+    changed = _git(root, "status", "--porcelain", "--untracked-files=no", "--", ".", *excluded)
+    return f"{sha} (with uncommitted changes)" if changed else sha
 
 
 def _git(root: Path, *args: str) -> str:

@@ -25,6 +25,7 @@ from odoo_uat.report.categories import (
 from odoo_uat.report.metadata import (
     ci_executor,
     format_modules,
+    git_commit,
     update_environment,
     write_environment,
 )
@@ -167,3 +168,28 @@ def test_the_allure_config_keeps_history_and_groups_by_process_area(tmp_path: Pa
         PRODUCT_DEFECTS,
         TEST_PROBLEMS,
     ]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_commit_is_marked_changed_unless_only_an_ignored_file_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """make speed-baseline writes the scenarios' baseline, then the bench records its commit: that is no change."""
+    for variable in ("GITHUB_SHA", "CI_COMMIT_SHA"):
+        monkeypatch.delenv(variable, raising=False)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    baseline, code = tmp_path / "features" / ".speed-baseline.json", tmp_path / "steps.py"
+    baseline.parent.mkdir()
+    baseline.write_text("{}", encoding="utf-8")
+    code.write_text("", encoding="utf-8")
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+    sha = git_commit(tmp_path)
+    assert re.fullmatch(r"[0-9a-f]{12}", sha)
+    baseline.write_text('{"19.0": {}}', encoding="utf-8")
+    assert git_commit(tmp_path) == f"{sha} (with uncommitted changes)"
+    assert git_commit(tmp_path, ignoring=[baseline]) == sha
+    assert git_commit(tmp_path, ignoring=[tmp_path.parent / "elsewhere.json"]) == f"{sha} (with uncommitted changes)"
+    code.write_text("changed = True\n", encoding="utf-8")
+    assert git_commit(tmp_path, ignoring=[baseline]) == f"{sha} (with uncommitted changes)"
