@@ -21,7 +21,7 @@ import re
 import sys
 import tomllib
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -308,17 +308,22 @@ def less_start_costs(seconds: float, costs: float) -> float:
 def junit_passed(paths: Iterable[Path]) -> dict[str, tuple[float, float]]:
     """pytest node id -> (its JUnit seconds, its start-up costs) of every passed test."""
     passed: dict[str, tuple[float, float]] = {}
-    for path in paths:
-        try:
-            root = ElementTree.parse(path).getroot()
-        except (OSError, ElementTree.ParseError):
-            continue
+    for root in junit_roots(paths):
         for case in root.iter("testcase"):
             if any(case.find(tag) is not None for tag in ("failure", "error", "skipped")):
                 continue
             module = case.get("classname", "").replace(".", "/")
             passed[f"{module}.py::{case.get('name', '')}"] = (float(case.get("time", 0)), start_costs(case))
     return passed
+
+
+def junit_roots(paths: Iterable[Path]) -> Iterator[ElementTree.Element]:
+    """The root of each JUnit file that can be read (a run that stopped early may have left none, or half a one)."""
+    for path in paths:
+        try:
+            yield ElementTree.parse(path).getroot()
+        except (OSError, ElementTree.ParseError):
+            continue
 
 
 def start_costs(case: ElementTree.Element) -> float:
@@ -357,11 +362,7 @@ def check_scenarios(
 def junit_machines(paths: Iterable[Path]) -> list[dict[str, object]]:
     """The machines the tests ran on, as their workers recorded them (RAN_ON), each once; none in older results."""
     machines: list[dict[str, object]] = []
-    for path in paths:
-        try:
-            root = ElementTree.parse(path).getroot()
-        except (OSError, ElementTree.ParseError):
-            continue
+    for root in junit_roots(paths):
         for prop in root.iter("property"):
             if prop.get("name") != RAN_ON:
                 continue
