@@ -41,9 +41,12 @@ START_COSTS = (CLIENT_STARTS, WORKER_SETUP)
 # ...and the machine a worker ran on (machine(), as JSON), on its first test: a report job on another runner than
 # its shards compares the baseline with where the scenarios ran, not with itself.
 RAN_ON = "uat_machine"
-# What a baseline records of its machine (machine()), and how a note names each when they differ.
-MACHINE_FACTS = {"cores": "cores", "cpu": "processor"}
+# What a baseline records of where it ran (machine()), and how a note names each when they differ. Every baseline
+# before "workers" was recorded by one pytest process (make speed-baseline ran the pack without -n).
+MACHINE_FACTS = {"cores": "cores", "cpu": "processor", "workers": "pytest workers"}
+DEFAULT_FACTS = {"workers": 1}
 CPUINFO = Path("/proc/cpuinfo")
+WORKER_COUNT = "PYTEST_XDIST_WORKER_COUNT"  # set by pytest-xdist in each worker's environment
 DEFAULT_RESULTS = Path("reports/allure-results")
 DEFAULT_DURATIONS = Path("reports/durations.json")
 EXIT_OVER = 1
@@ -126,8 +129,14 @@ def series(version: str | None) -> str | None:
 
 
 def machine() -> dict[str, object]:
-    """The machine facts a baseline is recorded with: absolute times hold on a machine like it only."""
-    return {"cores": os.cpu_count(), "cpu": cpu_model(), "system": f"{platform.system()} {platform.machine()}"}
+    """Where a scenario's time was measured: absolute times hold on a machine like it only, shared by as many pytest
+    workers (on 2 cores a scenario of a run with -n 2 takes about twice its time in one process)."""
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu_model(),
+        "system": f"{platform.system()} {platform.machine()}",
+        "workers": int(os.environ.get(WORKER_COUNT) or 1),
+    }
 
 
 def cpu_model(cpuinfo: Path = CPUINFO) -> str | None:
@@ -160,13 +169,21 @@ def load_baseline(path: Path) -> dict[str, Any]:
     return data
 
 
-def save_part(path: Path, odoo_series: str, part: str, values: Mapping[str, Any], commit: str | None) -> dict:
-    """Write one part ('scenarios' or 'flows') of one series' baseline, keeping the rest of the file."""
+def save_part(
+    path: Path,
+    odoo_series: str,
+    part: str,
+    values: Mapping[str, Any],
+    commit: str | None,
+    ran_on: Mapping[str, object] | None = None,
+) -> dict:
+    """Write one part ('scenarios' or 'flows') of one series' baseline, keeping the rest of the file; `ran_on`: where
+    the values were measured, when not by this process (machine())."""
     data = load_baseline(path)
     data.setdefault(odoo_series, {})[part] = {
         "recorded": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": commit,
-        "machine": machine(),
+        "machine": dict(ran_on or machine()),
         "values": dict(sorted(values.items())),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -420,17 +437,20 @@ def check_part(
 
 
 def machine_notes(recorded: object, here: Mapping[str, object] | None = None) -> tuple[str, ...]:
-    """A note when the baseline was recorded on another kind of machine: other cores, another processor."""
-    recorded = recorded if isinstance(recorded, Mapping) else {}
+    """A note when the baseline was measured elsewhere than this run: other cores, another processor, another number
+    of pytest workers sharing the machine; with the command that records one like this run."""
+    recorded = {**DEFAULT_FACTS, **recorded} if isinstance(recorded, Mapping) else {}
     here = machine() if here is None else here
     differ = [fact for fact in MACHINE_FACTS if recorded.get(fact) and here.get(fact) and recorded[fact] != here[fact]]
     if not differ:
         return ()
-    then = ", ".join(f"{recorded[fact]} {MACHINE_FACTS[fact]}" for fact in differ)
-    now = ", ".join(f"{here[fact]} {MACHINE_FACTS[fact]}" for fact in differ)
+    then = ", ".join(f"{MACHINE_FACTS[fact]} {recorded[fact]}" for fact in differ)
+    now = ", ".join(f"{MACHINE_FACTS[fact]} {here[fact]}" for fact in differ)
+    workers = here.get("workers")
+    command = "make speed-baseline" + (f" WORKERS={workers}" if isinstance(workers, int) and workers > 1 else "")
     return (
-        f"the baseline was recorded on {then}, this run on {now}: compare with care, or record a baseline on "
-        "this kind of machine (make speed-baseline)",
+        f"the baseline was recorded with {then}; this run with {now}: compare with care, or record a baseline "
+        f"like this run ({command})",
     )
 
 
@@ -502,7 +522,8 @@ def _save(settings: SpeedSettings, args: argparse.Namespace) -> int:
         if not passed or node in passed
     }
     commit = results.environment.get(metadata.GIT_COMMIT) or git_commit(Path.cwd())  # the run's, else the tree's
-    save_part(settings.baseline, odoo_series, "scenarios", values, commit)
+    ran_on = next(iter(junit_machines(junit_beside([args.results]))), None)  # its workers', else this machine
+    save_part(settings.baseline, odoo_series, "scenarios", values, commit, ran_on)
     print(f"Speed baseline of Odoo {odoo_series}: {len(values)} scenario durations written to {settings.baseline}")
     return 0
 

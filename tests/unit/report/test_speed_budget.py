@@ -225,8 +225,8 @@ def test_the_machines_noted_are_those_the_scenarios_ran_on_not_the_report_jobs(t
     assert check_scenarios(settings, [shard("one", like, like), shard("two", like)], "19.0").notes == ()
     notes = check_scenarios(settings, [shard("three", like, other), shard("four", other)], "19.0").notes
     assert notes == (
-        "the baseline was recorded on AMD EPYC 7B13 processor, this run on Intel Xeon processor: compare with "
-        "care, or record a baseline on this kind of machine (make speed-baseline)",
+        "the baseline was recorded with processor AMD EPYC 7B13; this run with processor Intel Xeon: compare with "
+        "care, or record a baseline like this run (make speed-baseline)",
     )
     assert speed_budget.junit_machines([tmp_path / "missing.xml"]) == []
 
@@ -278,11 +278,28 @@ def test_a_baseline_from_another_processor_names_both_and_the_fix() -> None:
     here = {"cores": 2, "cpu": "AMD EPYC", "system": "Linux x86_64"}
     (note,) = speed_budget.machine_notes({"cores": 2, "cpu": "Intel Xeon Platinum 8375C"}, here)
     assert note == (
-        "the baseline was recorded on Intel Xeon Platinum 8375C processor, this run on AMD EPYC processor: "
-        "compare with care, or record a baseline on this kind of machine (make speed-baseline)"
+        "the baseline was recorded with processor Intel Xeon Platinum 8375C; this run with processor AMD EPYC: "
+        "compare with care, or record a baseline like this run (make speed-baseline)"
     )
     (both,) = speed_budget.machine_notes({"cores": 4, "cpu": "Intel Xeon"}, here)
-    assert "recorded on 4 cores, Intel Xeon processor, this run on 2 cores, AMD EPYC processor" in both
+    assert "recorded with cores 4, processor Intel Xeon; this run with cores 2, processor AMD EPYC" in both
+
+
+def test_a_run_with_more_workers_than_its_baseline_is_noted_with_the_command_for_one_like_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On 2 cores a scenario of a run with -n 2 took about twice its time in one process (19.0, 2026-12-04)."""
+    monkeypatch.setenv(speed_budget.WORKER_COUNT, "2")
+    here = speed_budget.machine()
+    assert here["workers"] == 2
+    (note,) = speed_budget.machine_notes({"cores": here["cores"], "cpu": here["cpu"]}, here)  # older: one process
+    assert note == (
+        "the baseline was recorded with pytest workers 1; this run with pytest workers 2: compare with care, "
+        "or record a baseline like this run (make speed-baseline WORKERS=2)"
+    )
+    assert speed_budget.machine_notes({**here}, here) == ()
+    monkeypatch.delenv(speed_budget.WORKER_COUNT)
+    assert speed_budget.machine()["workers"] == 1
 
 
 def test_a_baseline_that_does_not_say_its_processor_is_no_difference() -> None:
@@ -414,6 +431,23 @@ def test_save_leaves_the_start_up_out_as_the_check_does(run: Path) -> None:
     assert speed_budget.main([*args, "--results", str(run / "reports" / "allure-results")]) == 0
     saved = json.loads((run / "speed.json").read_text(encoding="utf-8"))["19.0"]["scenarios"]["values"]
     assert saved == {NODE.format("ship_it"): 27.13}
+
+
+def test_save_records_where_the_workers_ran_not_where_save_runs(run: Path) -> None:
+    """make speed-baseline WORKERS=2: the baseline says 2 workers, though the save command itself is one process."""
+    ran_on = {"cores": 2, "cpu": "AMD EPYC", "system": "Linux x86_64", "workers": 2}
+    junit = run / "reports" / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite><testcase classname="features.test_feature_files" name="test_ship_it" time="30.0">'
+        f'<properties><property name="{speed_budget.RAN_ON}" value="{html.escape(json.dumps(ran_on))}"/>'
+        "</properties></testcase></testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    durations = run / "reports" / "durations.json"
+    durations.write_text(json.dumps({NODE.format("ship_it"): 31.234}), encoding="utf-8")
+    args = ["--pyproject", str(run / "pyproject.toml"), "save", "--durations", str(durations)]
+    assert speed_budget.main([*args, "--results", str(run / "reports" / "allure-results")]) == 0
+    assert json.loads((run / "speed.json").read_text(encoding="utf-8"))["19.0"]["scenarios"]["machine"] == ran_on
 
 
 def test_a_check_without_speed_is_not_rendered() -> None:
