@@ -130,7 +130,7 @@ def series(version: str | None) -> str | None:
 
 def machine() -> dict[str, object]:
     """Where a scenario's time was measured: absolute times hold on a machine like it only, shared by as many pytest
-    workers (on 2 cores a scenario of a run with -n 2 takes about twice its time in one process)."""
+    workers (on 2 cores a scenario of a run with -n 2 took a median 1.4-1.8 times its time in one process)."""
     return {
         "cores": os.cpu_count(),
         "cpu": cpu_model(),
