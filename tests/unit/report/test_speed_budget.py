@@ -417,37 +417,32 @@ def test_save_records_the_whole_packs_passed_durations(run: Path, capsys: pytest
     assert "a run of the whole pack writes it" in capsys.readouterr().err
 
 
-def test_save_leaves_the_start_up_out_as_the_check_does(run: Path) -> None:
-    junit = run / "reports" / "junit.xml"
-    junit.write_text(
+def save_a_run_whose_test_has(run: Path, properties: dict[str, str]) -> dict:
+    """`save` after a run of one passed scenario (30 s in JUnit, 31.234 s in pytest-split's store) whose JUnit case
+    carries `properties`; the baseline's scenarios part."""
+    rows = "".join(f'<property name="{name}" value="{html.escape(value)}"/>' for name, value in properties.items())
+    (run / "reports" / "junit.xml").write_text(
         '<testsuites><testsuite><testcase classname="features.test_feature_files" name="test_ship_it" time="30.0">'
-        f'<properties><property name="{speed_budget.CLIENT_STARTS}" value="4.1"/></properties></testcase>'
-        "</testsuite></testsuites>",
+        f"<properties>{rows}</properties></testcase></testsuite></testsuites>",
         encoding="utf-8",
     )
     durations = run / "reports" / "durations.json"
     durations.write_text(json.dumps({NODE.format("ship_it"): 31.234}), encoding="utf-8")
     args = ["--pyproject", str(run / "pyproject.toml"), "save", "--durations", str(durations)]
     assert speed_budget.main([*args, "--results", str(run / "reports" / "allure-results")]) == 0
-    saved = json.loads((run / "speed.json").read_text(encoding="utf-8"))["19.0"]["scenarios"]["values"]
-    assert saved == {NODE.format("ship_it"): 27.13}
+    return json.loads((run / "speed.json").read_text(encoding="utf-8"))["19.0"]["scenarios"]
+
+
+def test_save_leaves_the_start_up_out_as_the_check_does(run: Path) -> None:
+    saved = save_a_run_whose_test_has(run, {speed_budget.CLIENT_STARTS: "4.1"})
+    assert saved["values"] == {NODE.format("ship_it"): 27.13}
 
 
 def test_save_records_where_the_workers_ran_not_where_save_runs(run: Path) -> None:
     """make speed-baseline WORKERS=2: the baseline says 2 workers, though the save command itself is one process."""
     ran_on = {"cores": 2, "cpu": "AMD EPYC", "system": "Linux x86_64", "workers": 2}
-    junit = run / "reports" / "junit.xml"
-    junit.write_text(
-        '<testsuites><testsuite><testcase classname="features.test_feature_files" name="test_ship_it" time="30.0">'
-        f'<properties><property name="{speed_budget.RAN_ON}" value="{html.escape(json.dumps(ran_on))}"/>'
-        "</properties></testcase></testsuite></testsuites>",
-        encoding="utf-8",
-    )
-    durations = run / "reports" / "durations.json"
-    durations.write_text(json.dumps({NODE.format("ship_it"): 31.234}), encoding="utf-8")
-    args = ["--pyproject", str(run / "pyproject.toml"), "save", "--durations", str(durations)]
-    assert speed_budget.main([*args, "--results", str(run / "reports" / "allure-results")]) == 0
-    assert json.loads((run / "speed.json").read_text(encoding="utf-8"))["19.0"]["scenarios"]["machine"] == ran_on
+    saved = save_a_run_whose_test_has(run, {speed_budget.RAN_ON: json.dumps(ran_on)})
+    assert saved["machine"] == ran_on
 
 
 def test_a_check_without_speed_is_not_rendered() -> None:
