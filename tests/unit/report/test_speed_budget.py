@@ -151,6 +151,12 @@ def test_a_readable_name_of_a_node_id() -> None:
     assert scenario_name(NODE.format("ship_a_confirmed_order[Oak-2]")) == "ship a confirmed order [Oak-2]"
 
 
+@pytest.fixture(autouse=True)
+def one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process is no xdist worker, even when these tests run under -n: machine() counts 1 worker."""
+    monkeypatch.delenv(speed_budget.WORKER_COUNT, raising=False)
+
+
 def write_junit(path: Path, cases: dict[str, tuple[float, str]]) -> Path:
     """A JUnit file as pytest writes it: name -> (seconds, outcome)."""
     body = ""
