@@ -201,3 +201,36 @@ def test_two_browsers_measured_side_by_side_are_tabled_per_flow_with_their_sum()
     assert rows[1]["total"] is None  # a flow that never passed in it: no sum to compare
     text = table({"browsers": rows})
     assert "UI scenario by browser" in text and "headless-shell" in text and "10.0 s" in text
+
+
+def _junit_case(name: str, seconds: float, boots: float | None = None, failed: bool = False) -> str:
+    properties = (
+        f'<properties><property name="uat_client_start_seconds" value="{boots}"/></properties>' if boots else ""
+    )
+    failure = '<failure message="no"/>' if failed else ""
+    return f'<testcase classname="features.test_feature_files" name="{name}" time="{seconds}">{properties}{failure}</testcase>'
+
+
+def test_a_later_pass_leaves_out_the_boots_it_still_paid_and_the_first_keeps_them(tmp_path, capsys):
+    from odoo_uat.bench.flows import FLOWS
+    from odoo_uat.bench.run import pass_times, scenario_test
+
+    quote, receipt, returns = (scenario_test(flow).rpartition("::")[2] for flow in FLOWS)
+    junit = tmp_path / "bench-junit.xml"
+    cases = [
+        _junit_case(f"{quote}[pass-1]", 15.0, boots=6.0),
+        _junit_case(f"{receipt}[pass-1]", 9.0, boots=2.0),
+        _junit_case(f"{returns}[pass-1]", 10.0, failed=True),
+        _junit_case(f"{quote}[pass-2]", 8.7, boots=1.7),  # a group turned on meanwhile: two clients booted again
+        _junit_case(f"{receipt}[pass-2]", 5.6),
+        _junit_case(f"{returns}[pass-2]", 8.5),
+    ]
+    junit.write_text(f'<testsuites><testsuite name="pytest">{"".join(cases)}</testsuite></testsuites>')
+
+    first, later = pass_times(junit, FLOWS)
+
+    assert first == {"quote-to-ship": 15.0, "receipt-to-putaway": 9.0, "return-to-inspection": None}
+    assert later == {"quote-to-ship": 7.0, "receipt-to-putaway": 5.6, "return-to-inspection": 8.5}
+    out = capsys.readouterr().out
+    assert "(pass-2): 1.7 s of web-client boots left out" in out
+    assert 'Returned goods wait in quarantine until inspection decides" (pass-1) did not pass' in out
