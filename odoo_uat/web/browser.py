@@ -51,6 +51,12 @@ ROOT_CHROMIUM_ARGS = [
 ]
 SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
 WEB_CLIENT_READY = ".o_web_client .o_action_manager"
+# Whether an element is shown as Playwright's is_visible() sees it (a box of some size, not hidden by style), for the
+# scripts that look at several things in one round trip.
+SHOWN_JS = """el => {
+    const box = el?.getBoundingClientRect();
+    return !!box && box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+}"""
 HOME = "/odoo"
 LOGIN_PATH = "/web/login"  # where Odoo sends a page whose session it no longer knows
 # auth="user" in 18.0 and 19.0: a refused session gets odoo.http.SessionExpiredException
