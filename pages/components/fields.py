@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from playwright.sync_api import Locator, expect
+from playwright.sync_api import Locator
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from odoo_uat.outcome.readings import note
+from odoo_uat.web.browser import EXPECT_TIMEOUT_MS
 from odoo_uat.web.session import FieldInfo
 from pages.components.labels import widget_selector
 from pages.components.pending_calls import answered
@@ -60,9 +62,11 @@ class FieldWidget(FieldOnScreen):
 
     @cached_property
     def features(self) -> dict:
-        """What the widget's markup holds (read once, after it is shown)."""
-        expect(self.root).to_be_attached()
-        return self.root.evaluate(WIDGET_FEATURES_JS)
+        """What the widget's markup holds (read once, as soon as it is on the page: the read waits for it)."""
+        try:
+            return self.root.evaluate(WIDGET_FEATURES_JS, timeout=EXPECT_TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f'"{self.label}" is not on this screen: its widget never showed.') from None
 
     @cached_property
     def markup(self) -> Markup:
