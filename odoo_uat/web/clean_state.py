@@ -13,7 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from odoo_uat.odoo.rpc import SESSION_COOKIE
-from odoo_uat.web.browser import WEB_CLIENT_READY
+from odoo_uat.web.browser import SHOWN_JS, WEB_CLIENT_READY
 
 BLANK = "about:blank"
 # Odoo's open dialogs (an inactive one sits under the active one) and the buttons of unsaved changes, 18.0 and 19.0.
@@ -26,6 +26,19 @@ OTHER_THAN_SESSION_COOKIE = re.compile(rf"^(?!{SESSION_COOKIE}$)")
 MAX_DIALOGS = 5  # nested dialogs a scenario can leave open (a wizard over a form over a list)
 SETTLE_TIMEOUT_MS = 5_000  # bounds each wait below; a page that does not settle in it is dropped, never reused
 CLEAR_STORAGE_JS = "() => { window.localStorage.clear(); window.sessionStorage.clear(); }"
+# One look at a used page, as each scenario ends for each of its roles (one round trip instead of six): its client
+# shown and nothing to tidy (no dialog, no unsaved change, no notification), then its UI storage cleared at once;
+# otherwise what keep_booted does step by step.
+NO_CLIENT, TO_TIDY, TIDY = "no client", "to tidy", "tidy"
+TIDY_AT_ONCE_JS = f"""([ready, dialog, unsaved, notification]) => {{
+  const shown = {SHOWN_JS};
+  if (!shown(document.querySelector(ready))) return "{NO_CLIENT}";
+  if (document.querySelector(dialog) || document.querySelector(notification)
+      || [...document.querySelectorAll(unsaved)].some(shown)) return "{TO_TIDY}";
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  return "{TIDY}";
+}}"""
 DIALOGS_FEWER_JS = "([selector, count]) => document.querySelectorAll(selector).length < count"
 # Odoo 19.0's web client keeps what it fetched (views, menus) in IndexedDB ("rpc", keyed by the registry only) and
 # shows the kept copy before asking again (web/core/network/rpc_cache.js): a view read before a scenario turned on
@@ -54,14 +67,18 @@ def keep_booted(page: Page, cookies_at_boot: frozenset[tuple[str, str]]) -> bool
         for other in page.context.pages:
             if other is not page:
                 other.close()
-        if page.url == BLANK or not page.locator(WEB_CLIENT_READY).is_visible():
+        if page.url == BLANK:
             return False
-        if not (_close_dialogs(page) and _discard_changes(page) and _close_notifications(page)):
+        found = page.evaluate(
+            TIDY_AT_ONCE_JS, [WEB_CLIENT_READY, OPEN_DIALOG, f"{DISCARD}, {UNSAVED}", NOTIFICATION_CLOSE]
+        )
+        if found == NO_CLIENT:
             return False
-        if client_cookies(page) != cookies_at_boot:
-            return False
-        page.evaluate(CLEAR_STORAGE_JS)  # list layouts, optional columns, the last action: read again when used
-        return True
+        if found != TIDY:
+            if not (_close_dialogs(page) and _discard_changes(page) and _close_notifications(page)):
+                return False
+            page.evaluate(CLEAR_STORAGE_JS)  # list layouts, optional columns, the last action: read again when used
+        return client_cookies(page) == cookies_at_boot
     except PlaywrightError:
         return False
 

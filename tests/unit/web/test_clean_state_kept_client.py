@@ -64,3 +64,15 @@ def test_a_blank_page_is_not_a_kept_client(client: Page) -> None:
     at_boot = client_cookies(client)
     client.goto("about:blank")
     assert not keep_booted(client, at_boot)
+
+
+def test_a_client_with_nothing_to_tidy_is_kept_and_its_storage_cleared(client: Page) -> None:
+    client.evaluate("document.querySelector('.o_dialog').remove(); document.querySelector('.o_notification').remove()")
+    at_boot = client_cookies(client)
+    assert keep_booted(client, at_boot)
+    assert client.evaluate("localStorage.length") == 0 and client.url == URL
+
+
+def test_a_page_whose_client_is_not_shown_is_not_kept(client: Page) -> None:
+    client.evaluate("document.querySelector('.o_action_manager').style.display = 'none'")
+    assert not keep_booted(client, client_cookies(client))
