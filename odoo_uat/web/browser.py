@@ -248,6 +248,7 @@ class ActingUsers:
         self._pages: dict[str, Page] = {}
         self._passwords: dict[str, Secret] = {}
         self._cookies: list[str] = []
+        self._finished = False  # the pages handed back (finish): their cookies as they were then are known
         self._starts_before = source.start_seconds
         self.role: Role | None = None
 
@@ -287,13 +288,15 @@ class ActingUsers:
                 self._cookies += [cookie["value"] for cookie in page.context.cookies()]
             kept += self._source.give_back(role_name, failed, folder, artefact_stem(roles, role_name))
         remember(*self._cookies)
+        self._finished = True
         return kept
 
     def known_secrets(self) -> list[Secret]:
-        """What evidence must never show: the admin's and the roles' passwords, the session cookies."""
+        """What evidence must never show: the admin's and the roles' passwords, the session cookies (as the pages
+        hold them now, or as they held them when the scenario handed them back: the next scenario's then)."""
         passwords = list(self._passwords.values())
         cookies = [*self._cookies, *self._states.cookie_values()]
-        for page in self._pages.values():
+        for page in [] if self._finished else self._pages.values():
             if not page.is_closed():
                 try:
                     cookies += [cookie["value"] for cookie in page.context.cookies()]

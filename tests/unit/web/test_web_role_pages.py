@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from odoo_uat.secret import Secret, revealed
 from odoo_uat.web import clean_state, role_pages
 from odoo_uat.web.browser import ActingUsers, Evidence, artefact_stem
 from odoo_uat.web.kept_client import SessionGone
@@ -381,3 +382,36 @@ def test_a_scenarios_start_seconds_are_those_of_its_own_takes() -> None:
     assert users.start_seconds == 0.0
     users.login_as(ROLE.name)
     assert users.start_seconds == 1.5
+
+
+def test_once_a_scenario_handed_its_pages_back_their_cookies_are_known_as_they_were_then(tmp_path) -> None:
+    """Its teardown report is masked with the cookies read as the pages were handed back, not read once more
+    (a round trip per role), and not those the next scenario's use gives them."""
+    jar = [{"name": "session_id", "value": "first-session"}]
+    reads = []
+
+    def cookies():
+        reads.append(1)
+        return list(jar)
+
+    page = SimpleNamespace(is_closed=lambda: False, context=SimpleNamespace(cookies=cookies))
+
+    class Source:
+        start_seconds = 0.0
+
+        def take(self, role, password, title):
+            return page
+
+        def give_back(self, role_name, failed, folder, stem):
+            return []
+
+    target = SimpleNamespace(password=Secret("admin-pw"))
+    states = SimpleNamespace(cookie_values=list, target=target)
+    users = ActingUsers(Source(), states, SimpleNamespace(ensure=lambda name: (ROLE, "pw")))
+    users.login_as(ROLE.name)
+    assert "first-session" in revealed(users.known_secrets())  # while it acts: read from the page
+    users.finish(failed=False, folder=tmp_path)
+    jar[0]["value"] = "next-scenario-session"
+    before = len(reads)
+    known = revealed(users.known_secrets())
+    assert "first-session" in known and "next-scenario-session" not in known and len(reads) == before
