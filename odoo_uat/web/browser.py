@@ -292,8 +292,8 @@ class ActingUsers:
         return kept
 
     def known_secrets(self) -> list[Secret]:
-        """What evidence must never show: the admin's and the roles' passwords, the session cookies (as the pages
-        hold them now, or as they held them when the scenario handed them back: the next scenario's then)."""
+        """What evidence must never show: the admin's and the roles' passwords, the session cookies (read from the
+        pages while the scenario acts; once it handed them back, as they were then)."""
         passwords = list(self._passwords.values())
         cookies = [*self._cookies, *self._states.cookie_values()]
         for page in [] if self._finished else self._pages.values():
