@@ -319,7 +319,8 @@ class Evidence:
     tracing: str = "off"  # off, on, retain-on-failure
     screenshot: str = "off"  # off, on, only-on-failure
     full_page: bool = False
-    screencast: bool = False  # frames in the trace too (--trace-screencast); its DOM snapshots are always there
+    snapshots: bool = False  # the DOM at each action in the trace (--trace-snapshots)
+    screencast: bool = False  # frames in the trace too (--trace-screencast)
 
     def keeps_trace(self, failed: bool) -> bool:
         """Whether this scenario's trace is kept."""

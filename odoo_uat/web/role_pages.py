@@ -86,7 +86,12 @@ class RolePages:
             if role.name in self._traced:
                 tracing.start_chunk(title=title)
             else:
-                tracing.start(title=title, screenshots=self.evidence.screencast, snapshots=True, sources=True)
+                tracing.start(
+                    title=title,
+                    screenshots=self.evidence.screencast,
+                    snapshots=self.evidence.snapshots,
+                    sources=True,
+                )
                 self._traced.add(role.name)
         return page
 

@@ -158,13 +158,14 @@ def pages(
     browser: FakeBrowser,
     tracing: str = "retain-on-failure",
     screenshot: str = "only-on-failure",
+    snapshots: bool = False,
     screencast: bool = False,
 ) -> RolePages:
     return RolePages(
         browser,
         {},
         FakeStates(),
-        Evidence(tracing=tracing, screenshot=screenshot, screencast=screencast),
+        Evidence(tracing=tracing, screenshot=screenshot, snapshots=snapshots, screencast=screencast),
         groups_field="all_group_ids",
         server_changes=lambda: SERVER["views"],
     )
@@ -186,12 +187,13 @@ def test_a_passed_scenario_hands_its_web_client_booted_to_the_next_one(cleaned, 
     ]
 
 
-@pytest.mark.parametrize("screencast", [False, True])
-def test_a_trace_holds_the_dom_snapshots_and_the_screencast_only_when_asked(cleaned, screencast) -> None:
+@pytest.mark.parametrize(("snapshots", "screencast"), [(False, False), (True, False), (False, True)])
+def test_a_trace_holds_the_dom_snapshots_and_the_screencast_only_when_asked(cleaned, snapshots, screencast) -> None:
     browser = FakeBrowser()
-    pages(browser, screencast=screencast).take(ROLE, "pw", "test_one")
+    pages(browser, snapshots=snapshots, screencast=screencast).take(ROLE, "pw", "test_one")
     options = browser.contexts[0].tracing.options
-    assert options["snapshots"] and options["sources"] and options["screenshots"] is screencast
+    assert options["sources"]
+    assert options["snapshots"] is snapshots and options["screenshots"] is screencast
 
 
 @pytest.mark.parametrize("change", ["user", "views"])
