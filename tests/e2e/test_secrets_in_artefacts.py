@@ -222,6 +222,7 @@ def run_the_probe(settings, root: Path, ending: str, env_extra: dict[str, str]) 
             "no:randomly",
             *frames,
             *tracing,
+            "--trace-snapshots",  # the DOM at each action in the traces too: the most a trace holds
         ],
         root,
         env,
