@@ -51,7 +51,14 @@ class Recorder:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="odoo-uat-outcomes")
 
     def submit(self, job) -> None:
-        self._pool.submit(job)
+        self._pool.submit(self._run, job)
+
+    @staticmethod
+    def _run(job) -> None:
+        try:
+            job()
+        except Exception:  # never lost in a future nobody reads
+            LOG.exception("an outcome record was not written")
 
     def finish(self) -> None:
         """Wait until every record submitted is written."""
@@ -136,8 +143,7 @@ def _complete(
         if source is not None:
             _read_documents(config, record, normaliser, *source)
     except Exception as error:  # a recording error never fails the scenario: logged, and noted in the record
-        LOG.warning("outcome record of %s: %s: %s", record["scenario"]["id"], type(error).__name__, error)
-        record["notes"].append(f"recording failed: {type(error).__name__}: {error}"[:MAX_MESSAGE])
+        _recording_failed(record, error)
     _normalise_readings(record, normaliser)
     record["meta"]["recording_seconds"] = round(time.monotonic() - started, 3)
     try:
@@ -193,8 +199,8 @@ def _normalise_readings(record: dict[str, Any], normaliser: Normaliser) -> None:
 
 
 def _documents_source(request: pytest.FixtureRequest, record: dict[str, Any]) -> tuple | None:
-    """What the recorder reads the scenario's documents with (its connection, what it seeded, the server's
-    differences), taken from its fixtures before they end; None when it worked with no Odoo data at all."""
+    """What the recorder reads the scenario's documents with (the connection, what the scenario seeded, the Odoo
+    version's differences), taken from its fixtures before they end; None when it worked with no Odoo data."""
     active = set(request.fixturenames)
     if "odoo" not in active or "seeded" not in active:
         record["notes"].append("no record of Odoo's data: the scenario seeded nothing")
@@ -202,10 +208,14 @@ def _documents_source(request: pytest.FixtureRequest, record: dict[str, Any]) ->
     try:
         seeded = Roots.of(request.getfixturevalue("seeded"))
         return request.getfixturevalue("odoo"), seeded, request.getfixturevalue("compat")
-    except Exception as error:  # never fails the scenario: noted in the record
-        LOG.warning("outcome record of %s: %s: %s", record["scenario"]["id"], type(error).__name__, error)
-        record["notes"].append(f"recording failed: {type(error).__name__}: {error}"[:MAX_MESSAGE])
+    except Exception as error:  # never fails the scenario: logged, and noted in the record
+        _recording_failed(record, error)
         return None
+
+
+def _recording_failed(record: dict[str, Any], error: Exception) -> None:
+    LOG.warning("outcome record of %s: %s: %s", record["scenario"]["id"], type(error).__name__, error)
+    record["notes"].append(f"recording failed: {type(error).__name__}: {error}"[:MAX_MESSAGE])
 
 
 def _read_documents(

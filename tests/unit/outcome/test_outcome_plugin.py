@@ -169,3 +169,12 @@ def test_a_scenario_does_not_wait_for_its_record_and_the_session_waits_for_all()
     release.set()
     recorder.finish()
     assert written == ["first", "second"]
+
+
+def test_a_record_that_cannot_be_written_is_logged_and_the_next_ones_are_written(caplog) -> None:
+    recorder, written = Recorder(), []
+    recorder.submit(lambda: 1 / 0)
+    recorder.submit(lambda: written.append("next"))
+    recorder.finish()
+    assert written == ["next"]
+    assert "an outcome record was not written" in caplog.text and "ZeroDivisionError" in caplog.text
