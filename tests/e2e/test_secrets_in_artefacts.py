@@ -34,7 +34,11 @@ PLAYWRIGHT_TEMPORARY_GLOB = "playwright-pytest-*"  # pytest-playwright's own, wh
 ENDINGS = ("fails", "login refused", "SIGINT", "SIGTERM")
 # detect-secrets' hex-entropy plugin flags content hashes too; these keys hold hashes of public content
 # (Odoo's registry and translations, avatar caches; Allure's ids of a test), never a credential.
-NON_SECRET_HASH_KEYS = frozenset({"registry_hash", "hash", "avatar_cache_key", "historyId", "testCaseId"})
+# An avatar's cache key (a hash of the image) is also the web client's avatarCacheKey and an image URL's ?unique=
+# (/web/image/discuss.channel/1/avatar_128?unique=…), as Discuss loads it.
+NON_SECRET_HASH_KEYS = frozenset(
+    {"registry_hash", "hash", "avatar_cache_key", "avatarCacheKey", "unique", "historyId", "testCaseId"}
+)
 RUN_TIMEOUT_S = 900  # the embedded Odoo's start, one scenario, the exit report; a hang ends the test
 
 FEATURE = f"""\
@@ -198,11 +202,17 @@ def detect_secrets_findings(detect_secrets, files: list[tuple[str, bytes]], scra
     ]
 
 
+def project_environment() -> dict[str, str]:
+    """This environment, the project importable from the probe's folder: its settings load the project's plugins
+    (`-p odoo_uat.plugins.odoo_server`) before its conftest can put the project on the path."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))}
+
+
 def run_the_probe(settings, root: Path, ending: str, env_extra: dict[str, str]) -> int:
     """The probe's pytest run; a refused login with --showlocals and long tracebacks, so that any frame holding a
     password would show it."""
     env = {
-        **os.environ,
+        **project_environment(),
         "ODOO_SRC": str(settings.src),
         "PYTHONDONTWRITEBYTECODE": "1",
         "SECRETS_PROBE_ENDING": ending,
@@ -279,7 +289,7 @@ def test_a_run_writes_no_password_or_session_anywhere(settings, detect_secrets, 
             -4000:
         ]
     if ending not in ("SIGINT", "SIGTERM"):
-        env = {**os.environ, "ODOO_SRC": str(settings.src)}
+        env = {**project_environment(), "ODOO_SRC": str(settings.src)}
         assert render_exit_report(root, env) == 0, (root / "terminal-exit-report.txt").read_text()[-4000:]
 
     # What a leak would be: every secret the run held (the admin's and the roles' passwords, the password the suite
