@@ -3,18 +3,13 @@
 What the scenario's documents hold once it ended (capture.py), the checks its Then steps made and how they ended,
 normalised for a compare (`make compare`). Recording never fails a scenario: an error is logged and noted in the
 record. `--no-outcomes` turns it off; `--clean-alluredir` (as `make uat` runs) also removes the last run's records.
-
-The documents are read by one thread per process, beside the run (Recorder): a scenario does not wait for its
-record (a dozen RPC calls, about 0.15 s), and the process waits for every record before its session ends.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +24,6 @@ LOG = logging.getLogger("odoo_uat.outcome")
 FOLDER = pytest.StashKey[Path | None]()
 TYPES = pytest.StashKey[FieldTypes]()
 STATE = pytest.StashKey[dict[str, Any]]()
-RECORDER = pytest.StashKey["Recorder"]()
 EXAMPLE_PARAM = "_pytest_bdd_example"  # pytest-bdd's parametrize name for Examples rows
 MAX_MESSAGE = 500
 
@@ -43,28 +37,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-class Recorder:
-    """Completes and writes the scenarios' records in one thread, in the order they ended. It shares the process's
-    odoorpc connection: each call is a request of its own, and the connection keeps no state between calls."""
-
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="odoo-uat-outcomes")
-
-    def submit(self, job) -> None:
-        self._pool.submit(self._run, job)
-
-    @staticmethod
-    def _run(job) -> None:
-        try:
-            job()
-        except Exception:  # never lost in a future nobody reads
-            LOG.exception("an outcome record was not written")
-
-    def finish(self) -> None:
-        """Wait until every record submitted is written."""
-        self._pool.shutdown(wait=True)
-
-
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("no_outcomes", False):
         config.stash[FOLDER] = None
@@ -73,16 +45,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[FOLDER] = folder
     if not hasattr(config, "workerinput") and config.getoption("clean_alluredir", False):
         files.clean(folder)  # the controller, before any worker writes
-    recorder = config.stash[RECORDER] = Recorder()
-    config.add_cleanup(recorder.finish)  # also when the session did not finish
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Every record written before the session's reports (and an xdist worker's end) are made."""
-    recorder = session.config.stash.get(RECORDER, None)
-    if recorder is not None:
-        recorder.finish()
 
 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature, scenario) -> None:
@@ -129,21 +91,13 @@ def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature, scenario)
         return
     readings.stop()
     record = _header(request, feature, scenario, state)
-    normaliser = _normaliser(request, state)
-    source = _documents_source(request, record)
-    request.config.stash[RECORDER].submit(partial(_complete, request.config, folder, record, normaliser, source))
-
-
-def _complete(
-    config: pytest.Config, folder: Path, record: dict[str, Any], normaliser: Normaliser, source: tuple | None
-) -> None:
-    """In the recorder's thread: the scenario's documents read, its readings normalised, the record written."""
     started = time.monotonic()
+    normaliser = _normaliser(request, state)
     try:
-        if source is not None:
-            _read_documents(config, record, normaliser, *source)
+        _read_documents(request, record, normaliser)
     except Exception as error:  # a recording error never fails the scenario: logged, and noted in the record
-        _recording_failed(record, error)
+        LOG.warning("outcome record of %s: %s: %s", record["scenario"]["id"], type(error).__name__, error)
+        record["notes"].append(f"recording failed: {type(error).__name__}: {error}"[:MAX_MESSAGE])
     _normalise_readings(record, normaliser)
     record["meta"]["recording_seconds"] = round(time.monotonic() - started, 3)
     try:
@@ -198,32 +152,17 @@ def _normalise_readings(record: dict[str, Any], normaliser: Normaliser) -> None:
                 check["read"] = {key: str(value) for key, value in check["read"].items()}
 
 
-def _documents_source(request: pytest.FixtureRequest, record: dict[str, Any]) -> tuple | None:
-    """What the recorder reads the scenario's documents with (the connection, what the scenario seeded, the Odoo
-    version's differences), taken from its fixtures before they end; None when it worked with no Odoo data."""
+def _read_documents(request: pytest.FixtureRequest, record: dict[str, Any], normaliser: Normaliser) -> None:
+    """The scenario's documents, stock moves and products, when it worked with Odoo's data at all."""
     active = set(request.fixturenames)
     if "odoo" not in active or "seeded" not in active:
         record["notes"].append("no record of Odoo's data: the scenario seeded nothing")
-        return None
-    try:
-        seeded = Roots.of(request.getfixturevalue("seeded"))
-        return request.getfixturevalue("odoo"), seeded, request.getfixturevalue("compat")
-    except Exception as error:  # never fails the scenario: logged, and noted in the record
-        _recording_failed(record, error)
-        return None
-
-
-def _recording_failed(record: dict[str, Any], error: Exception) -> None:
-    LOG.warning("outcome record of %s: %s: %s", record["scenario"]["id"], type(error).__name__, error)
-    record["notes"].append(f"recording failed: {type(error).__name__}: {error}"[:MAX_MESSAGE])
-
-
-def _read_documents(
-    config: pytest.Config, record: dict[str, Any], normaliser: Normaliser, odoo: Any, roots: Roots, compat: Any
-) -> None:
-    """The scenario's documents, stock moves and products."""
-    if TYPES not in config.stash:
-        config.stash[TYPES] = FieldTypes(odoo)
-    reader = Reader(odoo, compat, config.stash[TYPES])
-    record.update(reader.read(roots, normaliser))
+        return
+    odoo = request.getfixturevalue("odoo")
+    seeded = request.getfixturevalue("seeded")
+    compat = request.getfixturevalue("compat")
+    if TYPES not in request.config.stash:
+        request.config.stash[TYPES] = FieldTypes(odoo)
+    reader = Reader(odoo, compat, request.config.stash[TYPES])
+    record.update(reader.read(Roots.of(seeded), normaliser))
     record["meta"].update({"odoo": odoo.version, "rpc_calls": reader.calls})

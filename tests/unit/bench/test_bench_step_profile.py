@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from types import SimpleNamespace
 
 from playwright._impl._sync_base import SyncBase
@@ -52,21 +51,3 @@ def test_workers_profiles_merge_into_one():
     )
     assert merged["first_step"] == 11.0 and merged["workers"] == 2
     assert [test["scenario"] for test in merged["tests"]] == ["a", "b"]
-
-
-def test_only_the_calls_of_the_thread_running_the_steps_are_timed():
-    """The outcome recorder's RPC calls run in a thread of their own, beside the next scenario's steps."""
-
-    class Connection:
-        def json(self) -> str:
-            return "answer"
-
-    timer = step_profile._Timer(Connection, "json")
-    try:
-        assert Connection().json() == "answer"
-        beside = threading.Thread(target=Connection().json)
-        beside.start()
-        beside.join()
-        assert len(timer.intervals) == 1
-    finally:
-        timer.restore()

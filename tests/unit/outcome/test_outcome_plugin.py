@@ -7,10 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
-
-from odoo_uat.outcome.plugin import Recorder
 
 ROOT = Path(__file__).resolve().parents[3]
 INI = """
@@ -158,23 +155,3 @@ def test_a_check_holds_what_its_step_read_passed_or_failed_normalised(tmp_path: 
     assert checks[0] == {"step": "Then the total is 1250", "status": "passed", "read": read}
     assert checks[1]["status"] == "failed" and checks[1]["read"] == read  # the mismatched value, as read
     assert "should be 1300 but is $ 1,250.00" in checks[1]["message"]
-
-
-def test_a_scenario_does_not_wait_for_its_record_and_the_session_waits_for_all() -> None:
-    recorder = Recorder()
-    reading, release, written = threading.Event(), threading.Event(), []
-    recorder.submit(lambda: (reading.set(), release.wait(10), written.append("first")))
-    recorder.submit(lambda: written.append("second"))
-    assert reading.wait(10) and written == []  # submit returned while the first record is still being read
-    release.set()
-    recorder.finish()
-    assert written == ["first", "second"]
-
-
-def test_a_record_that_cannot_be_written_is_logged_and_the_next_ones_are_written(caplog) -> None:
-    recorder, written = Recorder(), []
-    recorder.submit(lambda: 1 / 0)
-    recorder.submit(lambda: written.append("next"))
-    recorder.finish()
-    assert written == ["next"]
-    assert "an outcome record was not written" in caplog.text and "ZeroDivisionError" in caplog.text
