@@ -95,6 +95,10 @@ class Printer:
         toggle = gear.locator(GEAR_PRINT_TOGGLE)
         if toggle.count():
             toggle.first.click()
+            # Expanded once its sub-menu is open (Dropdown.onOpened, 18.0 and 19.0); until then the last menu is the gear's.
+            expect(
+                self.page.locator(OPEN_DROPDOWN).locator(f'{GEAR_PRINT_TOGGLE}[aria-expanded="true"]')
+            ).to_have_count(1)
             items = self.page.locator(OPEN_DROPDOWN).last.locator(ITEM)
             expect(items.first).to_be_visible()
         else:
