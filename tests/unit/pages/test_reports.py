@@ -40,11 +40,17 @@ FORM = """
   function openGear() {
     let html = '<span class="o-dropdown-item dropdown-item" role="menuitem">Duplicate</span>';
     if (REPORTS.length === 1) html = item(REPORTS[0], true) + html;
-    if (REPORTS.length > 1) html = '<button class="o-dropdown-item dropdown-item" onclick="openPrint()">'
+    if (REPORTS.length > 1) html = '<button class="o-dropdown-item dropdown-item" onclick="openPrint(this)">'
       + '<i class="fa fa-print me-1"></i> Print</button>' + html;
     menu(html);
   }
-  function openPrint() { menu(REPORTS.map(name => item(name, false)).join('')); }
+  // As Odoo's Dropdown: the sub-menu mounts on a later frame, then its toggle says it is expanded (onOpened).
+  function openPrint(toggle) {
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      menu(REPORTS.map(name => item(name, false)).join(''));
+      toggle.ariaExpanded = 'true';
+    }));
+  }
   async function printIt(name) {
     const answer = await fetch('/report/download', {method: 'POST', body: name});
     const blob = await answer.blob();
