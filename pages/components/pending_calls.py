@@ -25,12 +25,20 @@ INSTALL_JS = f"""
   }}"""
 TRACK_JS = f"() => {{{INSTALL_JS}\n  return !!window.{PENDING};\n}}"
 PENDING_URLS_JS = f"() => window.{PENDING} ? [...window.{PENDING}.values()] : []"
-# Owl renders what an answer changed on the next animation frames: two frames later it is on screen. Polled on
-# every animation frame (Playwright's "raf" polling), the wait ends on the third frame in a row with no call
-# pending and no new answer: the first that saw none, then two more; a call or an answer meanwhile starts the
-# count again. One round trip for what took three (install, wait for no call, wait two frames). `wait` tells one
-# wait's count from the last's. `quiet`: settled at once when no call is pending and none was answered since the
-# last wait ended (nothing can be left to render), as before a change that follows a settled one.
+# What the web client has ready to render: Owl applies the renders whose data is all there on an animation frame
+# it asks for when the first of them is ready (owl.js, Scheduler.frame; identical in 18.0 and 19.0), in each of the
+# page's Owl apps (window.__OWL_DEVTOOLS__.apps: the web client's and its overlays'). A render still waiting for
+# data is not counted, nor one Owl holds until such a render above it is applied: what they wait for is a call
+# (counted above) or a component's own wait, which may never end (on some screens one never does: the physical
+# inventory's list, a list with rows selected).
+OWL_APPS = "window.__OWL_DEVTOOLS__?.apps"
+RENDERS_READY_JS = f"[...({OWL_APPS} || [])].filter(({{scheduler}}) => scheduler.frame).length"
+# Polled on every animation frame (Playwright's "raf" polling), the wait ends at the first frame, after the one
+# it started on, that finds no call pending, no new answer and nothing ready for Owl to render: a change's
+# handlers and what they set off at once have run by then, and what they asked is pending or applied. A call or
+# an answer meanwhile starts the count again. `wait` tells one wait's count from the last's. `quiet`: settled at
+# once when no call is pending and none was answered since the last wait ended (nothing can be left to render),
+# as before a change that follows a settled one.
 IDLE_FRAMES = "__uatIdleFrames"
 SETTLED_AT = "__uatSettledAt"  # the count of answers when the last wait ended
 SETTLED_JS = f"""([wait, quiet]) => {{{INSTALL_JS}
@@ -44,7 +52,7 @@ SETTLED_JS = f"""([wait, quiet]) => {{{INSTALL_JS}
     return false;
   }}
   seen.frames += 1;
-  if (seen.frames < 3) return false;
+  if (seen.frames < 2 || {RENDERS_READY_JS}) return false;
   window.{SETTLED_AT} = answers;
   return true;
 }}"""
@@ -63,17 +71,23 @@ def settle(page: Page, quiet: bool = False) -> None:
     try:
         page.wait_for_function(SETTLED_JS, arg=[next(_waits), quiet], polling="raf")
     except PlaywrightTimeoutError:
-        pending = ", ".join(page.evaluate(PENDING_URLS_JS)) or "unknown calls"
+        calls = page.evaluate(PENDING_URLS_JS)
+        if not calls and (renders := page.evaluate(f"() => {RENDERS_READY_JS}")):
+            raise AssertionError(
+                f"The web client kept rendering (in {renders} of its Owl apps, with no call to Odoo pending): a "
+                "component of the screen renders again at every frame, as an animation of a customisation may; see "
+                "the browser console in this scenario's trace."
+            ) from None
         raise AssertionError(
-            f"Odoo did not answer the web client's calls ({pending}): the server is busy or "
-            "stuck; see the server log of this run."
+            f"Odoo did not answer the web client's calls ({', '.join(calls) or 'unknown calls'}): the server is "
+            "busy or stuck; see the server log of this run."
         ) from None
 
 
 @contextmanager
 def answered(page: Page) -> Iterator[None]:
     """Around a change: what earlier changes asked is answered before it, and what it asks is answered after it
-    and rendered (the change itself too: two frames, even when it asked nothing)."""
+    and rendered (the change itself too: at least until the next frame, even when it asked nothing)."""
     settle(page, quiet=True)
     yield
     settle(page)

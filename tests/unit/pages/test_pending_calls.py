@@ -8,14 +8,26 @@ from playwright.sync_api import Page
 
 from pages.components.pending_calls import answered, settle
 
+# An answer is rendered as Owl renders it: its scheduler holds the render and applies it on a frame it asks for,
+# and what that render changed (a child component's props) is rendered on the frame after (owl.js, Scheduler).
 RPC_BUS = """() => {
   const rpcBus = new EventTarget();
   window.odoo = {loader: {modules: new Map([['@web/core/network/rpc', {rpcBus}]])}};
+  const scheduler = {tasks: new Set(), frame: 0};
+  window.__OWL_DEVTOOLS__ = {apps: new Set([{scheduler}])};
+  window.render = (task, then) => {
+    scheduler.tasks.add(task);
+    scheduler.frame = requestAnimationFrame(() => {
+      scheduler.frame = 0;
+      scheduler.tasks.delete(task);
+      then();
+    });
+  };
   window.call = (id, url) => rpcBus.dispatchEvent(new CustomEvent('RPC:REQUEST', {detail: {data: {id}, url}}));
   window.answer = (id) => {
     rpcBus.dispatchEvent(new CustomEvent('RPC:RESPONSE', {detail: {data: {id}}}));
     window.answered = id;
-    requestAnimationFrame(() => requestAnimationFrame(() => { window.twoFramesLater = id; }));
+    render('form', () => render('line', () => { window.twoFramesLater = id; }));
   };
 }"""
 
@@ -27,9 +39,31 @@ def client_page(blank_page: Page) -> Page:
     return blank_page
 
 
-def test_with_no_call_pending_it_waits_two_frames_only(client_page: Page) -> None:
+def test_with_no_call_pending_it_is_settled_after_a_frame(client_page: Page) -> None:
     settle(client_page)
     assert client_page.evaluate("window.__uatPendingCalls.size") == 0
+
+
+def test_a_render_with_no_call_is_waited_for_until_owl_has_applied_it(client_page: Page) -> None:
+    settle(client_page)
+    with answered(client_page):
+        client_page.evaluate(
+            "render('field', () => render('dropdown', () => render('item', () => { window.shown = 1; })))"
+        )
+    assert client_page.evaluate("window.shown") == 1
+
+
+def test_a_render_still_waiting_for_its_data_is_not_waited_for(client_page: Page) -> None:
+    client_page.evaluate("() => { window.__OWL_DEVTOOLS__.apps.values().next().value.scheduler.tasks.add('list'); }")
+    settle(client_page)  # the list's data never comes: the render stays a task, with no frame asked for
+
+
+def test_renders_that_never_stop_are_named_in_the_error(client_page: Page) -> None:
+    settle(client_page)
+    client_page.evaluate("() => { window.__OWL_DEVTOOLS__.apps.values().next().value.scheduler.frame = 1; }")
+    client_page.set_default_timeout(300)
+    with pytest.raises(AssertionError, match=r"The web client kept rendering \(in 1 of its Owl apps"):
+        settle(client_page)
 
 
 def test_a_pending_call_is_waited_for_and_what_its_answer_changed_rendered(client_page: Page) -> None:
