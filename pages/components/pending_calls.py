@@ -27,7 +27,7 @@ TRACK_JS = f"() => {{{INSTALL_JS}\n  return !!window.{PENDING};\n}}"
 PENDING_URLS_JS = f"() => window.{PENDING} ? [...window.{PENDING}.values()] : []"
 # What the web client has ready to render: Owl applies the renders whose data is all there on an animation frame
 # it asks for when the first of them is ready (owl.js, Scheduler.frame; identical in 18.0 and 19.0), in each of the
-# page's Owl apps (window.__OWL_DEVTOOLS__.apps: the web client's and its overlays'). A render still waiting for
+# page's Owl apps (window.__OWL_DEVTOOLS__.apps, which Owl fills as it creates them). A render still waiting for
 # data is not counted, nor one Owl holds until such a render above it is applied: what they wait for is a call
 # (counted above) or a component's own wait, which may never end (on some screens one never does: the physical
 # inventory's list, a list with rows selected).

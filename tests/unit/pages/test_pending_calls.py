@@ -54,8 +54,11 @@ def test_a_render_with_no_call_is_waited_for_until_owl_has_applied_it(client_pag
 
 
 def test_a_render_still_waiting_for_its_data_is_not_waited_for(client_page: Page) -> None:
-    client_page.evaluate("() => { window.__OWL_DEVTOOLS__.apps.values().next().value.scheduler.tasks.add('list'); }")
-    settle(client_page)  # the list's data never comes: the render stays a task, with no frame asked for
+    waiting = "window.__OWL_DEVTOOLS__.apps.values().next().value.scheduler.tasks"
+    client_page.evaluate(f"() => {{ {waiting}.add('list'); }}")  # its data never comes: no frame is asked for
+    client_page.set_default_timeout(300)
+    settle(client_page)  # a wait for it would time out and raise
+    assert client_page.evaluate(f"{waiting}.size") == 1
 
 
 def test_renders_that_never_stop_are_named_in_the_error(client_page: Page) -> None:
