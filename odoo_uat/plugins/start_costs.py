@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from odoo_uat.report.speed_budget import RAN_ON, WORKER_SETUP, machine
+from odoo_uat.report.speed_budget import RAN_ON, WORKER_SETUP, machine, start_cost
 
 SET_UP = pytest.StashKey[bool]()  # on the config: a test of this process has been set up
 
@@ -29,5 +29,5 @@ def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
     try:
         return (yield)
     finally:
-        item.user_properties.append((WORKER_SETUP, f"{time.perf_counter() - started:.3f}"))
+        item.user_properties.extend(start_cost(WORKER_SETUP, time.perf_counter() - started))
         item.user_properties.append((RAN_ON, json.dumps(machine(), sort_keys=True)))

@@ -33,11 +33,13 @@ MODE_VARIABLE = "SPEED_BUDGET"  # the make variable that overrides on_over
 DEFAULT_BASELINE = "features/.speed-baseline.json"
 JUNIT = "junit.xml"  # written beside each results folder: reports/junit.xml, reports/shards/k-of-N/junit.xml
 # JUnit properties of a test: the seconds of its time that a worker's start-up cost, paid by whichever scenario comes
-# first: the roles' logins and web-client boots (fixtures/browser.py), the worker's first setup (browser launch,
-# session fixtures: odoo_uat/plugins/start_costs.py). A scenario's budget leaves them out.
+# first: the roles' users made ready, their logins and web-client boots (fixtures/browser.py), the worker's first
+# setup (browser launch, session fixtures: odoo_uat/plugins/start_costs.py), and the database's: a company setting
+# turned on by the first scenario that needs it (steps/settings_steps.py). A scenario's budget leaves them out.
 CLIENT_STARTS = "uat_client_start_seconds"
 WORKER_SETUP = "uat_worker_setup_seconds"
-START_COSTS = (CLIENT_STARTS, WORKER_SETUP)
+SETTINGS_TURNED_ON = "uat_settings_seconds"
+START_COSTS = (CLIENT_STARTS, WORKER_SETUP, SETTINGS_TURNED_ON)
 # ...and the machine a worker ran on (machine(), as JSON), on its first test: a report job on another runner than
 # its shards compares the baseline with where the scenarios ran, not with itself.
 RAN_ON = "uat_machine"
@@ -353,6 +355,12 @@ def start_costs(case: ElementTree.Element) -> float:
             except ValueError:
                 continue
     return total
+
+
+def start_cost(name: str, seconds: float) -> list[tuple[str, str]]:
+    """The JUnit property recording `seconds` of a start-up cost (START_COSTS) on a test, none under a millisecond:
+    `item.user_properties.extend(start_cost(CLIENT_STARTS, seconds))`."""
+    return [(name, f"{seconds:.3f}")] if seconds >= 0.0005 else []
 
 
 def junit_beside(results_dirs: Sequence[Path]) -> list[Path]:

@@ -7,6 +7,7 @@ import glob
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -250,11 +251,14 @@ class ActingUsers:
         self._cookies: list[str] = []
         self._finished = False  # the pages handed back (finish): their cookies as they were then are known
         self._starts_before = source.start_seconds
+        self._users_ready_seconds = 0.0  # making the roles' users ready: once per role and worker, else nothing
         self.role: Role | None = None
 
     def login_as(self, role_name: str) -> Page:
         """Act as this role from now on (its own browser context, already logged in)."""
+        started = time.perf_counter()
         role, password = self._users.ensure(role_name)
+        self._users_ready_seconds += time.perf_counter() - started
         password = Secret(password)  # a Secret already, unless a test's stand-in gave a str (docs/secrets.md)
         self._passwords[role.name] = password
         if role.name not in self._pages:
@@ -271,9 +275,10 @@ class ActingUsers:
 
     @property
     def start_seconds(self) -> float:
-        """Of this scenario's time, what logging its roles in and booting their clients cost: a worker's start-up,
-        paid by whichever scenario needs a role first (or after a change on the server its client must see)."""
-        return self._source.start_seconds - self._starts_before
+        """Of this scenario's time, what making its roles' users ready, logging them in and booting their clients
+        cost: a worker's start-up, paid by whichever scenario needs a role first (or after a change on the server its
+        client must see)."""
+        return self._source.start_seconds - self._starts_before + self._users_ready_seconds
 
     def pages_by_role(self) -> dict[str, Page]:
         """Every page opened in this scenario, by role (for evidence)."""

@@ -206,6 +206,29 @@ def test_a_workers_start_up_is_left_out_of_the_scenario_that_paid_it(tmp_path: P
     }
 
 
+def test_settings_a_scenario_turned_on_are_left_out_like_a_start_up(tmp_path: Path) -> None:
+    """The first scenario to need a setting saves the Settings screen (its groups reach every user): which one that
+    is depends on the selection and the order, as a worker's start-up does. Two saves in one scenario both count."""
+    rows = [
+        (speed_budget.SETTINGS_TURNED_ON, "1.1"),
+        (speed_budget.SETTINGS_TURNED_ON, "0.4"),
+        (speed_budget.CLIENT_STARTS, "1.2"),
+    ]
+    properties = "".join(f'<property name="{key}" value="{value}"/>' for key, value in rows)
+    junit = tmp_path / "junit.xml"
+    junit.write_text(
+        '<testsuites><testsuite><testcase classname="features.test_feature_files" name="test_price" time="6.2">'
+        f"<properties>{properties}</properties></testcase></testsuite></testsuites>",
+        encoding="utf-8",
+    )
+    assert junit_durations([junit]) == {NODE.format("price"): 3.5}
+
+
+def test_a_start_cost_under_a_millisecond_is_not_recorded() -> None:
+    assert speed_budget.start_cost(speed_budget.CLIENT_STARTS, 0.0001) == []
+    assert speed_budget.start_cost(speed_budget.SETTINGS_TURNED_ON, 1.23456) == [("uat_settings_seconds", "1.235")]
+
+
 def test_the_machines_noted_are_those_the_scenarios_ran_on_not_the_report_jobs(tmp_path: Path) -> None:
     """A report job on a small runner merges shards that ran on the baseline's kind of machine: no note; a shard
     on another processor: a note naming it, once however many of its workers recorded it."""
